@@ -1,0 +1,59 @@
+# Set-up, run and test. `make run` and `make test` work from a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app reporting
+CSS := reporting/static/css/app.css
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test lint install assets translations system-deps bench bench-quick clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): node_modules/.installed scss/app.scss $(wildcard scss/*.scss)
+	bash scripts/build-assets.sh
+
+assets: $(CSS)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d translations -l $*
+
+translations: $(MO_FILES)
+
+# Debian packages the browser and PDF tests need; installed only when missing (needs root).
+system-deps:
+	bash scripts/system-deps.sh
+
+run: install assets translations
+	$(FLASK) db upgrade
+	$(FLASK) demo-data
+	$(FLASK) demo-data --sign-ins
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install system-deps assets translations lint
+	$(BIN)/pytest
+
+bench: install assets translations
+	$(BIN)/python -m bench
+
+bench-quick: install assets translations
+	BENCH_REPORTS=50000 $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules reporting/static/css reporting/static/govuk

@@ -1,0 +1,86 @@
+"""Accounts: hashing and checking passwords, creating users, and the sign-in attempt rules."""
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from ..domain.passwords import password_problems
+from ..extensions import db
+from ..models import CENTRE_ROLES, ROLES, Centre, User, utcnow
+
+_hasher = PasswordHasher()
+MAX_FAILED_SIGN_INS = 5
+LOCKOUT = timedelta(minutes=15)
+# Compared against when the email is unknown, so a failed sign-in takes the same time either way.
+_DUMMY_HASH = _hasher.hash("not-a-real-password-but-costs-the-same")
+
+
+class AccountError(ValueError):
+    """A user could not be created; the message says why, in words an operator can act on."""
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def is_locked(user: User) -> bool:
+    if user.failed_sign_ins < MAX_FAILED_SIGN_INS or user.last_failed_sign_in_at is None:
+        return False
+    return utcnow() - user.last_failed_sign_in_at < LOCKOUT
+
+
+def note_failed_sign_in(user: User) -> None:
+    user.failed_sign_ins += 1
+    user.last_failed_sign_in_at = utcnow()
+
+
+def note_sign_in(user: User, password: str) -> None:
+    user.failed_sign_ins = 0
+    user.last_sign_in_at = utcnow()
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+
+
+def create_user(email: str, role: str, password: str, centre_code: str | None = None, min_length: int = 12) -> User:
+    email = email.strip().lower()
+    if role not in ROLES:
+        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+    if "@" not in email:
+        raise AccountError("email must be an email address")
+    if find_user(email):
+        raise AccountError(f"a user with the email {email} already exists")
+    centre = _centre_for_role(role, centre_code)
+    problems = password_problems(password, min_length)
+    if "too_short" in problems:
+        raise AccountError(f"password must be at least {min_length} characters")
+    if "common" in problems:
+        raise AccountError("password is too common; choose one that is harder to guess")
+    user = User(email=email, role=role, centre=centre, password_hash=hash_password(password), active=True)
+    db.session.add(user)
+    return user
+
+
+def _centre_for_role(role: str, centre_code: str | None) -> Centre | None:
+    if role not in CENTRE_ROLES:
+        if centre_code:
+            raise AccountError(f"role {role} is not tied to a centre; leave out --centre")
+        return None
+    if not centre_code:
+        raise AccountError(f"role {role} needs --centre CODE")
+    centre = db.session.scalar(select(Centre).where(Centre.code == centre_code))
+    if centre is None:
+        raise AccountError(f"no centre with the code {centre_code}")
+    return centre

@@ -1,0 +1,45 @@
+"""Loading the signed-in user, and ending sessions after inactivity (tablets are shared)."""
+
+import time
+
+from flask import current_app, flash, redirect, request, session, url_for
+from flask_login import current_user, logout_user
+
+from .. import messages
+from ..extensions import db, login_manager
+from ..models import User
+from . import bp
+
+login_manager.login_view = "auth.sign_in"
+login_manager.login_message = None
+login_manager.session_protection = "basic"
+
+LAST_SEEN = "last_seen"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """The session holds `id:token`; a changed token (deactivation, new password) ends the session."""
+    identifier, _, token = user_id.partition(":")
+    if not identifier.isdigit():
+        return None
+    user = db.session.get(User, int(identifier))
+    if user is None or not user.active or user.session_token != token:
+        return None
+    return user
+
+
+@bp.before_app_request
+def end_idle_sessions():
+    if request.endpoint in ("static", "health.healthz") or not current_user.is_authenticated:
+        return None
+    now = time.time()
+    idle_limit = current_app.config["SESSION_IDLE_MINUTES"] * 60
+    last_seen = session.get(LAST_SEEN, now)
+    if now - last_seen > idle_limit:
+        logout_user()
+        session.clear()
+        flash(messages.SIGNED_OUT_IDLE, "info")
+        return redirect(url_for("auth.sign_in", next=request.path if request.method == "GET" else None))
+    session[LAST_SEEN] = now
+    return None

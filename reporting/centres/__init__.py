@@ -1,0 +1,1 @@
+"""Areas and centres: the places reports are counted by."""

@@ -1,0 +1,10 @@
+"""Command-line commands, run as `flask --app reporting …`."""
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from . import demo, exchange, places, translate, users
+
+    for module in (demo, exchange, places, translate, users):
+        module.register(app)

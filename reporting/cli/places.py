@@ -1,0 +1,41 @@
+"""`areas import FILE.csv` and `centres import FILE.csv`."""
+
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from ..centres import services
+
+areas_cli = AppGroup("areas", help="Manage the areas (wards) that incidents are counted by.")
+centres_cli = AppGroup("centres", help="Manage the reporting centres.")
+
+CSV_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _report(result: services.ImportResult, noun: str) -> None:
+    if result.errors:
+        for error in result.errors:
+            click.echo(error, err=True)
+        raise click.ClickException(f"nothing imported: {len(result.errors)} error(s)")
+    click.echo(f"{noun}: {result.created} created, {result.updated} updated")
+
+
+@areas_cli.command("import")
+@click.argument("file", type=CSV_FILE)
+def import_areas(file: Path) -> None:
+    """Load areas from a CSV file with columns code,name."""
+    _report(services.import_areas(file), "areas")
+
+
+@centres_cli.command("import")
+@click.argument("file", type=CSV_FILE)
+def import_centres(file: Path) -> None:
+    """Load centres from a CSV file with columns code,name,area and optional address,kind,active."""
+    _report(services.import_centres(file), "centres")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(areas_cli)
+    app.cli.add_command(centres_cli)

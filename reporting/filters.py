@@ -1,0 +1,34 @@
+"""Jinja filters: UK dates and times, and translated labels for codes."""
+
+from babel import Locale, UnknownLocaleError
+from flask import Flask
+from flask_babel import format_date, format_datetime, get_locale
+
+from .labels import CHANNEL_LABELS, STATUS_LABELS, label
+
+
+def uk_datetime(moment) -> str:
+    return format_datetime(moment, "d MMMM y, HH:mm") if moment else ""
+
+
+def uk_date(day) -> str:
+    return format_date(day, "d MMMM y") if day else ""
+
+
+def language_name(tag: str | None) -> str:
+    """A language's name in the reader's language, for example `ur` as "Urdu" in English."""
+    if not tag:
+        return ""
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_display_name(get_locale()) or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(uk_datetime)
+    app.add_template_filter(uk_date)
+    app.add_template_filter(language_name)
+    app.add_template_filter(lambda code, kind: label(kind, code), "label")
+    app.add_template_filter(lambda code: str(STATUS_LABELS.get(code, code)), "status_label")
+    app.add_template_filter(lambda code: str(CHANNEL_LABELS.get(code, code)), "channel_label")

@@ -1,0 +1,283 @@
+"""The shared model layer: areas, centres, staff, reports and what hangs off them."""
+
+import secrets
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    event,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from .extensions import db
+
+ROLES = ("volunteer", "centre_lead", "partnership", "admin")
+CENTRE_ROLES = ("volunteer", "centre_lead")
+CHANNELS = ("assisted", "self")
+STATUSES = ("draft", "received", "referred", "closed")
+SURVEY_KINDS = ("immediate", "follow-up")
+RECIPIENTS = ("police", "support")
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as naive UTC (the same on SQLite and PostgreSQL); returns them aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a timezone-aware one is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Area(db.Model):
+    __tablename__ = "areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+    centres: Mapped[list["Centre"]] = relationship(back_populates="area")
+
+
+class Centre(db.Model):
+    __tablename__ = "centres"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
+    address: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(100))
+    opening_hours: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_training_on: Mapped[date | None] = mapped_column(Date)
+    last_contact_on: Mapped[date | None] = mapped_column(Date)
+
+    area: Mapped[Area] = relationship(back_populates="centres")
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Changed whenever the account is deactivated or its password changes, which ends old sessions.
+    session_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_urlsafe(24))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    centre: Mapped[Centre | None] = relationship()
+
+    # Flask-Login protocol
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def is_centre_staff(self) -> bool:
+        return self.role in CENTRE_ROLES
+
+
+class ReportCategory(db.Model):
+    __tablename__ = "report_categories"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    __table_args__ = (Index("ix_report_categories_code_report", "code", "report_id"),)
+
+
+class ReportIncidentType(db.Model):
+    __tablename__ = "report_incident_types"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    __table_args__ = (Index("ix_report_incident_types_code_report", "code", "report_id"),)
+
+
+class Report(db.Model):
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"))
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    occurred_on_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    occurred_time: Mapped[str | None] = mapped_column(String(20))
+    ongoing: Mapped[bool | None] = mapped_column(Boolean)
+    reporter_role: Mapped[str | None] = mapped_column(String(40))
+    location_type: Mapped[str | None] = mapped_column(String(40))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    location_description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    perpetrator_description: Mapped[str | None] = mapped_column(Text)
+    perpetrator_known: Mapped[str | None] = mapped_column(String(20))
+    injuries: Mapped[str | None] = mapped_column(Text)
+    support_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    police_consent: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(35), default="en")
+    accessibility_needs: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    referred_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    centre: Mapped[Centre | None] = relationship()
+    area: Mapped[Area | None] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    category_rows: Mapped[list[ReportCategory]] = relationship(
+        cascade="all, delete-orphan", order_by=ReportCategory.code, passive_deletes=True
+    )
+    incident_type_rows: Mapped[list[ReportIncidentType]] = relationship(
+        cascade="all, delete-orphan", order_by=ReportIncidentType.code, passive_deletes=True
+    )
+    contact: Mapped["ContactDetails | None"] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+    survey_responses: Mapped[list["SurveyResponse"]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+    referrals: Mapped[list["Referral"]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="Referral.sent_at"
+    )
+
+    __table_args__ = (
+        Index("ix_reports_status_reported_at_centre", "status", "reported_at", "centre_id"),
+        Index("ix_reports_reported_at_area", "reported_at", "area_id"),
+        Index("ix_reports_centre_reported_at", "centre_id", "reported_at"),
+    )
+
+    @property
+    def categories(self) -> list[str]:
+        return [row.code for row in self.category_rows]
+
+    @categories.setter
+    def categories(self, new_codes) -> None:
+        self.category_rows = [ReportCategory(code=code) for code in sorted(set(new_codes))]
+
+    @property
+    def incident_types(self) -> list[str]:
+        return [row.code for row in self.incident_type_rows]
+
+    @incident_types.setter
+    def incident_types(self, new_codes) -> None:
+        self.incident_type_rows = [ReportIncidentType(code=code) for code in sorted(set(new_codes))]
+
+
+class ContactDetails(db.Model):
+    """Kept apart from the report so it can be erased on its own while the counts remain."""
+
+    __tablename__ = "contact_details"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(Text)
+    preferred_method: Mapped[str | None] = mapped_column(String(20))
+    safe_times: Mapped[str | None] = mapped_column(Text)
+    safe_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
+
+    report: Mapped[Report] = relationship(back_populates="contact")
+
+
+class SurveyResponse(db.Model):
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="immediate")
+    question: Mapped[str] = mapped_column(String(40))
+    score: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="survey_responses")
+
+
+class Referral(db.Model):
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    recipient: Mapped[str] = mapped_column(String(20))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    method: Mapped[str | None] = mapped_column(String(40))
+    crime_reference: Mapped[str | None] = mapped_column(String(60))
+
+    report: Mapped[Report] = relationship(back_populates="referrals")
+    sent_by: Mapped[User | None] = relationship()
+
+
+class AuditEvent(db.Model):
+    """Who did what to which object, when and from where. Append-only: never updated or deleted."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    action: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    ip_address: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    user: Mapped[User | None] = relationship()
+
+
+class AuditTrailIsAppendOnly(Exception):
+    pass
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_audit_changes(session, flush_context, instances) -> None:
+    for instance in list(session.dirty) + list(session.deleted):
+        if isinstance(instance, AuditEvent):
+            raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")

@@ -1,0 +1,50 @@
+"""Views for the public information pages and the language menu."""
+
+from urllib.parse import urlsplit
+
+from flask import abort, redirect, render_template, request, url_for
+
+from ..access import public
+from ..i18n import LANG_COOKIE, shipped_languages
+from . import bp
+
+ONE_YEAR = 60 * 60 * 24 * 365
+
+
+@bp.get("/")
+@public
+def start():
+    return render_template("pages/start.html")
+
+
+@bp.get("/accessibility")
+@public
+def accessibility():
+    return render_template("pages/accessibility.html")
+
+
+@bp.get("/privacy")
+@public
+def privacy():
+    return render_template("pages/privacy.html")
+
+
+def safe_next(target: str | None, fallback: str | None = None) -> str:
+    """Only local paths, so a `next` parameter cannot be used to send people to another site."""
+    fallback = fallback or url_for("pages.start")
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return fallback
+    return target
+
+
+@bp.get("/language/<code>")
+@public
+def choose_language(code: str):
+    if code not in shipped_languages():
+        abort(404)
+    response = redirect(safe_next(request.args.get("next")))
+    response.set_cookie(LANG_COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True)
+    return response

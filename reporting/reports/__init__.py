@@ -1,0 +1,7 @@
+"""Staff pages for reports: the list of reports a user may see, and one report."""
+
+from flask import Blueprint
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+from . import views  # noqa: E402,F401

@@ -1,0 +1,48 @@
+"""Security headers (a strict Content-Security-Policy with nonces) and no caching of staff pages."""
+
+from flask import Flask, request
+from flask_talisman import Talisman
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+PERMISSIONS_POLICY = {
+    "geolocation": "()",
+    "camera": "()",
+    "microphone": "()",
+    "payment": "()",
+    "usb": "()",
+    "interest-cohort": "()",
+}
+
+
+def _no_store(response):
+    if request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def init_app(app: Flask, talisman: Talisman) -> None:
+    force_https = app.config.get("FORCE_HTTPS", False)
+    talisman.init_app(
+        app,
+        force_https=force_https,
+        strict_transport_security=force_https,
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        content_security_policy_nonce_in=["script-src"],
+        referrer_policy="no-referrer",
+        permissions_policy=PERMISSIONS_POLICY,
+        frame_options="DENY",
+    )
+    app.after_request(_no_store)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that the browser and PDF tests need, when they are missing.
+# Chromium drives the browser tests; Noto fonts render every shipped script; poppler reads PDFs.
+set -euo pipefail
+packages=(chromium fonts-noto-core poppler-utils)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "system-deps: missing ${missing[*]}; install them as root (browser and PDF tests will be skipped)" >&2
+  if [ "${CI:-}" = "true" ]; then exit 1; fi
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,147 @@
+"""Shared fixtures: apps on SQLite and PostgreSQL built by running the migrations, clients, sign-in."""
+
+import os
+import shutil
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from reporting import create_app
+from reporting.extensions import db as _db
+from tests.support import factories
+from tests.support.postgres import PostgresUnavailable, create_database, throwaway_cluster
+
+CI = os.environ.get("CI") == "true"
+
+
+def make_app(database_url: str, **overrides):
+    config = {
+        "REPORTING_ENV": "test",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "JINJA_STRICT": True,
+        "RATELIMIT_ENABLED": True,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+def migrate_to_head(database_url: str) -> None:
+    app = make_app(database_url)
+    with app.app_context():
+        upgrade()
+        _db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A SQLite file migrated once; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("sqlite") / "template.sqlite3"
+    url = f"sqlite:///{path}"
+    migrate_to_head(url)
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A migrated PostgreSQL database: `TEST_DATABASE_URL`, or a throwaway cluster of our own."""
+    given = os.environ.get("TEST_DATABASE_URL", "")
+    if given.startswith("postgresql"):
+        migrate_to_head(given)
+        yield given
+        return
+    try:
+        with throwaway_cluster() as server:
+            url = create_database(server, "reporting_test")
+            migrate_to_head(url)
+            yield url
+    except PostgresUnavailable as error:
+        if CI:
+            pytest.fail(f"PostgreSQL is required when CI=true: {error}")
+        pytest.skip(f"PostgreSQL not available: {error}")
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        tables = [name for name in sa.inspect(connection).get_table_names() if name != "alembic_version"]
+        connection.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template, tmp_path):
+    path = tmp_path / "reporting.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+def _app_context(url: str, overrides: dict):
+    app = make_app(url, **overrides)
+    with app.app_context():
+        yield app
+        _db.session.remove()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Per-test config overrides; override this fixture (or parametrize it) to change settings."""
+    return {}
+
+
+@pytest.fixture
+def app(sqlite_url, app_config):
+    yield from _app_context(sqlite_url, app_config)
+
+
+@pytest.fixture
+def pg_app(postgres_url, app_config):
+    yield from _app_context(postgres_url, app_config)
+    _truncate_postgres(postgres_url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_app(request, app_config):
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = request.getfixturevalue("sqlite_url")
+        yield from _app_context(url, app_config)
+    else:
+        url = request.getfixturevalue("postgres_url")
+        yield from _app_context(url, app_config)
+        _truncate_postgres(url)
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class Auth:
+    """Signs a test client in through the real sign-in form."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user):
+        response = self.client.post("/sign-in", data={"email": user.email, "password": factories.PASSWORD})
+        assert response.status_code == 302, "sign-in failed"
+        return response
+
+    def login_as(self, role: str, centre=None):
+        email = f"{role}-{centre.code if centre else 'all'}@example.org"
+        user = factories.user(email, role=role, centre_obj=centre)
+        _db.session.commit()
+        self.login(user)
+        return user
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)

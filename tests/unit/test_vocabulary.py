@@ -1,0 +1,27 @@
+"""The vocabularies and their translatable labels agree."""
+
+import json
+
+from reporting.domain import vocabulary
+from reporting.labels import LABELS
+
+
+def test_every_code_has_a_label_whose_english_matches_the_vocabulary_file():
+    source = json.loads(vocabulary.VOCABULARY_FILE.read_text())
+    for kind in vocabulary.KINDS:
+        assert list(LABELS[kind]) == list(source[kind]), kind
+        for code, english in source[kind].items():
+            assert LABELS[kind][code]._args[0] == english, (kind, code)
+
+
+def test_centrally_monitored_categories_are_categories():
+    for code in vocabulary.centrally_monitored_categories():
+        assert vocabulary.is_code("categories", code)
+
+
+def test_the_shipped_vocabulary_matches_the_shared_domain_file():
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "domain" / "vocabulary.json"
+    if shared.exists():
+        assert json.loads(shared.read_text()) == vocabulary.vocabulary()
