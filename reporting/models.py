@@ -4,6 +4,7 @@ import secrets
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -154,6 +155,9 @@ class Report(db.Model):
     perpetrator_known: Mapped[str | None] = mapped_column(String(20))
     injuries: Mapped[str | None] = mapped_column(Text)
     support_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    support_kinds: Mapped[list] = mapped_column(JSON, default=list)
+    # Names of free-text fields the volunteer marked as identifying: left out of anonymous referrals.
+    identifying_fields: Mapped[list] = mapped_column(JSON, default=list)
     police_consent: Mapped[str | None] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(35), default="en")
     accessibility_needs: Mapped[str | None] = mapped_column(Text)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 07:34:29.137972
+Create Date: 2026-11-27 07:37:04.802764
 
 """
 
@@ -103,6 +103,8 @@ def upgrade():
         sa.Column("perpetrator_known", sa.String(length=20), nullable=True),
         sa.Column("injuries", sa.Text(), nullable=True),
         sa.Column("support_wanted", sa.Boolean(), nullable=True),
+        sa.Column("support_kinds", sa.JSON(), nullable=False),
+        sa.Column("identifying_fields", sa.JSON(), nullable=False),
         sa.Column("police_consent", sa.String(length=20), nullable=True),
         sa.Column("language", sa.String(length=35), nullable=False),
         sa.Column("accessibility_needs", sa.Text(), nullable=True),

@@ -64,7 +64,7 @@ def throwaway_cluster(durable: bool = False):
     if not durable:
         settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     try:
-        _run([*runner, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])
+        _run([*runner, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])  # noqa: E501
         started = subprocess.run(
             [*runner, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", settings, "start"],
             capture_output=True,
