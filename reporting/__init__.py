@@ -47,9 +47,9 @@ def _configure_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     if app.config.get("JINJA_STRICT"):
-        from jinja2 import StrictUndefined
+        from .templating import StrictNameUndefined
 
-        app.jinja_env.undefined = StrictUndefined
+        app.jinja_env.undefined = StrictNameUndefined
 
 
 def _init_extensions(app: Flask) -> None:

@@ -10,9 +10,23 @@ from flask_migrate import upgrade
 from reporting import create_app
 from reporting.extensions import db as _db
 from tests.support import factories
+from tests.support.client import CSRFClient
 from tests.support.postgres import PostgresUnavailable, create_database, throwaway_cluster
 
 CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Argon2 with the smallest cost in tests: the production cost is ~0.1 s a hash, which adds up."""
+    from argon2 import PasswordHasher
+
+    from reporting.auth import services
+
+    original = services._hasher
+    services._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    services._hasher = original
 
 
 def make_app(database_url: str, **overrides):
@@ -23,7 +37,9 @@ def make_app(database_url: str, **overrides):
         "RATELIMIT_ENABLED": True,
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = CSRFClient
+    return app
 
 
 def migrate_to_head(database_url: str) -> None:

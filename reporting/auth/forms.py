@@ -9,10 +9,15 @@ from wtforms.validators import Email, InputRequired, Length
 from .. import messages
 
 
+def strip_whitespace(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 class SignInForm(FlaskForm):
     email = StringField(
         _l("Email address"),
         widget=GovTextInput(),
+        filters=[strip_whitespace],
         validators=[
             InputRequired(message=messages.ENTER_EMAIL),
             Length(max=320, message=messages.ENTER_VALID_EMAIL),

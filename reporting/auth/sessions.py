@@ -2,7 +2,7 @@
 
 import time
 
-from flask import current_app, flash, redirect, request, session, url_for
+from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 
 from .. import messages
@@ -43,3 +43,9 @@ def end_idle_sessions():
         return redirect(url_for("auth.sign_in", next=request.path if request.method == "GET" else None))
     session[LAST_SEEN] = now
     return None
+
+
+@bp.teardown_app_request
+def forget_loaded_user(error=None) -> None:
+    """Load the user afresh on every request, even where an app context outlives a request (tests, CLI)."""
+    g.pop("_login_user", None)

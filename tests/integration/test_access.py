@@ -1,0 +1,112 @@
+"""Access control: every route has a decision, and reports are scoped to the user's centre."""
+
+import pytest
+
+from reporting.extensions import db
+from tests.support import factories
+from tests.support.html import parse_page
+
+
+def test_every_route_declares_who_may_use_it(app):
+    undecided = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        view = app.view_functions[rule.endpoint]
+        if not hasattr(view, "access"):
+            undecided.append(f"{rule.rule} ({rule.endpoint})")
+    assert not undecided, f"routes without an access decision: {undecided}"
+
+
+@pytest.fixture
+def two_centres(app):
+    centre_a = factories.centre("centre-a", "Centre A", "sale_central")
+    centre_b = factories.centre("centre-b", "Centre B", "altrincham")
+    report_a = factories.report(centre_a)
+    report_b = factories.report(centre_b)
+    self_report = factories.report(None)
+    db.session.commit()
+    return centre_a, centre_b, report_a, report_b, self_report
+
+
+@pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
+def test_centre_staff_see_only_their_own_centres_reports(client, auth, two_centres, role):
+    centre_a, _, report_a, report_b, self_report = two_centres
+    auth.login_as(role, centre_a)
+    listing = parse_page(client.get("/reports/")).get_text(" ")
+    assert report_a.reference in listing
+    assert report_b.reference not in listing
+    assert self_report.reference not in listing
+    assert client.get(f"/reports/{report_a.reference}").status_code == 200
+    assert client.get(f"/reports/{report_b.reference}").status_code == 404
+    assert client.get(f"/reports/{self_report.reference}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["partnership", "admin"])
+def test_the_partnership_unit_and_admins_see_every_report(client, auth, two_centres, role):
+    _, _, report_a, report_b, self_report = two_centres
+    auth.login_as(role)
+    listing = parse_page(client.get("/reports/")).get_text(" ")
+    for report in (report_a, report_b, self_report):
+        assert report.reference in listing
+        page = parse_page(client.get(f"/reports/{report.reference}"))
+        assert report.reference in page.h1.get_text()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, two_centres):
+    _, _, report_a, _, _ = two_centres
+    for url in ("/reports/", f"/reports/{report_a.reference}"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/sign-in?next=")
+
+
+def test_viewing_a_report_is_audited_without_personal_details(client, auth, two_centres):
+    from sqlalchemy import select
+
+    from reporting.models import AuditEvent
+
+    centre_a, _, report_a, _, _ = two_centres
+    user = auth.login_as("volunteer", centre_a)
+    client.get(f"/reports/{report_a.reference}")
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report_viewed")).one()
+    assert (event.user_id, event.object_type, event.object_id) == (user.id, "report", report_a.reference)
+    assert event.ip_address == "127.0.0.1"
+
+
+def test_drafts_are_not_listed_or_shown(client, auth, app):
+    centre = factories.centre()
+    draft = factories.report(centre, status="draft")
+    db.session.commit()
+    auth.login_as("centre_lead", centre)
+    assert draft.reference not in client.get("/reports/").get_data(as_text=True)
+    assert client.get(f"/reports/{draft.reference}").status_code == 404
+
+
+def test_the_report_list_pages_and_filters_by_status(client, auth, app):
+    centre = factories.centre()
+    references = [factories.report(centre).reference for _ in range(30)]
+    referred = factories.report(centre, status="referred")
+    db.session.commit()
+    auth.login_as("volunteer", centre)
+    first = parse_page(client.get("/reports/"))
+    assert "31 reports" in first.get_text(" ")
+    assert "Page 1 of 2" in first.get_text(" ")
+    second = client.get("/reports/?page=2").get_data(as_text=True)
+    shown = [ref for ref in references + [referred.reference] if ref in first.get_text(" ") or ref in second]
+    assert len(shown) == 31
+    filtered = client.get("/reports/?status=referred").get_data(as_text=True)
+    assert referred.reference in filtered and references[0] not in filtered
+    assert client.get("/reports/?status=nonsense").status_code == 404
+    assert client.get("/reports/?page=0").status_code == 404
+
+
+def test_security_headers_and_no_caching_on_report_pages(client, auth, two_centres):
+    centre_a, _, report_a, _, _ = two_centres
+    auth.login_as("volunteer", centre_a)
+    response = client.get(f"/reports/{report_a.reference}")
+    assert response.headers["Cache-Control"] == "no-store"
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
