@@ -10,6 +10,10 @@ from flask_babel import get_locale
 
 LANG_COOKIE = "lang"
 
+# Locale code to the language's own name, in its own script. A language is listed here only once its
+# catalogue in translations/ is complete (a test checks this).
+SHIPPED_LANGUAGES = {"en": "English"}
+
 
 def shipped_languages() -> dict[str, str]:
     """Locale code to the language's own name, in its own script."""
@@ -35,5 +39,5 @@ def _template_globals() -> dict:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("LANGUAGES", {"en": "English"})
+    app.config.setdefault("LANGUAGES", dict(SHIPPED_LANGUAGES))
     app.context_processor(_template_globals)

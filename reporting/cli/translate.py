@@ -22,7 +22,8 @@ def _pybabel(*args: str) -> None:
 def extract_command() -> list[str]:
     return [
         "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--add-comments=Translators:",
-        "--sort-by-file", "--no-wrap", "--omit-header", "-o", str(POT), "reporting", "templates",
+        "--sort-by-file", "--no-wrap", "--omit-header", "--ignore-dirs=.* _* node_modules instance bench docs",
+        "-o", str(POT), ".",
     ]  # fmt: skip
 
 

@@ -41,7 +41,9 @@ def test_signing_in_takes_staff_to_their_reports_and_is_audited(client, voluntee
 
 
 def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client, volunteer):
-    response = client.post("/sign-in?next=/reports/?page=1", data={"email": volunteer.email, "password": factories.PASSWORD})
+    response = client.post(
+        "/sign-in?next=/reports/?page=1", data={"email": volunteer.email, "password": factories.PASSWORD}
+    )
     assert response.headers["Location"] == "/reports/?page=1"
     client.post("/sign-out")
     response = client.post(
@@ -54,7 +56,10 @@ def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client,
     "form, messages",
     [
         ({"email": "", "password": ""}, ["Enter your email address", "Enter your password"]),
-        ({"email": "not-an-email", "password": "x"}, ["Enter an email address in the correct format, like name@example.com"]),
+        (
+            {"email": "not-an-email", "password": "x"},
+            ["Enter an email address in the correct format, like name@example.com"],
+        ),
     ],
 )
 def test_missing_or_malformed_fields_are_summarised_and_linked(client, form, messages):
