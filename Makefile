@@ -40,7 +40,6 @@ system-deps:
 run: install assets translations
 	$(FLASK) db upgrade
 	$(FLASK) demo-data
-	$(FLASK) demo-data --sign-ins
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 lint: install
