@@ -237,6 +237,8 @@ class SurveyResponse(db.Model):
     kind: Mapped[str] = mapped_column(String(20), default="immediate")
     question: Mapped[str] = mapped_column(String(40))
     score: Mapped[int | None] = mapped_column(Integer)
+    # A coded answer to a question not on the five-point scale ("recommend": yes, no or not_sure).
+    answer: Mapped[str | None] = mapped_column(String(20))
     comment: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -285,3 +287,7 @@ def _refuse_audit_changes(session, flush_context, instances) -> None:
     for instance in list(session.dirty) + list(session.deleted):
         if isinstance(instance, AuditEvent):
             raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")
+
+
+# Models that live with their capability, imported here so that every table is known to the metadata.
+from .satisfaction.models import SurveyInvitation  # noqa: E402,F401

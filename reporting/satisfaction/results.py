@@ -1,0 +1,384 @@
+"""Satisfaction results for a period, per centre and across all centres: the one place they are computed.
+
+The results page, its CSV download, `flask review satisfaction` and the review pack all call
+`satisfaction_results`. Plain functions over a SQLAlchemy session; no Flask.
+
+Counting rules
+- A report belongs to the period by the UK date it was reported (`reported_at`), `first` and
+  `last` inclusive; drafts never count. Answers count in the period of their report, whenever
+  they were given.
+- Centres are named by code, `online` for reports made without a centre, and `all` for the
+  centres selected together (with `centre_code` given, `all` holds that one centre).
+- `kind` selects immediate or follow-up answers; None takes both together. Answers imported in
+  the exchange format are immediate answers.
+- The scale questions are those of `satisfaction_questions` in the vocabulary, scored 1 to 5;
+  "satisfied" means 4 or 5. The share satisfied carries a Wilson score 95% interval.
+- "Would you recommend reporting here?" is stored as the question `recommend` with the answer
+  `yes`, `no` or `not_sure`; the net recommendation is (yes - no) / all answers, from -1 to 1.
+- The response rate is the share of the period's reports with at least one answer (any
+  question, comment included) of the selected kind(s).
+
+Return shape
+`satisfaction_results(...)` returns a `SatisfactionResults`:
+    first, last, centre_code, kind        the selection, as given
+    centres: list[CentreResults]          each centre with reports in the period (by code; a
+                                          selected centre even with none), then `online`,
+                                          then `all`, always last
+    comments: list[Comment]               every comment of the selection, oldest first; show
+                                          them to the partnership unit only
+    .centre(code) -> CentreResults | None
+Each `CentreResults`:
+    centre: str                           centre code, `online` or `all`
+    name: str | None                      the centre's name (None for `online` and `all`)
+    reports: int                          reports in the period
+    combined: KindResults                 the selected kind(s) together (what the CSV shows)
+    by_kind: dict[str, KindResults]       `immediate` and/or `follow-up`, as selected
+Each `KindResults`:
+    kind: str | None                      None for `combined` when both kinds are selected
+    reports, responding_reports: int
+    response_rate: float | None           responding_reports / reports (None without reports)
+    questions: dict[str, QuestionResult]  every scale question, in the vocabulary's order
+    recommendation: Recommendation        yes, no, not_sure, answers, net (float | None)
+Each `QuestionResult`:
+    question: str
+    distribution: dict[int, int]          score 1..5 -> number of answers (all five keys)
+    responses: int                        answers to this question
+    mean: float | None                    mean score (None without answers)
+    satisfied: int                        answers of 4 or 5
+    share_satisfied: float | None         satisfied / responses
+    ci_low, ci_high: float | None         Wilson 95% interval of share_satisfied
+Each `Comment`: centre (code, `online`), kind, answered_on (UK date), text.
+`csv_rows(results)` and `csv_text(results)` give the CSV of `flask review satisfaction`.
+"""
+
+import csv
+import io
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from ..domain import vocabulary
+from ..domain.ukdates import uk_date, uk_day_bounds
+from ..models import Centre, Report, SurveyResponse
+
+Z_95 = 1.959963984540054
+SCORES = (1, 2, 3, 4, 5)
+SATISFIED = (4, 5)
+SCALE_QUESTIONS = vocabulary.codes("satisfaction_questions")
+RECOMMEND = "recommend"
+RECOMMEND_ANSWERS = ("yes", "no", "not_sure")
+COMMENT = "comment"
+KINDS = ("immediate", "follow-up")
+ONLINE = "online"
+ALL = "all"
+CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
+
+
+class UnknownCentre(LookupError):
+    """`centre_code` names no centre."""
+
+
+def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float, float] | None:
+    """The Wilson score interval for a proportion; None when there are no trials."""
+    if trials <= 0:
+        return None
+    share = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / denominator
+    half_width = z * math.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / denominator
+    return max(0.0, centre - half_width), min(1.0, centre + half_width)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    distribution: dict[int, int]
+
+    @property
+    def responses(self) -> int:
+        return sum(self.distribution.values())
+
+    @property
+    def mean(self) -> float | None:
+        total = sum(score * count for score, count in self.distribution.items())
+        return total / self.responses if self.responses else None
+
+    @property
+    def satisfied(self) -> int:
+        return sum(self.distribution[score] for score in SATISFIED)
+
+    @property
+    def share_satisfied(self) -> float | None:
+        return self.satisfied / self.responses if self.responses else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson_interval(self.satisfied, self.responses)
+
+    @property
+    def ci_low(self) -> float | None:
+        return self.interval[0] if self.responses else None
+
+    @property
+    def ci_high(self) -> float | None:
+        return self.interval[1] if self.responses else None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    yes: int = 0
+    no: int = 0
+    not_sure: int = 0
+
+    @property
+    def answers(self) -> int:
+        return self.yes + self.no + self.not_sure
+
+    @property
+    def net(self) -> float | None:
+        return (self.yes - self.no) / self.answers if self.answers else None
+
+
+@dataclass(frozen=True)
+class KindResults:
+    kind: str | None
+    reports: int
+    responding_reports: int
+    questions: dict[str, QuestionResult]
+    recommendation: Recommendation
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.responding_reports / self.reports if self.reports else None
+
+
+@dataclass(frozen=True)
+class CentreResults:
+    centre: str
+    name: str | None
+    reports: int
+    combined: KindResults
+    by_kind: dict[str, KindResults]
+
+
+@dataclass(frozen=True)
+class Comment:
+    centre: str
+    kind: str
+    answered_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class SatisfactionResults:
+    first: date
+    last: date
+    centre_code: str | None
+    kind: str | None
+    centres: list[CentreResults]
+    comments: list[Comment]
+
+    def centre(self, code: str) -> CentreResults | None:
+        return next((group for group in self.centres if group.centre == code), None)
+
+
+@dataclass
+class _Tally:
+    """Answers counted for one centre and kind (or both kinds), before they become results."""
+
+    scores: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    recommend: Counter = field(default_factory=Counter)
+    responding: int = 0
+
+    def add(self, other: "_Tally") -> None:
+        for question, counts in other.scores.items():
+            self.scores[question].update(counts)
+        self.recommend.update(other.recommend)
+        self.responding += other.responding
+
+    def results(self, kind: str | None, reports: int) -> KindResults:
+        questions = {
+            question: QuestionResult(question, {score: self.scores[question][score] for score in SCORES})
+            for question in SCALE_QUESTIONS
+        }
+        recommendation = Recommendation(**{answer: self.recommend[answer] for answer in RECOMMEND_ANSWERS})
+        return KindResults(kind, reports, self.responding, questions, recommendation)
+
+
+# ---------------------------------------------------------------- the entry point
+
+
+def satisfaction_results(
+    session: Session, first: date, last: date, centre_code: str | None = None, kind: str | None = None
+) -> SatisfactionResults:
+    """Satisfaction per centre and for `all`, for reports made on UK days `first` to `last` (see the module)."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    kinds = (kind,) if kind else KINDS
+    selection = _Selection(session, first, last, centre_code, kinds)
+    reports = selection.reports_by_centre()
+    tallies = selection.tallies()
+    keys = _centre_keys(selection, reports, tallies)
+    groups = [_centre_results(key, selection.names.get(key), reports, tallies, kind, kinds) for key in keys]
+    groups.append(_all_results(keys, reports, tallies, kind, kinds))
+    return SatisfactionResults(first, last, centre_code, kind, groups, selection.comments())
+
+
+def _centre_keys(selection: "_Selection", reports: dict, tallies: dict) -> list[str]:
+    present = set(reports) | {key for key, _kind in tallies}
+    if selection.centre_code:
+        present.add(selection.centre_code)
+    return sorted(present - {ONLINE}) + ([ONLINE] if ONLINE in present else [])
+
+
+def _centre_results(key: str, name, reports: dict, tallies: dict, kind, kinds) -> CentreResults:
+    count = reports.get(key, 0)
+    by_kind = {each: tallies.get((key, each), _Tally()).results(each, count) for each in kinds}
+    combined = tallies.get((key, None), _Tally()).results(kind, count)
+    return CentreResults(key, name, count, combined, by_kind)
+
+
+def _all_results(keys: list[str], reports: dict, tallies: dict, kind, kinds) -> CentreResults:
+    count = sum(reports.get(key, 0) for key in keys)
+    summed = {each: _Tally() for each in (*kinds, None)}
+    for (key, each), tally in tallies.items():
+        if key in keys:
+            summed[each].add(tally)
+    by_kind = {each: summed[each].results(each, count) for each in kinds}
+    return CentreResults(ALL, None, count, summed[None].results(kind, count), by_kind)
+
+
+# ---------------------------------------------------------------- queries
+
+
+class _Selection:
+    """The period, centre and kinds chosen, and the queries over them (each grouped in the database)."""
+
+    def __init__(self, session: Session, first: date, last: date, centre_code: str | None, kinds: tuple[str, ...]):
+        self.session = session
+        self.centre_code = centre_code
+        self.kinds = kinds
+        self.start, self.end = uk_day_bounds(first, last)
+        self.names: dict[str, str] = {}
+        self.codes: dict[int | None, str] = {None: ONLINE}
+        self._centre_filter = self._resolve_centre(centre_code)
+
+    def _resolve_centre(self, centre_code: str | None):
+        if centre_code is None:
+            return None
+        if centre_code == ONLINE:
+            return Report.centre_id.is_(None)
+        centre = self.session.scalar(select(Centre).where(Centre.code == centre_code))
+        if centre is None:
+            raise UnknownCentre(f"No centre has the code {centre_code}.")
+        self.codes[centre.id], self.names[centre.code] = centre.code, centre.name
+        return Report.centre_id == centre.id
+
+    def _report_filters(self) -> list:
+        filters = [Report.status != "draft", Report.reported_at >= self.start, Report.reported_at < self.end]
+        return filters + ([self._centre_filter] if self._centre_filter is not None else [])
+
+    def _answer_filters(self) -> list:
+        return self._report_filters() + [SurveyResponse.kind.in_(self.kinds)]
+
+    def code(self, centre_id: int | None) -> str:
+        if centre_id not in self.codes:
+            centres = self.session.execute(select(Centre.id, Centre.code, Centre.name))
+            for identifier, code, name in centres:
+                self.codes[identifier], self.names[code] = code, name
+        return self.codes[centre_id]
+
+    def reports_by_centre(self) -> dict[str, int]:
+        query = select(Report.centre_id, func.count(Report.id)).where(*self._report_filters())
+        query = query.group_by(Report.centre_id)
+        return {self.code(centre_id): count for centre_id, count in self.session.execute(query)}
+
+    def tallies(self) -> dict[tuple[str, str | None], _Tally]:
+        """(centre code, kind) -> tally; kind None holds the selected kinds together."""
+        tallies: dict[tuple[str, str | None], _Tally] = defaultdict(_Tally)
+        for centre_id, kind, question, score, answer, count in self.session.execute(self._answers_query()):
+            for key in ((self.code(centre_id), kind), (self.code(centre_id), None)):
+                _count_answer(tallies[key], question, score, answer, count)
+        for centre_id, kind, responding in self.session.execute(self._responding_query(by_kind=True)):
+            tallies[(self.code(centre_id), kind)].responding = responding
+        for centre_id, responding in self.session.execute(self._responding_query(by_kind=False)):
+            tallies[(self.code(centre_id), None)].responding = responding
+        return tallies
+
+    def _answers_query(self):
+        columns = (Report.centre_id, SurveyResponse.kind, SurveyResponse.question, SurveyResponse.score)
+        return (
+            select(*columns, SurveyResponse.answer, func.count(SurveyResponse.id))
+            .join(Report, SurveyResponse.report_id == Report.id)
+            .where(*self._answer_filters(), SurveyResponse.question != COMMENT)
+            .group_by(*columns, SurveyResponse.answer)
+        )
+
+    def _responding_query(self, by_kind: bool):
+        grouping = (Report.centre_id, SurveyResponse.kind) if by_kind else (Report.centre_id,)
+        return (
+            select(*grouping, func.count(distinct(SurveyResponse.report_id)))
+            .join(Report, SurveyResponse.report_id == Report.id)
+            .where(*self._answer_filters())
+            .group_by(*grouping)
+        )
+
+    def comments(self) -> list[Comment]:
+        query = (
+            select(Report.centre_id, SurveyResponse.kind, SurveyResponse.answered_at, SurveyResponse.comment)
+            .join(Report, SurveyResponse.report_id == Report.id)
+            .where(*self._answer_filters(), SurveyResponse.question == COMMENT, SurveyResponse.comment.is_not(None))
+            .order_by(SurveyResponse.answered_at, SurveyResponse.id)
+        )
+        return [
+            Comment(self.code(centre_id), kind, uk_date(answered_at), text)
+            for centre_id, kind, answered_at, text in self.session.execute(query)
+            if text and text.strip()
+        ]
+
+
+def _count_answer(tally: _Tally, question: str, score: int | None, answer: str | None, count: int) -> None:
+    if question in SCALE_QUESTIONS and score in SCORES:
+        tally.scores[question][score] += count
+    elif question == RECOMMEND and answer in RECOMMEND_ANSWERS:
+        tally.recommend[answer] += count
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _decimal(value: float | None, places: int) -> str:
+    return "" if value is None else f"{value:.{places}f}"
+
+
+def csv_rows(results: SatisfactionResults) -> list[list[str]]:
+    """One row per centre and scale question, the `all` rows last; blanks where there are no answers."""
+    rows = []
+    for group in results.centres:
+        for question in SCALE_QUESTIONS:
+            result = group.combined.questions[question]
+            rows.append(
+                [
+                    group.centre,
+                    question,
+                    str(result.responses),
+                    _decimal(result.mean, 2),
+                    _decimal(result.share_satisfied, 3),
+                    _decimal(result.ci_low, 3),
+                    _decimal(result.ci_high, 3),
+                ]
+            )
+    return rows
+
+
+def csv_text(results: SatisfactionResults) -> str:
+    """The CSV of `flask review satisfaction`: the header `CSV_HEADER`, then `csv_rows`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(csv_rows(results))
+    return buffer.getvalue()
