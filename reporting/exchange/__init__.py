@@ -1,0 +1,4 @@
+"""Report exchange: importing and exporting reports as JSON Lines (and CSV for spreadsheets).
+
+No web pages: operators use `flask --app reporting reports import|export` (see `reporting/cli/exchange.py`).
+"""
