@@ -73,8 +73,9 @@ def _register_blueprints(app: Flask) -> None:
     from .health import bp as health_bp
     from .pages import bp as pages_bp
     from .reports import bp as reports_bp
+    from .satisfaction import bp as satisfaction_bp
 
-    for blueprint in (pages_bp, health_bp, auth_bp, reports_bp):
+    for blueprint in (pages_bp, health_bp, auth_bp, reports_bp, satisfaction_bp):
         app.register_blueprint(blueprint)
     init_errors(app)
 

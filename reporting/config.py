@@ -37,6 +37,16 @@ class Config:
     # Where "Exit this page" sends someone: a neutral page that gives nothing away.
     EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
     PASSWORD_MIN_LENGTH = 12
+    # The follow-up satisfaction survey: its one-time link works from FOLLOW_UP_DAYS after the report
+    # was made, for FOLLOW_UP_VALID_DAYS. Links printed on receipts start with PUBLIC_BASE_URL (the
+    # address people use to reach the service, like https://report.example.gov.uk); unset, the
+    # address of the request that printed them.
+    FOLLOW_UP_DAYS = int(os.environ.get("FOLLOW_UP_DAYS", "28"))
+    FOLLOW_UP_VALID_DAYS = int(os.environ.get("FOLLOW_UP_VALID_DAYS", "60"))
+    FOLLOW_UP_RATE_LIMIT = os.environ.get("FOLLOW_UP_RATE_LIMIT", "20 per minute")
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
+    # Wrong passwords allowed when a volunteer takes the tablet back after the survey; then they are signed out.
+    HAND_BACK_MAX_ATTEMPTS = 5
 
 
 class DevelopmentConfig(Config):

@@ -12,4 +12,6 @@ review_cli = AppGroup("review", help="Figures for the 6-monthly centre review (C
 
 
 def register(app: Flask) -> None:
+    from ..satisfaction import commands as satisfaction_commands  # noqa: F401  (attaches `review satisfaction`)
+
     app.cli.add_command(review_cli)

@@ -1,5 +1,16 @@
-"""Satisfaction: the immediate survey after a report, the follow-up survey by one-time link, and the results."""
+"""Satisfaction: the immediate survey after a report, the follow-up survey by one-time link, and the results.
+
+`results.py` computes the figures (no Flask), `services.py` invites and records, `handover.py`
+keeps the staff side locked while the person holds the tablet, and `views.py` serves the pages.
+Templates can print a report's follow-up link and QR code with `follow_up_link(report)`.
+"""
 
 from flask import Blueprint
 
+from . import handover, services
+
 bp = Blueprint("satisfaction", __name__)
+bp.before_app_request(handover.keep_tablet_locked)
+bp.add_app_template_global(services.follow_up_link, "follow_up_link")
+
+from . import views  # noqa: E402,F401

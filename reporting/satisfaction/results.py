@@ -48,7 +48,8 @@ Each `QuestionResult`:
     share_satisfied: float | None         satisfied / responses
     ci_low, ci_high: float | None         Wilson 95% interval of share_satisfied
 Each `Comment`: centre (code, `online`), kind, answered_on (UK date), text.
-`csv_rows(results)` and `csv_text(results)` give the CSV of `flask review satisfaction`.
+`csv_rows(results)` and `csv_text(results)` give the CSV of `flask review satisfaction` (means to 2
+decimals, shares and bounds to 3, halves rounded up: `round_half_up`).
 """
 
 import csv
@@ -57,6 +58,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
@@ -76,6 +78,8 @@ KINDS = ("immediate", "follow-up")
 ONLINE = "online"
 ALL = "all"
 CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
+# Periods are checked against these, so a mistyped year is refused rather than overflowing the calendar.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 class UnknownCentre(LookupError):
@@ -218,6 +222,8 @@ def satisfaction_results(
     """Satisfaction per centre and for `all`, for reports made on UK days `first` to `last` (see the module)."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not FIRST_DAY <= first <= last <= LAST_DAY:
+        raise ValueError(f"the period must run forwards, between {FIRST_DAY} and {LAST_DAY}")
     kinds = (kind,) if kind else KINDS
     selection = _Selection(session, first, last, centre_code, kinds)
     reports = selection.reports_by_centre()
@@ -351,8 +357,13 @@ def _count_answer(tally: _Tally, question: str, score: int | None, answer: str |
 # ---------------------------------------------------------------- CSV
 
 
+def round_half_up(value: float, places: int) -> Decimal:
+    """`value` to `places` decimals, halves rounded away from zero (3.625 to 3.63), as people round by hand."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def _decimal(value: float | None, places: int) -> str:
-    return "" if value is None else f"{value:.{places}f}"
+    return "" if value is None else str(round_half_up(value, places))
 
 
 def csv_rows(results: SatisfactionResults) -> list[list[str]]:
