@@ -1,0 +1,413 @@
+"""Consent redaction: what a police or support referral may carry about a report.
+
+Plain functions over report-like objects (the attributes of `models.Report` and its `contact`,
+`centre` and `area`), with no Flask, so the rules can be tested alone. Every attribute may be
+None. The text is English: referrals go to UK agencies in English whatever language the person
+used, and say which language that was.
+
+- Police, consent `named`: everything, with the person's contact details.
+- Police, consent `anonymous`: no name, phone, e-mail or address; the postcode reduced to its
+  district; free text the volunteer marked as identifying replaced by a note; and a clear
+  statement that the person asked to stay anonymous.
+- Police, consent `none` (or no answer): refused.
+- Support: only when the person asked for support; carries what the service needs to make
+  contact safely, and says whether the police may be told.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from babel import Locale, UnknownLocaleError
+
+from .postcodes import is_valid_postcode, postcode_district
+from .ukdates import UK
+from .vocabulary import vocabulary
+
+FREE_TEXT_FIELDS = ("description", "location_description", "perpetrator_description", "injuries", "accessibility_needs")
+POLICE_CONSENTS = ("named", "anonymous")
+WITHHELD = "[Withheld: the person asked to stay anonymous and this detail could identify them.]"
+NOT_GIVEN = "Not given"
+NOT_KNOWN = "Not known"
+
+ANONYMOUS_STATEMENT = (
+    "The person asked to stay anonymous. This referral does not include their name, phone number, "
+    "e-mail address or address; the postcode is given to district level only; and details that could "
+    "identify them have been withheld. To pass a message to them, contact the reporting centre and "
+    "quote the reference."
+)
+NAMED_STATEMENT = "The person agreed to share this report with the police, with their contact details."
+SUPPORT_STATEMENT = "The person asked for support. Please contact them in the way and at the times they asked for."
+
+POLICE_POSITION = {
+    "named": "They agreed to share the report with the police, with their contact details.",
+    "anonymous": "They agreed to share the report with the police only without their details. "
+    "Do not pass their name or contact details to the police.",
+    "none": "They did not agree to share the report with the police. Do not pass it or their details to the police.",
+}
+
+POLICE_WISH = {
+    "named": "Agreed to share the report with the police, with their contact details",
+    "anonymous": "Agreed to share the report with the police anonymously, without their details",
+}
+
+PERPETRATOR_KNOWN = {
+    "yes": "Yes, known to the person",
+    "no": "No, a stranger",
+    "not_sure": "Not sure",
+    "unknown": "Not sure",
+}
+
+CONTACT_METHOD_NONE = "none"
+
+
+class ReferralRefused(Exception):
+    """Consent does not allow the document. `reason` is a short code that is safe for the audit trail."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class ReferralContent:
+    """What a referral document says, already redacted; the template only lays it out."""
+
+    recipient: str
+    title: str
+    reference: str
+    statement: str
+    anonymous: bool
+    sections: tuple[Section, ...]
+
+
+# ---------------------------------------------------------------- consent checks
+
+
+def check_police_referral(report) -> None:
+    """Raise `ReferralRefused` unless the person agreed to share the report with the police."""
+    consent = getattr(report, "police_consent", None)
+    if consent == "none":
+        raise ReferralRefused(
+            "This report cannot be referred to the police: the person did not agree to share it with the police.",
+            "police_consent_none",
+        )
+    if consent not in POLICE_CONSENTS:
+        raise ReferralRefused(
+            "This report cannot be referred to the police: no police consent is recorded.",
+            "police_consent_missing",
+        )
+
+
+def check_support_referral(report) -> None:
+    """Raise `ReferralRefused` unless the person asked for support."""
+    if getattr(report, "support_wanted", None) is not True:
+        raise ReferralRefused(
+            "This report cannot be referred to a support service: the person did not ask for support.",
+            "support_not_wanted",
+        )
+
+
+def allowed_recipients(report) -> tuple[str, ...]:
+    """The referrals consent allows for this report, in the order they are offered."""
+    allowed = []
+    if getattr(report, "police_consent", None) in POLICE_CONSENTS:
+        allowed.append("police")
+    if getattr(report, "support_wanted", None) is True:
+        allowed.append("support")
+    return tuple(allowed)
+
+
+# ---------------------------------------------------------------- small field rules
+
+
+def is_anonymous(report) -> bool:
+    return getattr(report, "police_consent", None) != "named"
+
+
+def free_text(report, field_name: str, anonymous: bool) -> str:
+    """A free-text answer, or the withheld note when anonymous and marked as identifying."""
+    text = (getattr(report, field_name, None) or "").strip()
+    if not text:
+        return NOT_GIVEN
+    if anonymous and field_name in (getattr(report, "identifying_fields", None) or ()):
+        return WITHHELD
+    return text
+
+
+def postcode_for(report, anonymous: bool) -> str:
+    postcode = (getattr(report, "postcode", None) or "").strip()
+    if not postcode:
+        return NOT_GIVEN
+    if anonymous and not is_valid_postcode(postcode):
+        return WITHHELD
+    if anonymous:
+        return f"{postcode_district(postcode)} (district only)"
+    return postcode.upper()
+
+
+def english_label(kind: str, code: str | None) -> str:
+    """The English label of a vocabulary code; an unknown code is shown readably rather than dropped."""
+    if not code:
+        return NOT_GIVEN
+    known = vocabulary().get(kind, {})
+    if isinstance(known, dict) and code in known:
+        return known[code]
+    return str(code).replace("_", " ").capitalize()
+
+
+def labelled_codes(kind: str, codes) -> str:
+    """Labels with their codes, for example `Race, ethnicity or nationality (race)`."""
+    items = [f"{english_label(kind, code)} ({code})" for code in codes or ()]
+    return "; ".join(items) or NOT_GIVEN
+
+
+def yes_no(value, yes: str = "Yes", no: str = "No", unknown: str = NOT_KNOWN) -> str:
+    if value is None:
+        return unknown
+    return yes if value else no
+
+
+def uk_datetime_text(moment: datetime | None) -> str:
+    """`14 March 2026, 10:30 (UK time)`; naive values are taken as UTC, as the models store them."""
+    if moment is None:
+        return NOT_KNOWN
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(UK)
+    return f"{local.day} {local:%B %Y, %H:%M} (UK time)"
+
+
+def date_text(day, approximate: bool = False) -> str:
+    if day is None:
+        return NOT_KNOWN
+    if approximate:
+        return f"{day:%B %Y} (approximate: the exact date is not known)"
+    return f"{day.day} {day:%B %Y}"
+
+
+def language_text(tag: str | None) -> str:
+    """`Urdu (ur)`: the English name of the language the person used, with its tag."""
+    if not tag:
+        return NOT_KNOWN
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name("en")
+    except (ValueError, TypeError, UnknownLocaleError):
+        name = None
+    return f"{name} ({tag})" if name else tag
+
+
+def document_identifier(reference: str, kind: str, serial: int | str) -> str:
+    """`HR-7K3M-Q9XC-P1`: report reference, P (police), S (support) or R (receipt), and a serial."""
+    letter = {"police": "P", "support": "S", "receipt": "R"}[kind]
+    return f"{reference}-{letter}{serial}"
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _row(label: str, value) -> Row:
+    return Row(label, value if isinstance(value, str) and value else NOT_GIVEN)
+
+
+def centre_section(report, service_name: str) -> Section:
+    centre = getattr(report, "centre", None)
+    if centre is None:
+        return Section("Reporting centre", (Row("Reported through", f"Online self-report ({service_name})"),))
+    return Section(
+        "Reporting centre",
+        (
+            _row("Centre", getattr(centre, "name", None)),
+            _row("Address", getattr(centre, "address", None)),
+            _row("Opening hours", getattr(centre, "opening_hours", None)),
+        ),
+    )
+
+
+def report_section(report) -> Section:
+    channel = {"assisted": "At a reporting centre, with a volunteer", "self": "Self-report"}
+    return Section(
+        "The report",
+        (
+            _row("Reference", getattr(report, "reference", None)),
+            _row("Reported", uk_datetime_text(getattr(report, "reported_at", None))),
+            _row("How it was reported", channel.get(getattr(report, "channel", None), NOT_KNOWN)),
+            _row("Who is reporting", english_label("reporter_roles", getattr(report, "reporter_role", None))),
+            _row("Language the person used", language_text(getattr(report, "language", None))),
+        ),
+    )
+
+
+def what_happened_section(report, anonymous: bool) -> Section:
+    return Section(
+        "What happened",
+        (
+            _row("Incident types", labelled_codes("incident_types", getattr(report, "incident_types", None))),
+            _row("Why they think it happened", labelled_codes("categories", getattr(report, "categories", None))),
+            _row("Account of what happened", free_text(report, "description", anonymous)),
+        ),
+    )
+
+
+def when_where_section(report, anonymous: bool) -> Section:
+    area = getattr(report, "area", None)
+    return Section(
+        "When and where",
+        (
+            _date_row(report),
+            _row("Time of day", getattr(report, "occurred_time", None)),
+            _row("Still happening", yes_no(getattr(report, "ongoing", None))),
+            _row("Kind of place", english_label("location_types", getattr(report, "location_type", None))),
+            _row("Area", getattr(area, "name", None) if area is not None else NOT_KNOWN),
+            _row("Postcode", postcode_for(report, anonymous)),
+            _row("Description of the place", free_text(report, "location_description", anonymous)),
+        ),
+    )
+
+
+def responsible_section(report, anonymous: bool) -> Section:
+    known = getattr(report, "perpetrator_known", None)
+    return Section(
+        "The people responsible",
+        (
+            _row("Known to the person", PERPETRATOR_KNOWN.get(known, known or NOT_KNOWN)),
+            _row("Description", free_text(report, "perpetrator_description", anonymous)),
+        ),
+    )
+
+
+def harm_section(report, anonymous: bool) -> Section:
+    return Section("Harm", (_row("Injuries or other harm", free_text(report, "injuries", anonymous)),))
+
+
+def _date_row(report) -> Row:
+    day = getattr(report, "occurred_on", None)
+    return _row("Date", date_text(day, bool(getattr(report, "occurred_on_approximate", False))))
+
+
+def _support_kinds(report) -> str:
+    kinds = [english_label("support_kinds", code) for code in getattr(report, "support_kinds", None) or ()]
+    return "; ".join(kinds) or NOT_GIVEN
+
+
+def wishes_section(report, anonymous: bool) -> Section:
+    consent = getattr(report, "police_consent", None)
+    return Section(
+        "What the person wants",
+        (
+            _row("Police", POLICE_WISH.get(consent, NOT_KNOWN)),
+            _row("Support", yes_no(getattr(report, "support_wanted", None), "Wants support", "Does not want support")),
+            _row("Kinds of support", _support_kinds(report)),
+            _row("Interpreter language", getattr(report, "interpreter_language", None)),
+            _row("Access or interpreter needs", free_text(report, "accessibility_needs", anonymous)),
+        ),
+    )
+
+
+def contact_section(report, heading: str = "Contact details") -> Section:
+    contact = getattr(report, "contact", None)
+    if contact is None:
+        return Section(heading, (Row("Contact details", "The person gave no contact details."),))
+    return Section(
+        heading,
+        (
+            _row("Name", getattr(contact, "name", None)),
+            _row("Phone", getattr(contact, "phone", None)),
+            _row("E-mail", getattr(contact, "email", None)),
+            _row("Address", getattr(contact, "address", None)),
+            _row("Preferred way to be contacted", _preferred_method(contact)),
+            _row("Safe times to contact", getattr(contact, "safe_times", None)),
+            _row("Message may be left", message_rule(getattr(contact, "safe_to_leave_message", None))),
+        ),
+    )
+
+
+def _preferred_method(contact) -> str:
+    return english_label("contact_methods", getattr(contact, "preferred_method", None))
+
+
+def message_rule(safe_to_leave_message: bool | None) -> str:
+    """Whether a message may be left; when nobody asked, the safe answer is no."""
+    if safe_to_leave_message is True:
+        return "Yes, a message may be left"
+    if safe_to_leave_message is False:
+        return "No: do not leave a message"
+    return "Not asked: do not leave a message"
+
+
+# ---------------------------------------------------------------- documents
+
+
+def police_referral(report, service_name: str) -> ReferralContent:
+    """The police referral's content, redacted for the person's consent; refuses without consent."""
+    check_police_referral(report)
+    anonymous = is_anonymous(report)
+    sections = [
+        centre_section(report, service_name),
+        report_section(report),
+        what_happened_section(report, anonymous),
+        when_where_section(report, anonymous),
+        responsible_section(report, anonymous),
+        harm_section(report, anonymous),
+        wishes_section(report, anonymous),
+    ]
+    if not anonymous:
+        sections.append(contact_section(report))
+    return ReferralContent(
+        recipient="police",
+        title=f"Hate incident referral to the police: {report.reference}",
+        reference=report.reference,
+        statement=ANONYMOUS_STATEMENT if anonymous else NAMED_STATEMENT,
+        anonymous=anonymous,
+        sections=tuple(sections),
+    )
+
+
+def support_referral(report, organisation: str, service_name: str) -> ReferralContent:
+    """The support referral's content: how to make contact safely, and what support is wanted."""
+    check_support_referral(report)
+    consent = getattr(report, "police_consent", None)
+    sections = (
+        contact_section(report, heading="How to contact the person safely"),
+        Section(
+            "Support asked for",
+            (
+                _row("Kinds of support", _support_kinds(report)),
+                _row("Language the person used", language_text(getattr(report, "language", None))),
+                _row("Interpreter language", getattr(report, "interpreter_language", None)),
+                _row("Access or interpreter needs", free_text(report, "accessibility_needs", anonymous=False)),
+                _row("Police", POLICE_POSITION.get(consent, "Not recorded. Do not pass the report to the police.")),
+            ),
+        ),
+        centre_section(report, service_name),
+        report_section(report),
+        Section(
+            "What happened",
+            (
+                _date_row(report),
+                _row("Incident types", labelled_codes("incident_types", getattr(report, "incident_types", None))),
+                _row("Why they think it happened", labelled_codes("categories", getattr(report, "categories", None))),
+                _row("Account of what happened", free_text(report, "description", anonymous=False)),
+                _row("Injuries or other harm", free_text(report, "injuries", anonymous=False)),
+            ),
+        ),
+    )
+    return ReferralContent(
+        recipient="support",
+        title=f"Referral to {organisation}: {report.reference}",
+        reference=report.reference,
+        statement=SUPPORT_STATEMENT,
+        anonymous=False,
+        sections=sections,
+    )
