@@ -223,8 +223,12 @@ STREETS = ("Acacia Avenue", "Brookside Road", "Canal View", "Elm Grove", "Larch 
            "Orchard Street", "Poplar Road", "Willow Lane", "Hawthorn Drive")  # fmt: skip
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 CONTACT_WEIGHTS = Weighted({"phone": 45, "text": 25, "email": 20, "letter": 10})
-SUPPORT_SERVICES = ("Victim Support", "Stop Hate UK", "Trafford Carers Centre", "Citizens Advice Trafford")
-POLICE = "Greater Manchester Police"
+# Support services by the categories they specialise in (names as in the default SUPPORT_ORGANISATIONS setting).
+SUPPORT_SERVICES = ("Victim Support", "Stop Hate UK")
+SPECIALIST_SERVICES = {"sexual_orientation": "Galop", "transgender": "Galop", "religion": "Tell MAMA"}
+# Codes of reporting.referrals.services.METHODS.
+POLICE_METHODS = ("secure_email", "online_form")
+SUPPORT_METHODS = ("secure_email", "online_form", "post")
 
 
 @dataclass
@@ -412,18 +416,19 @@ class ReportGenerator:
         report = DemoReport(record)
         rolls = [self.rng.random() for _ in range(5)]  # drawn whatever happens, so later reports do not shift
         if record["police_consent"] != "none" and rolls[0] < 0.75:
-            report.referrals.append(self._referral("police", POLICE, reported_at, rolls[1]))
+            report.referrals.append(self._referral("police", None, reported_at, rolls[1]))
         report.support_wanted = rolls[2] < 0.3 and (record["channel"] == "assisted" or "contact" in record)
         if report.support_wanted:
-            service = SUPPORT_SERVICES[int(rolls[3] * len(SUPPORT_SERVICES))]
+            service = _support_service(record["categories"], rolls[3])
             report.referrals.append(self._referral("support", service, reported_at, rolls[1]))
         self._settle(report, reported_at, rolls[4])
         return report
 
-    def _referral(self, recipient: str, organisation: str, reported_at: datetime, roll: float) -> dict:
+    def _referral(self, recipient: str, organisation: str | None, reported_at: datetime, roll: float) -> dict:
         sent_at = min(reported_at + timedelta(hours=1 + roll * 70), self.now)
         days_since = (self.now - sent_at).days
         crime_reference = None
+        methods = POLICE_METHODS if recipient == "police" else SUPPORT_METHODS
         if recipient == "police" and days_since > 7 and roll < 0.6:
             crime_reference = f"CRI/{int(roll * 10**7):07d}/{sent_at.year % 100:02d}"
         return {
@@ -431,7 +436,7 @@ class ReportGenerator:
             "organisation": organisation,
             "sent_at": sent_at,
             "sent_by_id": None,
-            "method": "secure email" if recipient == "police" else "email",
+            "method": methods[int(roll * 10) % len(methods)],
             "crime_reference": crime_reference,
         }
 
@@ -445,6 +450,13 @@ class ReportGenerator:
         if age > 45 and closes:
             report.status = "closed"
             report.closed_at = min(reported_at + timedelta(days=10 + int(roll * 30)), self.now)
+
+
+def _support_service(categories: list[str], roll: float) -> str:
+    specialists = [SPECIALIST_SERVICES[code] for code in categories if code in SPECIALIST_SERVICES]
+    if specialists and roll < 0.5:
+        return specialists[0]
+    return SUPPORT_SERVICES[int(roll * len(SUPPORT_SERVICES))]
 
 
 def write_exchange_file(path: Path, count: int, seed: int, now: datetime) -> None:

@@ -319,6 +319,7 @@ def _satisfaction_by_report(ids: list[int]) -> dict[int, dict[str, int]]:
         .where(
             SurveyResponse.report_id.in_(ids),
             SurveyResponse.kind == IMMEDIATE,
+            SurveyResponse.question.in_(vocabulary.codes("satisfaction_questions")),
             SurveyResponse.score.is_not(None),
         )
         .order_by(SurveyResponse.answered_at, SurveyResponse.id)

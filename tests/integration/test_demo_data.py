@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from reporting.demo.generator import DEMO_PASSWORD
 from reporting.extensions import db
 from reporting.models import Centre, ContactDetails, Referral, Report, SurveyResponse, User
+from reporting.referrals.services import METHODS, organisation_names
 from tests.support import factories
 
 
@@ -41,6 +42,10 @@ def test_the_same_seed_loads_the_same_data(any_app):
     assert "Loaded demo data (seed 5): 21 areas, 13 centres, 5 staff accounts, 60 reports." in result.stdout
     first = snapshot()
     assert len(first["references"]) == 60
+    referrals = db.session.scalars(select(Referral)).all()
+    assert {referral.method for referral in referrals} <= set(METHODS)
+    assert all(referral.organisation is None for referral in referrals if referral.recipient == "police")
+    assert {r.organisation for r in referrals if r.recipient == "support"} <= set(organisation_names())
     assert {"received", "referred", "closed"} <= set(first["statuses"])
     wipe()
     run_demo_data(cli, "--reports", "60", "--seed", "5")

@@ -306,3 +306,18 @@ def test_a_byte_order_mark_is_accepted_and_a_line_that_is_not_utf8_is_named(cli,
     path.write_bytes(b"\xef\xbb\xbf" + good + b"\r\n")
     assert import_file(cli, path).exit_code == 0
     assert db.session.scalar(select(Report.description)) == "Café"
+
+
+def test_only_immediate_answers_on_the_five_point_scale_are_exported(cli, tmp_path):
+    import_file(cli, write_lines(tmp_path, [record(satisfaction={"ease": 4})]))
+    report = db.session.scalar(select(Report))
+    report.survey_responses.extend(
+        [
+            SurveyResponse(kind="follow-up", question="overall", score=1),
+            SurveyResponse(kind="immediate", question="recommend", answer="yes"),
+            SurveyResponse(kind="immediate", question="comment", comment="Kind staff."),
+        ]
+    )
+    db.session.commit()
+    [exported] = exported_records(cli, "--from", "2026-03-14", "--to", "2026-03-14")
+    assert exported["satisfaction"] == {"ease": 4}
