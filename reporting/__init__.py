@@ -71,11 +71,12 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .errors import init_app as init_errors
     from .health import bp as health_bp
+    from .intake import bp as intake_bp
     from .pages import bp as pages_bp
     from .reports import bp as reports_bp
     from .satisfaction import bp as satisfaction_bp
 
-    for blueprint in (pages_bp, health_bp, auth_bp, reports_bp, satisfaction_bp):
+    for blueprint in (pages_bp, health_bp, auth_bp, reports_bp, satisfaction_bp, intake_bp):
         app.register_blueprint(blueprint)
     init_errors(app)
 

@@ -25,6 +25,14 @@ class Config:
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
     SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "15"))
+    # Unfinished assisted reports are deleted by `drafts purge` after this many days without a change.
+    DRAFT_MAX_AGE_DAYS = int(os.environ.get("DRAFT_MAX_AGE_DAYS", "7"))
+    # Evidence files live outside any public folder: EVIDENCE_DIR, or `evidence/` in the instance folder.
+    EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR") or None
+    EVIDENCE_MAX_FILES = 5
+    EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+    # Five files of 10 MB and the rest of the form; larger requests are refused before they are read.
+    MAX_CONTENT_LENGTH = 5 * 10 * 1024 * 1024 + 1024 * 1024
     WTF_CSRF_TIME_LIMIT = None
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"

@@ -78,6 +78,96 @@ LABELS = {
     },
 }
 
+# Answers the intake journey records beyond the shared vocabularies. Codes are stored; labels shown.
+LABELS.update(
+    {
+        "yes_no_not_sure": {"yes": _l("Yes"), "no": _l("No"), "not_sure": _l("Not sure")},
+        "yes_no": {"yes": _l("Yes"), "no": _l("No")},
+        "times_of_day": {
+            "morning": _l("Morning (6am to midday)"),
+            "afternoon": _l("Afternoon (midday to 6pm)"),
+            "evening": _l("Evening (6pm to midnight)"),
+            "night": _l("Night (midnight to 6am)"),
+            "not_sure": _l("Not sure"),
+        },
+        "witnesses": {
+            "none": _l("No, nobody else saw it"),
+            "one": _l("Yes, one person"),
+            "several": _l("Yes, more than one person"),
+            "not_sure": _l("Not sure"),
+        },
+        "safeguarding_referral": {
+            "yes": _l("Yes, I will make an adult safeguarding referral"),
+            "already": _l("A referral has already been made, or adult social care already know"),
+            "no": _l("No, a referral is not needed"),
+        },
+        "support_kinds": {
+            "emotional": _l("Emotional support from a trained volunteer"),
+            "safety": _l("Help to feel safe at home, for example better locks or an alarm"),
+            "housing": _l("Help with housing, for example moving home"),
+            "advocacy": _l("Someone to speak up for them with other services"),
+            "counselling": _l("Counselling"),
+            "legal": _l("Legal or money advice"),
+            "other": _l("Something else"),
+        },
+        "police_contact": {
+            "phone": _l("A phone call"),
+            "home_visit": _l("A visit at home"),
+            "visit_elsewhere": _l("A meeting somewhere else, for example at this centre"),
+            "plain_clothes": _l("An officer in plain clothes"),
+            "officer_sex": _l("An officer of a particular sex"),
+            "trusted_person": _l("Contact through someone they trust"),
+        },
+        "officer_sex": {"female": _l("A female officer"), "male": _l("A male officer")},
+        "communication_needs": {
+            "interpreter": _l("An interpreter"),
+            "bsl": _l("A British Sign Language (BSL) interpreter"),
+            "easy_read": _l("Easy read information"),
+            "large_print": _l("Large print"),
+        },
+        "age_bands": {
+            "under_18": _l("Under 18"),
+            "18_24": _l("18 to 24"),
+            "25_34": _l("25 to 34"),
+            "35_44": _l("35 to 44"),
+            "45_54": _l("45 to 54"),
+            "55_64": _l("55 to 64"),
+            "65_74": _l("65 to 74"),
+            "75_over": _l("75 or over"),
+            "prefer_not": _l("Prefer not to say"),
+        },
+        "sexes": {"female": _l("Female"), "male": _l("Male"), "prefer_not": _l("Prefer not to say")},
+        "gender_same_as_birth": {"yes": _l("Yes"), "no": _l("No"), "prefer_not": _l("Prefer not to say")},
+        "sexual_orientations": {
+            "straight": _l("Straight or heterosexual"),
+            "gay_lesbian": _l("Gay or lesbian"),
+            "bisexual": _l("Bisexual"),
+            "other": _l("Another sexual orientation"),
+            "prefer_not": _l("Prefer not to say"),
+        },
+        "ethnic_groups": {
+            "asian": _l("Asian or Asian British"),
+            "black": _l("Black, Black British, Caribbean or African"),
+            "mixed": _l("Mixed or multiple ethnic groups"),
+            "white": _l("White"),
+            "other": _l("Another ethnic group"),
+            "prefer_not": _l("Prefer not to say"),
+        },
+        "religions": {
+            "none": _l("No religion"),
+            "christian": _l("Christian"),
+            "buddhist": _l("Buddhist"),
+            "hindu": _l("Hindu"),
+            "jewish": _l("Jewish"),
+            "muslim": _l("Muslim"),
+            "sikh": _l("Sikh"),
+            "other": _l("Another religion"),
+            "prefer_not": _l("Prefer not to say"),
+        },
+        "disability": {"yes": _l("Yes"), "no": _l("No"), "prefer_not": _l("Prefer not to say")},
+    }
+)
+
 STATUS_LABELS = {
     "draft": _l("Draft"),
     "received": _l("Received"),

@@ -161,6 +161,18 @@ class Report(db.Model):
     police_consent: Mapped[str | None] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(35), default="en")
     accessibility_needs: Mapped[str | None] = mapped_column(Text)
+    # Intake answers added with the assisted journey.
+    witnesses: Mapped[str | None] = mapped_column(String(20))
+    witnesses_willing: Mapped[str | None] = mapped_column(String(20))
+    online_links: Mapped[str | None] = mapped_column(Text)
+    safeguarding_referral: Mapped[str | None] = mapped_column(String(20))
+    injured: Mapped[str | None] = mapped_column(String(20))
+    police_contact: Mapped[list] = mapped_column(JSON, default=list)
+    police_officer_sex: Mapped[str | None] = mapped_column(String(20))
+    communication_needs: Mapped[list] = mapped_column(JSON, default=list)
+    interpreter_language: Mapped[str | None] = mapped_column(String(100))
+    # Slugs of the intake steps saved so far, so a draft resumes where it stopped.
+    steps_done: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="draft")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     referred_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -186,6 +198,18 @@ class Report(db.Model):
     )
     referrals: Mapped[list["Referral"]] = relationship(
         back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="Referral.sent_at"
+    )
+    evidence_files: Mapped[list["EvidenceFile"]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="EvidenceFile.id"
+    )
+    equality: Mapped["EqualityAnswers | None"] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+    notes: Mapped[list["ReportNote"]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="ReportNote.id"
+    )
+    status_changes: Mapped[list["ReportStatusChange"]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="ReportStatusChange.id"
     )
 
     __table_args__ = (
@@ -225,8 +249,73 @@ class ContactDetails(db.Model):
     preferred_method: Mapped[str | None] = mapped_column(String(20))
     safe_times: Mapped[str | None] = mapped_column(Text)
     safe_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
+    # Someone the person trusts, through whom the police may contact them (name and how to reach them).
+    trusted_person: Mapped[str | None] = mapped_column(Text)
 
     report: Mapped[Report] = relationship(back_populates="contact")
+
+
+class EvidenceFile(db.Model):
+    """A photo, screenshot or PDF given as evidence; the bytes live outside any public folder."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    report: Mapped[Report] = relationship(back_populates="evidence_files")
+
+
+class EqualityAnswers(db.Model):
+    """Optional equality monitoring, kept apart from the report so it can be erased on its own."""
+
+    __tablename__ = "equality_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), unique=True)
+    age_band: Mapped[str | None] = mapped_column(String(40))
+    sex: Mapped[str | None] = mapped_column(String(40))
+    gender_same_as_birth: Mapped[str | None] = mapped_column(String(40))
+    sexual_orientation: Mapped[str | None] = mapped_column(String(40))
+    ethnicity: Mapped[str | None] = mapped_column(String(40))
+    religion: Mapped[str | None] = mapped_column(String(40))
+    disability: Mapped[str | None] = mapped_column(String(40))
+
+    report: Mapped[Report] = relationship(back_populates="equality")
+
+
+class ReportNote(db.Model):
+    __tablename__ = "report_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="notes")
+    author: Mapped[User | None] = relationship()
+
+
+class ReportStatusChange(db.Model):
+    __tablename__ = "report_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="status_changes")
+    changed_by: Mapped[User | None] = relationship()
 
 
 class SurveyResponse(db.Model):

@@ -15,6 +15,9 @@ login_manager.login_message = None
 login_manager.session_protection = "basic"
 
 LAST_SEEN = "last_seen"
+# After an idle sign-out the next person on a shared tablet signs in afresh: they are not taken
+# back into a report that was being taken.
+NO_RETURN_BLUEPRINTS = {"intake"}
 
 
 @login_manager.user_loader
@@ -40,7 +43,7 @@ def end_idle_sessions():
         logout_user()
         session.clear()
         flash(messages.SIGNED_OUT_IDLE, "info")
-        return redirect(url_for("auth.sign_in", next=request.path if request.method == "GET" else None))
+        return redirect(url_for("auth.sign_in", next=_return_path()))
     session[LAST_SEEN] = now
     return None
 
@@ -49,3 +52,9 @@ def end_idle_sessions():
 def forget_loaded_user(error=None) -> None:
     """Load the user afresh on every request, even where an app context outlives a request (tests, CLI)."""
     g.pop("_login_user", None)
+
+
+def _return_path() -> str | None:
+    if request.method != "GET" or request.blueprint in NO_RETURN_BLUEPRINTS:
+        return None
+    return request.path

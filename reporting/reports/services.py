@@ -3,10 +3,11 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from .. import audit
 from ..access import scoped_reports
 from ..domain.references import normalise_reference
 from ..extensions import db
-from ..models import Report
+from ..models import Report, ReportNote, ReportStatusChange, utcnow
 
 PAGE_SIZE = 25
 
@@ -30,3 +31,28 @@ def find_report(user, reference: str) -> Report | None:
     """The report with this reference if the user may see it; None otherwise (shown as 404)."""
     query = scoped_reports(user).where(Report.reference == normalise_reference(reference))
     return db.session.scalar(query)
+
+
+def add_note(report: Report, user, text: str) -> ReportNote:
+    note = ReportNote(report=report, author_id=user.id, text=text.strip())
+    db.session.add(note)
+    db.session.flush()
+    audit.record("report_note_added", "report", report.reference, detail=f"note={note.id}")
+    db.session.commit()
+    return note
+
+
+def change_status(report: Report, user, new_status: str) -> None:
+    """Move a submitted report to another status, noting when it was referred or closed."""
+    old_status = report.status
+    report.status = new_status
+    now = utcnow()
+    if new_status == "referred" and report.referred_at is None:
+        report.referred_at = now
+    if new_status == "closed":
+        report.closed_at = now
+    db.session.add(
+        ReportStatusChange(report=report, from_status=old_status, to_status=new_status, changed_by_id=user.id)
+    )
+    audit.record("report_status_changed", "report", report.reference, detail=f"from={old_status} to={new_status}")
+    db.session.commit()

@@ -1,33 +1,103 @@
 """Views for the staff report list and report page; every one checks role and centre."""
 
-from flask import abort, render_template, request
+from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from .. import audit
 from ..access import role_required
 from ..extensions import db
+from ..intake import services as intake_services
+from ..intake.evidence import path_of
+from ..intake.flows import ASSISTED
+from ..intake.journey import Journey
 from ..models import ROLES, STATUSES
 from . import bp, services
+from .forms import NoteForm, StatusForm
+
+LISTED_STATUSES = tuple(code for code in STATUSES if code != "draft")
 
 
 @bp.get("/")
 @role_required(*ROLES)
 def list_reports():
     page = request.args.get("page", 1, type=int)
-    status = request.args.get("status")
-    if page < 1 or (status and status not in STATUSES):
+    status = request.args.get("status") or None
+    if page < 1 or (status and status not in LISTED_STATUSES):
         abort(404)
     reports, total = services.list_reports(current_user, page, status)
     pages = max(1, -(-total // services.PAGE_SIZE))
-    return render_template("reports/list-reports.html", reports=reports, total=total, page=page, pages=pages)
+    return render_template(
+        "reports/list-reports.html",
+        reports=reports,
+        total=total,
+        page=page,
+        pages=pages,
+        status=status,
+        statuses=LISTED_STATUSES,
+    )
+
+
+def _submitted_report_or_404(reference: str):
+    report = services.find_report(current_user, reference)
+    if report is None or report.status == "draft":
+        abort(404)
+    return report
+
+
+def _render_report(report, note_form=None, status_form=None, failed=None):
+    answers = Journey(ASSISTED, report).sections(exclude=("evidence",))
+    return render_template(
+        "reports/view-report.html",
+        report=report,
+        answers=answers,
+        note_form=note_form or NoteForm(formdata=None),
+        status_form=status_form or StatusForm(formdata=None, current=report.status),
+        **({"form": failed} if failed is not None else {}),
+    )
 
 
 @bp.get("/<reference>")
 @role_required(*ROLES)
 def view_report(reference: str):
-    report = services.find_report(current_user, reference)
-    if report is None or report.status == "draft":
-        abort(404)
+    report = _submitted_report_or_404(reference)
     audit.record("report_viewed", "report", report.reference)
     db.session.commit()
-    return render_template("reports/view-report.html", report=report)
+    return _render_report(report)
+
+
+@bp.post("/<reference>/notes")
+@role_required(*ROLES)
+def add_note(reference: str):
+    report = _submitted_report_or_404(reference)
+    form = NoteForm()
+    if not form.validate():
+        return _render_report(report, note_form=form, failed=form), 400
+    services.add_note(report, current_user, form.text.data)
+    return redirect(url_for("reports.view_report", reference=report.reference, _anchor="report-notes"), 303)
+
+
+@bp.post("/<reference>/status")
+@role_required(*ROLES)
+def change_status(reference: str):
+    report = _submitted_report_or_404(reference)
+    form = StatusForm(current=report.status)
+    if not form.validate():
+        return _render_report(report, status_form=form, failed=form), 400
+    services.change_status(report, current_user, form.status.data)
+    return redirect(url_for("reports.view_report", reference=report.reference, _anchor="report-status"), 303)
+
+
+@bp.get("/<reference>/evidence/<int:file_id>")
+@role_required(*ROLES)
+def download_evidence(reference: str, file_id: int):
+    """An evidence file, always as a download, to staff who may see the report; every view is audited."""
+    found = intake_services.find_evidence(current_user, reference, file_id)
+    if found is None:
+        abort(404)
+    report, stored = found
+    audit.record("evidence_viewed", "evidence", stored.id, detail=f"report={report.reference}")
+    db.session.commit()
+    path = path_of(intake_services.evidence_dir(), stored.stored_name)
+    if not path.is_file():
+        abort(404)
+    return send_file(path, mimetype=stored.content_type, as_attachment=True, download_name=stored.original_name)

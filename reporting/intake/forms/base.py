@@ -1,0 +1,131 @@
+"""The step form: one topic of the report, its questions, when it applies, and how its answers read back.
+
+Wording (page title, question labels, hints, choice labels) comes from the flow, so the assisted
+and self-report flows can share the questions and their checks while speaking differently.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date
+from typing import ClassVar
+
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+
+from ..fields import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
+from ..validators import ValidateIf
+
+NOT_GIVEN = _l("Not given")
+NOT_ANSWERED = _l("Not answered")
+
+
+@dataclass
+class SummaryRow:
+    """One answer as check-your-answers shows it: the question, the answer's lines, and the field to fix it."""
+
+    key: str
+    values: list[str] = dataclass_field(default_factory=list)
+    field_id: str = ""
+
+
+class StepForm(FlaskForm):
+    slug: ClassVar[str]
+    template: ClassVar[str]
+
+    def __init__(self, *args, flow, report=None, **kwargs):
+        self.flow = flow
+        self.report = report
+        super().__init__(*args, **kwargs)
+        self.prepare()
+        self._apply_wording()
+
+    # --- what every step declares -------------------------------------------------------------
+    @classmethod
+    def should_show(cls, answers: dict) -> bool:
+        """Whether this step applies, given every answer so far (skip logic)."""
+        return True
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        """This step's answers as stored on the report, keyed by field name."""
+        raise NotImplementedError
+
+    def save(self, report) -> None:
+        """Write this step's answers onto the report."""
+        raise NotImplementedError
+
+    @classmethod
+    def clear(cls, report, flow) -> None:
+        """Forget this step's answers, when a changed answer means the step no longer applies."""
+        cls(flow=flow, report=report, formdata=None, data={}, meta={"csrf": False}).save(report)
+
+    def prepare(self) -> None:
+        """Set choices that depend on the database; runs before the wording is applied."""
+
+    def stays_on_page(self) -> bool:
+        """True when the button pressed asks for the same page again (for example, to add more files)."""
+        return False
+
+    # --- wording and summary --------------------------------------------------------------------
+    @property
+    def wording(self) -> dict:
+        return self.flow.wording.get(self.slug, {})
+
+    @property
+    def title(self) -> str:
+        return self.wording.get("title", "")
+
+    def question_fields(self) -> list:
+        return [item for item in self if item.name != "csrf_token" and item.type != "SubmitField"]
+
+    def _apply_wording(self) -> None:
+        for item in self.question_fields():
+            text = self.wording.get(item.name, {})
+            item.summary_label = text.get("summary") or item.label.text
+            if "label" in text:
+                item.label.text = text["label"]
+            if "hint" in text:
+                item.description = text["hint"]
+            if "choices" in text and hasattr(item, "choices"):
+                item.choices = options((code, text["choices"].get(code, label)) for code, label in choice_pairs(item))
+
+    def applies(self, item) -> bool:
+        """False for a follow-up question whose trigger answer was not given."""
+        return all(rule.applies(self) for rule in item.validators if isinstance(rule, ValidateIf))
+
+    def summary(self) -> list[SummaryRow]:
+        return [
+            SummaryRow(key=item.summary_label, values=self.display(item), field_id=item.id)
+            for item in self.question_fields()
+            if self.applies(item)
+        ]
+
+    def display(self, item) -> list[str]:
+        """The answer to one question as lines of text."""
+        if isinstance(item, CheckboxesField):
+            labels = dict(choice_pairs(item))
+            return [str(labels.get(code, code)) for code in item.data] or [str(NOT_ANSWERED)]
+        if isinstance(item, RadiosField | ChoiceSelectField):
+            labels = dict(choice_pairs(item))
+            return [str(labels.get(item.data, item.data))] if item.data else [str(NOT_ANSWERED)]
+        if isinstance(item, DatePartsField):
+            return [format_date(item.data, "d MMMM y")] if isinstance(item.data, date) else [str(NOT_ANSWERED)]
+        if isinstance(item, BooleanField):
+            return [str(_l("Yes") if item.data else _l("No"))]
+        return [item.data] if item.data else [str(NOT_GIVEN)]
+
+
+def yes_no(value: bool | None) -> str | None:
+    """A stored yes/no as the code the radios use."""
+    return None if value is None else ("yes" if value else "no")
+
+
+def from_yes_no(code: str | None) -> bool | None:
+    return None if code is None else code == "yes"
+
+
+def text_or_none(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None

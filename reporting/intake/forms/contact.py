@@ -1,0 +1,81 @@
+"""Step: contact details, and how and when it is safe to contact them (only when someone will)."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField, TextAreaField
+
+from ... import messages
+from ...extensions import db
+from ...models import ContactDetails
+from ..fields import RadiosField, vocabulary_options
+from ..validators import EmailAddress, MaxLength, Optional, PhoneNumber, Required, RequiredIf
+from .base import StepForm, from_yes_no, text_or_none, yes_no
+
+FIELDS = ("name", "phone", "email", "address", "safe_times")
+
+
+class ContactForm(StepForm):
+    slug = "contact"
+    template = "contact.html"
+
+    name = StringField(_l("Name"), validators=[Required(messages.ENTER_NAME), MaxLength(200, messages.NAME_TOO_LONG)])
+    preferred_method = RadiosField(
+        _l("Best way to contact them"),
+        choices=vocabulary_options("contact_methods"),
+        validators=[Required(messages.SELECT_CONTACT_METHOD)],
+    )
+    phone = StringField(
+        _l("Phone number"),
+        validators=[RequiredIf("preferred_method", ["phone", "text"], messages.ENTER_PHONE), Optional(),
+                    PhoneNumber(messages.ENTER_PHONE)],
+    )  # fmt: skip
+    email = StringField(
+        _l("Email address"),
+        validators=[RequiredIf("preferred_method", ["email"], messages.ENTER_CONTACT_EMAIL), Optional(),
+                    EmailAddress(messages.ENTER_CONTACT_EMAIL)],
+    )  # fmt: skip
+    address = TextAreaField(
+        _l("Address"),
+        validators=[RequiredIf("preferred_method", ["letter"], messages.ENTER_ADDRESS), Optional(),
+                    MaxLength(500, messages.ADDRESS_TOO_LONG)],
+    )  # fmt: skip
+    safe_times = TextAreaField(
+        _l("Safe times to contact them"), validators=[Optional(), MaxLength(500, messages.SAFE_TIMES_TOO_LONG)]
+    )
+    safe_to_leave_message = RadiosField(
+        _l("Safe to leave a message"),
+        choices=vocabulary_options("yes_no"),
+        validators=[Required(messages.SELECT_LEAVE_MESSAGE)],
+    )
+
+    @classmethod
+    def should_show(cls, answers: dict) -> bool:
+        return answers.get("support_wanted") == "yes" or answers.get("police_consent") == "named"
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        contact = report.contact
+        answers = {name: getattr(contact, name, None) for name in FIELDS}
+        answers["preferred_method"] = getattr(contact, "preferred_method", None)
+        answers["safe_to_leave_message"] = yes_no(getattr(contact, "safe_to_leave_message", None))
+        return answers
+
+    def save(self, report) -> None:
+        if report.contact is None:
+            report.contact = ContactDetails()
+        for name in FIELDS:
+            setattr(report.contact, name, text_or_none(getattr(self, name).data))
+        report.contact.preferred_method = self.preferred_method.data
+        report.contact.safe_to_leave_message = from_yes_no(self.safe_to_leave_message.data)
+
+    @classmethod
+    def clear(cls, report, flow) -> None:
+        """Personal details that are no longer needed are not kept."""
+        contact = report.contact
+        if contact is None:
+            return
+        if contact.trusted_person:
+            for name in (*FIELDS, "preferred_method", "safe_to_leave_message"):
+                setattr(contact, name, None)
+        else:
+            report.contact = None
+            db.session.flush()

@@ -1,0 +1,62 @@
+"""Step: photos, screenshots or PDFs as evidence (optional); files can be added and removed."""
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from wtforms import MultipleFileField, StringField
+
+from ... import messages
+from .. import services
+from ..validators import EvidenceFiles
+from .base import StepForm
+
+FILE_MESSAGES = {
+    "too_many": messages.EVIDENCE_TOO_MANY,
+    "empty": messages.EVIDENCE_EMPTY,
+    "too_big": messages.EVIDENCE_TOO_BIG,
+    "wrong_type": messages.EVIDENCE_WRONG_TYPE,
+}
+
+
+def evidence_limits() -> tuple[int, int]:
+    return current_app.config["EVIDENCE_MAX_FILES"], current_app.config["EVIDENCE_MAX_BYTES"]
+
+
+class EvidenceForm(StepForm):
+    slug = "evidence"
+    template = "evidence.html"
+
+    files = MultipleFileField(_l("Evidence"), validators=[EvidenceFiles(FILE_MESSAGES, evidence_limits)])
+    # Which button was pressed: "upload" (add files and stay) or "continue"; `remove` holds a file's id.
+    action = StringField()
+    remove = StringField()
+
+    checked_files: list = []
+
+    @property
+    def existing_files(self) -> int:
+        return len(self.report.evidence_files) if self.report is not None else 0
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {}
+
+    @classmethod
+    def clear(cls, report, flow) -> None:
+        for stored in list(report.evidence_files):
+            services.remove_evidence(report, stored.id)
+
+    def save(self, report) -> None:
+        if (self.remove.data or "").isdigit():
+            services.remove_evidence(report, int(self.remove.data))
+        for checked in self.checked_files:
+            services.add_evidence(report, checked)
+
+    def stays_on_page(self) -> bool:
+        return self.action.data == "upload" or bool(self.remove.data)
+
+    def question_fields(self) -> list:
+        return [self.files]
+
+    def display(self, item) -> list[str]:
+        names = [stored.original_name for stored in (self.report.evidence_files if self.report else [])]
+        return names or [str(_l("No files added"))]

@@ -1,0 +1,28 @@
+"""Step: links to posts or messages, and usernames, for online abuse."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import TextAreaField
+
+from ... import messages
+from ..validators import MaxLength, Optional
+from .base import StepForm, text_or_none
+
+
+class OnlineAbuseForm(StepForm):
+    slug = "online-abuse"
+    template = "online-abuse.html"
+
+    online_links = TextAreaField(
+        _l("Links and usernames"), validators=[Optional(), MaxLength(5_000, messages.ONLINE_LINKS_TOO_LONG)]
+    )
+
+    @classmethod
+    def should_show(cls, answers: dict) -> bool:
+        return answers.get("location_type") == "online" or "online" in (answers.get("incident_types") or [])
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"online_links": report.online_links}
+
+    def save(self, report) -> None:
+        report.online_links = text_or_none(self.online_links.data)

@@ -1,0 +1,26 @@
+"""Step: whether the report may be shared with the police, named or anonymously."""
+
+from flask_babel import lazy_gettext as _l
+
+from ... import messages
+from ..fields import RadiosField, vocabulary_options
+from ..validators import Required
+from .base import StepForm
+
+
+class PoliceForm(StepForm):
+    slug = "police"
+    template = "police.html"
+
+    police_consent = RadiosField(
+        _l("Sharing with the police"),
+        choices=vocabulary_options("police_consent"),
+        validators=[Required(messages.SELECT_POLICE_CONSENT)],
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"police_consent": report.police_consent}
+
+    def save(self, report) -> None:
+        report.police_consent = self.police_consent.data

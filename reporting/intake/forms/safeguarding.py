@@ -1,0 +1,30 @@
+"""Step: when 'mate crime' is chosen, the volunteer considers an adult safeguarding referral."""
+
+from flask_babel import lazy_gettext as _l
+
+from ... import messages
+from ..fields import RadiosField, vocabulary_options
+from ..validators import Required
+from .base import StepForm
+
+
+class SafeguardingForm(StepForm):
+    slug = "safeguarding"
+    template = "safeguarding.html"
+
+    safeguarding_referral = RadiosField(
+        _l("Adult safeguarding referral"),
+        choices=vocabulary_options("safeguarding_referral"),
+        validators=[Required(messages.SELECT_SAFEGUARDING)],
+    )
+
+    @classmethod
+    def should_show(cls, answers: dict) -> bool:
+        return "mate_crime" in (answers.get("incident_types") or [])
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"safeguarding_referral": report.safeguarding_referral}
+
+    def save(self, report) -> None:
+        report.safeguarding_referral = self.safeguarding_referral.data

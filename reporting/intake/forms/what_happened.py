@@ -1,0 +1,32 @@
+"""Step: what happened (incident types, several allowed) and the account in the person's words."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import TextAreaField
+
+from ... import messages
+from ..fields import CheckboxesField, vocabulary_options
+from ..validators import MaxLength, Required
+from .base import StepForm, text_or_none
+
+
+class WhatHappenedForm(StepForm):
+    slug = "what-happened"
+    template = "what-happened.html"
+
+    incident_types = CheckboxesField(
+        _l("What happened"),
+        choices=vocabulary_options("incident_types"),
+        validators=[Required(messages.SELECT_INCIDENT_TYPE)],
+    )
+    description = TextAreaField(
+        _l("Account of what happened"),
+        validators=[Required(messages.ENTER_DESCRIPTION), MaxLength(10_000, messages.DESCRIPTION_TOO_LONG)],
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"incident_types": report.incident_types, "description": report.description}
+
+    def save(self, report) -> None:
+        report.incident_types = self.incident_types.data
+        report.description = text_or_none(self.description.data)

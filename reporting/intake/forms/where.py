@@ -1,0 +1,26 @@
+"""Step: what kind of place it happened in. "Online" skips the address questions."""
+
+from flask_babel import lazy_gettext as _l
+
+from ... import messages
+from ..fields import RadiosField, vocabulary_options
+from ..validators import Required
+from .base import StepForm
+
+
+class WhereForm(StepForm):
+    slug = "where"
+    template = "where.html"
+
+    location_type = RadiosField(
+        _l("Where it happened"),
+        choices=vocabulary_options("location_types"),
+        validators=[Required(messages.SELECT_LOCATION_TYPE)],
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"location_type": report.location_type}
+
+    def save(self, report) -> None:
+        report.location_type = self.location_type.data

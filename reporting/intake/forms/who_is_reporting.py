@@ -1,0 +1,26 @@
+"""Step: who is making the report."""
+
+from flask_babel import lazy_gettext as _l
+
+from ... import messages
+from ..fields import RadiosField, vocabulary_options
+from ..validators import Required
+from .base import StepForm
+
+
+class WhoIsReportingForm(StepForm):
+    slug = "who-is-reporting"
+    template = "who-is-reporting.html"
+
+    reporter_role = RadiosField(
+        _l("Who is reporting"),
+        choices=vocabulary_options("reporter_roles"),
+        validators=[Required(messages.SELECT_REPORTER_ROLE)],
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"reporter_role": report.reporter_role}
+
+    def save(self, report) -> None:
+        report.reporter_role = self.reporter_role.data

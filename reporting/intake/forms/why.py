@@ -1,0 +1,26 @@
+"""Step: why they think it happened (categories, several allowed). Their perception is what counts."""
+
+from flask_babel import lazy_gettext as _l
+
+from ... import messages
+from ..fields import CheckboxesField, vocabulary_options
+from ..validators import Required
+from .base import StepForm
+
+
+class WhyForm(StepForm):
+    slug = "why"
+    template = "why.html"
+
+    categories = CheckboxesField(
+        _l("Why they think it happened"),
+        choices=vocabulary_options("categories"),
+        validators=[Required(messages.SELECT_CATEGORY)],
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"categories": report.categories}
+
+    def save(self, report) -> None:
+        report.categories = self.categories.data

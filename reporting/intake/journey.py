@@ -1,0 +1,86 @@
+"""Flows and journeys: which steps a flow asks, in what order, and where a draft has got to.
+
+A `Flow` is a way of reporting (assisted at a centre, or self-report) with its own wording and
+templates over the shared step forms. A `Journey` is one draft going through a flow: it works out
+which steps apply from the answers so far, what comes before and after a step, and what is left.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .forms import STEPS
+from .forms.base import StepForm
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    channel: str
+    step_slugs: tuple[str, ...]
+    templates: str
+    wording: Mapping[str, Mapping] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> tuple[type[StepForm], ...]:
+        return tuple(STEPS[slug] for slug in self.step_slugs)
+
+    def template_for(self, step: type[StepForm]) -> str:
+        return f"{self.templates}/{step.template}"
+
+    def title_of(self, slug: str) -> str:
+        return self.wording.get(slug, {}).get("title", "")
+
+
+class Journey:
+    def __init__(self, flow: Flow, report):
+        self.flow = flow
+        self.report = report
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Work out the answers and the steps that apply again, after answers have changed."""
+        self.answers: dict = {}
+        for step in self.flow.steps:
+            self.answers.update(step.answers_from(self.report))
+        self.shown = [step.slug for step in self.flow.steps if step.should_show(self.answers)]
+
+    @property
+    def done(self) -> list[str]:
+        return list(self.report.steps_done or [])
+
+    def is_shown(self, slug: str) -> bool:
+        return slug in self.shown
+
+    def previous(self, slug: str) -> str | None:
+        index = self.shown.index(slug)
+        return self.shown[index - 1] if index > 0 else None
+
+    def next(self, slug: str) -> str | None:
+        index = self.shown.index(slug)
+        return self.shown[index + 1] if index + 1 < len(self.shown) else None
+
+    def first_unfinished(self) -> str | None:
+        done = set(self.done)
+        return next((slug for slug in self.shown if slug not in done), None)
+
+    def is_complete(self) -> bool:
+        return self.first_unfinished() is None
+
+    def skipped_but_answered(self) -> list[type[StepForm]]:
+        done = set(self.done)
+        return [step for step in self.flow.steps if step.slug not in self.shown and step.slug in done]
+
+    def form(self, slug: str, **kwargs) -> StepForm:
+        """The step's form: from the request when posted, else filled in from the saved answers."""
+        step = STEPS[slug]
+        if "formdata" in kwargs and kwargs["formdata"] is None:
+            kwargs.setdefault("data", step.answers_from(self.report))
+        return step(flow=self.flow, report=self.report, **kwargs)
+
+    def saved_form(self, slug: str) -> StepForm:
+        """The step's form filled in from the saved answers, for reading back (no CSRF token needed)."""
+        return self.form(slug, formdata=None, meta={"csrf": False})
+
+    def sections(self, exclude: tuple[str, ...] = ()) -> list[tuple[str, StepForm]]:
+        """(slug, form) for every step that applies, for check-your-answers and the report page."""
+        return [(slug, self.saved_form(slug)) for slug in self.shown if slug not in exclude]

@@ -1,0 +1,152 @@
+"""Drafts and submission of assisted reports, and the evidence files that hang off them.
+
+Every continue saves the step into the draft row before the next page is shown, so a dropped
+connection loses at most the page being typed. Submitting is a single conditional update, so a
+double tap or a resubmitted form submits the report once.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from flask import current_app
+from flask_login import current_user
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from .. import audit
+from ..access import scoped_reports
+from ..domain.references import new_reference, normalise_reference
+from ..extensions import db
+from ..models import EvidenceFile, Report, utcnow
+from . import evidence
+
+
+def evidence_dir() -> Path:
+    configured = current_app.config.get("EVIDENCE_DIR")
+    return Path(configured) if configured else Path(current_app.instance_path) / "evidence"
+
+
+def start_draft(user, flow) -> Report:
+    """A new draft for the user's centre, with its reference already drawn."""
+    for _attempt in range(5):
+        draft = Report(
+            reference=new_reference(),
+            channel=flow.channel,
+            centre_id=user.centre_id,
+            status="draft",
+            created_by_id=user.id,
+            language="en",
+            steps_done=[],
+        )
+        db.session.add(draft)
+        try:
+            db.session.flush()
+        except IntegrityError:  # the same reference drawn twice: draw again
+            db.session.rollback()
+            continue
+        audit.record("draft_started", "report", draft.reference)
+        db.session.commit()
+        return draft
+    raise RuntimeError("could not draw an unused reference")
+
+
+def find_report(user, reference: str) -> Report | None:
+    """A report or draft of the user's own scope (their centre's, for centre staff), else None."""
+    return db.session.scalar(scoped_reports(user).where(Report.reference == normalise_reference(reference)))
+
+
+def save_step(journey, form) -> None:
+    """Store one step's answers, forget answers to steps that no longer apply, and audit the save."""
+    report = journey.report
+    form.save(report)
+    if not form.stays_on_page():
+        _mark_done(report, journey.flow, form.slug)
+    journey.refresh()
+    for step in journey.skipped_but_answered():
+        step.clear(report, journey.flow)
+        report.steps_done = [slug for slug in report.steps_done if slug != step.slug]
+    report.updated_at = utcnow()
+    audit.record("draft_step_saved", "report", report.reference, detail=f"step={form.slug}")
+    db.session.commit()
+    journey.refresh()
+
+
+def _mark_done(report, flow, slug: str) -> None:
+    done = set(report.steps_done or []) | {slug}
+    report.steps_done = [step for step in flow.step_slugs if step in done]
+
+
+def submit(journey) -> bool:
+    """Submit the draft; True if this call submitted it, False if it had already been submitted."""
+    report = journey.report
+    now = utcnow()
+    submitted = db.session.execute(
+        update(Report)
+        .where(Report.id == report.id, Report.status == "draft")
+        .values(status="received", reported_at=now, received_at=now, updated_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    if submitted.rowcount != 1:
+        db.session.rollback()
+        return False
+    audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
+    db.session.commit()
+    return True
+
+
+def list_drafts(user) -> list[Report]:
+    """The drafts of the user's centre, most recently changed first."""
+    query = scoped_reports(user).where(Report.status == "draft", Report.centre_id == user.centre_id)
+    return list(db.session.scalars(query.options(selectinload(Report.created_by)).order_by(Report.updated_at.desc())))
+
+
+def purge_drafts(max_age_days: int, now=None) -> int:
+    """Delete drafts not changed for `max_age_days` days, with their files; returns how many."""
+    cutoff = (now or utcnow()) - timedelta(days=max_age_days)
+    stale = list(db.session.scalars(select(Report).where(Report.status == "draft", Report.updated_at < cutoff)))
+    directory = evidence_dir()
+    for draft in stale:
+        for stored in draft.evidence_files:
+            evidence.delete(directory, stored.stored_name)
+    if stale:
+        db.session.execute(delete(Report).where(Report.id.in_([draft.id for draft in stale])))
+    audit.record("drafts_purged", detail=f"count={len(stale)} older_than_days={max_age_days}")
+    db.session.commit()
+    return len(stale)
+
+
+def add_evidence(report, checked: evidence.CleanFile) -> EvidenceFile:
+    stored_name = evidence.store(evidence_dir(), checked)
+    stored = EvidenceFile(
+        stored_name=stored_name,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size_bytes=len(checked.data),
+        sha256=checked.sha256,
+        uploaded_by_id=current_user.id if current_user.is_authenticated else None,
+    )
+    report.evidence_files.append(stored)
+    db.session.flush()
+    audit.record(
+        "evidence_uploaded", "evidence", stored.id, detail=f"report={report.reference} type={stored.content_type}"
+    )
+    return stored
+
+
+def remove_evidence(report, file_id: int) -> None:
+    stored = next((item for item in report.evidence_files if item.id == file_id), None)
+    if stored is None:
+        return
+    report.evidence_files.remove(stored)
+    evidence.delete(evidence_dir(), stored.stored_name)
+    audit.record("evidence_removed", "evidence", file_id, detail=f"report={report.reference}")
+
+
+def find_evidence(user, reference: str, file_id: int) -> tuple[Report, EvidenceFile] | None:
+    """An evidence file of a report the user may see; drafts' files only for staff of that centre."""
+    report = find_report(user, reference)
+    if report is None or (report.status == "draft" and report.centre_id != user.centre_id):
+        return None
+    stored = next((item for item in report.evidence_files if item.id == file_id), None)
+    return (report, stored) if stored else None

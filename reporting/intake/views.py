@@ -1,0 +1,164 @@
+"""Views for the assisted report: one generic step view drives every step of the flow.
+
+Only volunteers and centre leads take reports, and only for their own centre: a draft of another
+centre answers 404. A submitted report is never changed here.
+"""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from .. import audit, messages
+from ..access import role_required
+from ..extensions import db
+from ..models import CENTRE_ROLES
+from . import bp, services
+from .flows import ASSISTED
+from .journey import Journey
+
+FLOW = ASSISTED
+
+
+def step_url(report, slug: str | None, change: bool = False) -> str:
+    if slug is None:
+        return url_for("intake.check_answers", reference=report.reference)
+    return url_for("intake.step", reference=report.reference, slug=slug, change=1 if change else None)
+
+
+def _own_report(reference: str):
+    """The report or draft of the signed-in volunteer's centre, or 404."""
+    report = services.find_report(current_user, reference)
+    if report is None or report.centre_id != current_user.centre_id:
+        abort(404)
+    return report
+
+
+def _draft_journey(reference: str) -> Journey:
+    report = _own_report(reference)
+    if report.status != "draft":
+        flash(messages.REPORT_SUBMITTED_ALREADY, "info")
+        abort(redirect(url_for("reports.view_report", reference=report.reference)))
+    return Journey(FLOW, report)
+
+
+@bp.route("/start", methods=["GET", "POST"])
+@role_required(*CENTRE_ROLES)
+def start():
+    form = FlaskForm()
+    if form.validate_on_submit():
+        draft = services.start_draft(current_user, FLOW)
+        return redirect(step_url(draft, FLOW.step_slugs[0]))
+    return render_template("intake/start.html")
+
+
+@bp.get("/drafts")
+@role_required(*CENTRE_ROLES)
+def drafts():
+    rows = [(draft, Journey(FLOW, draft).first_unfinished()) for draft in services.list_drafts(current_user)]
+    return render_template("intake/drafts.html", drafts=rows, flow=FLOW)
+
+
+@bp.get("/<reference>")
+@role_required(*CENTRE_ROLES)
+def resume(reference: str):
+    journey = _draft_journey(reference)
+    audit.record("draft_resumed", "report", journey.report.reference)
+    db.session.commit()
+    return redirect(step_url(journey.report, journey.first_unfinished()))
+
+
+@bp.route("/<reference>/<slug>", methods=["GET", "POST"])
+@role_required(*CENTRE_ROLES)
+def step(reference: str, slug: str):
+    journey = _draft_journey(reference)
+    if slug not in FLOW.step_slugs:
+        abort(404)
+    change = request.args.get("change") == "1"
+    if not journey.is_shown(slug):
+        return redirect(step_url(journey.report, journey.first_unfinished(), change))
+    form = journey.form(slug) if request.method == "POST" else journey.form(slug, formdata=None)
+    if form.validate_on_submit():
+        services.save_step(journey, form)
+        return redirect(_after_save(journey, form, change))
+    return _render_step(journey, form, change)
+
+
+def _render_step(journey: Journey, form, change: bool, status: int = 200):
+    back = None if change else journey.previous(form.slug)
+    back_url = step_url(journey.report, back) if back or change else url_for("intake.drafts")
+    page = render_template(
+        FLOW.template_for(type(form)), form=form, report=journey.report, back_url=back_url, change=change
+    )
+    return page, status
+
+
+def _after_save(journey: Journey, form, change: bool) -> str:
+    """Where to go after a save: the same page, the next page, or back to check-your-answers."""
+    report = journey.report
+    if form.stays_on_page():
+        return step_url(report, form.slug, change)
+    if change:
+        return step_url(report, journey.first_unfinished(), change=True)
+    return step_url(report, journey.next(form.slug))
+
+
+@bp.route("/<reference>/check-answers", methods=["GET", "POST"])
+@role_required(*CENTRE_ROLES)
+def check_answers(reference: str):
+    report = _own_report(reference)
+    if report.status != "draft":
+        return redirect(url_for("intake.submitted", reference=report.reference))
+    journey = Journey(FLOW, report)
+    unfinished = journey.first_unfinished()
+    if unfinished:
+        return redirect(step_url(report, unfinished))
+    form = FlaskForm()
+    if form.validate_on_submit():
+        services.submit(journey)
+        return redirect(url_for("intake.submitted", reference=report.reference))
+    back_url = step_url(report, journey.shown[-1])
+    return render_template("intake/check-answers.html", report=report, sections=journey.sections(), back_url=back_url)
+
+
+@bp.get("/<reference>/submitted")
+@role_required(*CENTRE_ROLES)
+def submitted(reference: str):
+    report = _own_report(reference)
+    if report.status == "draft":
+        return redirect(url_for("intake.check_answers", reference=report.reference))
+    return render_template("intake/submitted.html", report=report, survey_url=survey_url(report))
+
+
+def survey_url(report) -> str | None:
+    """The satisfaction survey for this report, if the app has a survey page; None until it does.
+
+    The survey's start page is a GET page named like `*start_survey` (or else any `*survey*` GET page)
+    taking only the report's reference.
+    """
+    candidates = [
+        rule
+        for rule in current_app.url_map.iter_rules()
+        if "survey" in rule.endpoint and "GET" in rule.methods and rule.arguments == {"reference"}
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda rule: (not rule.endpoint.endswith("start_survey"), len(rule.rule)))
+    return url_for(best.endpoint, reference=report.reference)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def files_too_large(error):
+    """Files over the request limit: show the evidence page again with a message, not a bare error."""
+    args = request.view_args or {}
+    allowed = current_user.is_authenticated and current_user.role in CENTRE_ROLES
+    if not allowed or args.get("slug") != "evidence":
+        return render_template("errors/other.html", error=error), 413
+    report = services.find_report(current_user, args.get("reference", ""))
+    if report is None or report.centre_id != current_user.centre_id or report.status != "draft":
+        return render_template("errors/other.html", error=error), 413
+    journey = Journey(FLOW, report)
+    form = journey.form("evidence", formdata=None)
+    size = current_app.config["EVIDENCE_MAX_BYTES"] // (1024 * 1024)
+    form.files.errors = [str(messages.EVIDENCE_REQUEST_TOO_BIG) % {"size": size}]
+    return _render_step(journey, form, request.args.get("change") == "1", status=413)

@@ -1,0 +1,29 @@
+"""Forms on a report's page: adding a note, and changing the report's status."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+
+from .. import messages
+from ..intake.fields import RadiosField, options
+from ..intake.validators import MaxLength, Required
+from ..labels import STATUS_LABELS
+
+# A submitted report can move between these; it never goes back to being a draft.
+STAFF_STATUSES = ("received", "referred", "closed")
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(
+        _l("Add a note"),
+        description=_l("Notes are for staff only. Do not add personal details that are not needed."),
+        validators=[Required(messages.ENTER_NOTE), MaxLength(5_000, messages.NOTE_TOO_LONG)],
+    )
+
+
+class StatusForm(FlaskForm):
+    status = RadiosField(_l("Change the status"), choices=[], validators=[Required(messages.SELECT_STATUS)])
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status.choices = options((code, STATUS_LABELS[code]) for code in STAFF_STATUSES if code != current)

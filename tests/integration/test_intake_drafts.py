@@ -1,0 +1,239 @@
+"""The assisted report end to end: stored answers, drafts and resuming, submitting once, centre scoping,
+the audit trail, idle sign-out on a shared tablet, and `drafts purge`."""
+
+import time
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from reporting.extensions import db as _db
+from reporting.intake import services
+from reporting.intake.flows import ASSISTED
+from reporting.intake.journey import Journey
+from reporting.models import AuditEvent, Report
+from tests.conftest import Auth
+from tests.support import factories
+from tests.support.html import parse_page, text_of
+from tests.support.intake import TEMPLATE_CACHE, answer, go_through, start_draft, step_url
+
+
+@pytest.fixture
+def app_config(tmp_path):
+    return {"EVIDENCE_DIR": str(tmp_path / "evidence")}
+
+
+@pytest.fixture(autouse=True)
+def compiled_templates(app):
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+
+
+@pytest.fixture
+def centre(app):
+    return factories.centre()
+
+
+@pytest.fixture
+def volunteer(auth, centre):
+    return auth.login_as("volunteer", centre)
+
+
+def _report(reference) -> Report:
+    _db.session.expire_all()
+    return _db.session.scalar(select(Report).where(Report.reference == reference))
+
+
+def _actions(reference=None) -> list[str]:
+    query = select(AuditEvent.action).order_by(AuditEvent.id)
+    if reference:
+        query = query.where(AuditEvent.object_id == reference)
+    return list(_db.session.scalars(query))
+
+
+def test_the_whole_journey_stores_every_answer(client, volunteer, centre):
+    before = datetime.now(UTC)
+    reference = start_draft(client)
+    go_through(client, reference, {"what-happened": {"incident_types": ["verbal_abuse", "mate_crime"],
+                                                     "description": "Shouted at outside the shop."}})  # fmt: skip
+    response = client.post(f"/intake/{reference}/check-answers")
+    assert response.headers["Location"] == f"/intake/{reference}/submitted"
+    report = _report(reference)
+    assert (report.status, report.channel, report.centre_id, report.created_by_id) == (
+        "received", "assisted", centre.id, volunteer.id
+    )  # fmt: skip
+    assert report.reported_at >= before and report.received_at == report.reported_at
+    assert report.reporter_role == "victim"
+    assert report.incident_types == ["mate_crime", "verbal_abuse"]
+    assert report.description == "Shouted at outside the shop."
+    assert report.safeguarding_referral == "yes"
+    assert report.categories == ["race", "religion"]
+    assert (report.occurred_on, report.occurred_on_approximate, report.occurred_time, report.ongoing) == (
+        date(2026, 3, 13), False, "evening", False
+    )  # fmt: skip
+    assert (report.location_type, report.area.code, report.postcode) == ("street", "sale_central", "M33 7XY")
+    assert report.location_description == "Outside the Co-op."
+    assert (report.witnesses, report.witnesses_willing) == ("one", "yes")
+    assert (report.perpetrator_description, report.perpetrator_known) == ("Two men in their twenties.", "no")
+    assert (report.injured, report.injuries) == ("no", None)
+    assert (report.support_wanted, report.support_kinds) == (True, ["emotional", "safety"])
+    assert report.police_consent == "named"
+    assert (report.police_contact, report.police_officer_sex) == (["phone", "officer_sex"], "female")
+    contact = report.contact
+    assert (contact.name, contact.preferred_method, contact.phone, contact.email, contact.address) == (
+        "Sam Example", "phone", "07700 900 982", None, None
+    )  # fmt: skip
+    assert (contact.safe_times, contact.safe_to_leave_message, contact.trusted_person) == (
+        "Weekday mornings", False, None
+    )  # fmt: skip
+    assert report.language == "ur"
+    assert (report.communication_needs, report.interpreter_language, report.accessibility_needs) == (
+        ["interpreter"], "Urdu", None
+    )  # fmt: skip
+    assert report.online_links is None, "the online abuse page did not apply"
+    assert report.identifying_fields == [], "identifying details are only asked for anonymous police reports"
+    equality = report.equality
+    assert (equality.age_band, equality.sex, equality.religion, equality.ethnicity) == (
+        "25_34", "prefer_not", "muslim", None
+    )  # fmt: skip
+    actions = _actions(reference)
+    assert actions[0] == "draft_started" and actions[-1] == "report_submitted"
+    assert actions.count("draft_step_saved") == len(Journey(ASSISTED, report).shown)
+
+
+def test_the_confirmation_shows_the_reference_and_what_comes_next(client, volunteer):
+    reference = start_draft(client)
+    go_through(client, reference)
+    client.post(f"/intake/{reference}/check-answers")
+    page = parse_page(client.get(f"/intake/{reference}/submitted"))
+    assert text_of(page, ".govuk-panel .app-reference") == reference
+    text = text_of(page, "main")
+    assert "The report can be referred to the police with the person's name and contact details." in text
+    assert "Finish and sign out" in text and "Start another report" in text
+    for link in page.select("main a[href]"):
+        assert client.get(link["href"]).status_code in (200, 302), f"{link['href']} is a dead link"
+    sign_out = page.select_one("main form[action='/sign-out']")
+    assert sign_out is not None
+
+
+def test_a_double_submission_creates_one_report(client, volunteer):
+    reference = start_draft(client)
+    go_through(client, reference)
+    first = client.post(f"/intake/{reference}/check-answers")
+    second = client.post(f"/intake/{reference}/check-answers")
+    assert first.headers["Location"] == second.headers["Location"] == f"/intake/{reference}/submitted"
+    assert len(list(_db.session.scalars(select(Report)))) == 1
+    assert _actions(reference).count("report_submitted") == 1
+    report = _report(reference)
+    assert services.submit(Journey(ASSISTED, report)) is False, "submitting again does nothing"
+    resubmitted_step = answer(client, reference, "police", {"police_consent": "none"})
+    assert resubmitted_step.headers["Location"] == f"/reports/{reference}"
+    assert _report(reference).police_consent == "named", "a submitted report is not changed by an old page"
+
+
+def test_each_continue_is_saved_and_a_draft_resumes_where_it_stopped(app, client, volunteer, centre):
+    reference = start_draft(client)
+    answer(client, reference, "who-is-reporting", {"reporter_role": "witness"})
+    answer(client, reference, "what-happened", {"incident_types": "graffiti", "description": "On the wall."})
+    assert _report(reference).steps_done == ["who-is-reporting", "what-happened"]
+    # Another volunteer of the same centre, on another tablet, picks it up from the drafts list.
+    other = app.test_client()
+    Auth(other).login_as("centre_lead", centre)
+    page = parse_page(other.get("/intake/drafts"))
+    assert reference in text_of(page, "main table")
+    assert "Why do they think it happened?" in text_of(page, "main table")
+    response = other.get(f"/intake/{reference}")
+    assert response.headers["Location"] == step_url(reference, "why")
+    page = parse_page(other.get(step_url(reference, "who-is-reporting")))
+    assert page.select_one("input[name=reporter_role][value=witness]").has_attr("checked")
+    assert "draft_resumed" in _actions(reference)
+
+
+def test_drafts_are_scoped_to_their_centre(app, client, volunteer, centre):
+    reference = start_draft(client)
+    answer(client, reference, "who-is-reporting")
+    elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
+    other = app.test_client()
+    Auth(other).login_as("volunteer", elsewhere)
+    for path in (f"/intake/{reference}", step_url(reference, "why"), f"/intake/{reference}/check-answers",
+                 f"/intake/{reference}/submitted"):  # fmt: skip
+        assert other.get(path).status_code == 404, path
+    assert other.post(step_url(reference, "why"), data={"categories": "race"}).status_code == 404
+    assert reference not in other.get("/intake/drafts").get_data(as_text=True)
+    assert _report(reference).categories == []
+
+
+def test_submitted_reports_are_scoped_to_their_centre(app, client, volunteer, centre):
+    elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
+    theirs = factories.report(elsewhere)
+    ours = factories.report(centre)
+    _db.session.commit()
+    assert client.get(f"/reports/{theirs.reference}").status_code == 404
+    assert client.get(f"/intake/{theirs.reference}/submitted").status_code == 404
+    assert client.post(f"/reports/{theirs.reference}/notes", data={"text": "x"}).status_code == 404
+    assert client.get(f"/reports/{ours.reference}").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["partnership", "admin"])
+def test_only_centre_staff_take_assisted_reports(client, auth, role):
+    auth.login_as(role)
+    assert client.get("/intake/start").status_code == 403
+    assert client.post("/intake/start").status_code == 403
+    assert client.get("/intake/drafts").status_code == 403
+    assert _db.session.scalar(select(Report.id)) is None
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, centre):
+    response = client.get("/intake/start")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+
+
+def test_drafts_never_appear_in_the_report_list_or_counts(client, volunteer, centre):
+    factories.report(centre)
+    _db.session.commit()
+    reference = start_draft(client)
+    answer(client, reference, "who-is-reporting")
+    page = parse_page(client.get("/reports/"))
+    assert reference not in text_of(page, "main")
+    assert "1 report." in text_of(page, "main")
+    assert client.get(f"/reports/{reference}").status_code == 404
+    assert client.get("/reports/?status=draft").status_code == 404
+
+
+def test_after_the_idle_timeout_the_next_person_sees_sign_in_not_the_draft(client, volunteer):
+    reference = start_draft(client)
+    answer(client, reference, "who-is-reporting")
+    with client.session_transaction() as session:
+        session["last_seen"] = time.time() - 16 * 60
+    response = client.get(step_url(reference, "what-happened"))
+    assert response.headers["Location"] == "/sign-in"
+    page = parse_page(client.get("/sign-in"))
+    assert "You were signed out" in text_of(page, "main")
+    assert reference not in page.get_text()
+    signed_in = client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    assert signed_in.headers["Location"] == "/reports/"
+
+
+def test_drafts_purge_deletes_old_drafts_only(app, client, volunteer, centre, tmp_path):
+    old_draft = start_draft(client)
+    new_draft = start_draft(client)
+    old_report = factories.report(centre, updated_at=datetime.now(UTC) - timedelta(days=30))
+    _db.session.commit()
+    row = _report(old_draft)
+    row.updated_at = datetime.now(UTC) - timedelta(days=8)
+    _db.session.commit()
+    result = app.test_cli_runner().invoke(args=["drafts", "purge"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "purged 1 draft not changed for 7 days"
+    assert _report(old_draft) is None
+    assert _report(new_draft) is not None and _report(old_report.reference) is not None
+    assert "drafts_purged" in _actions()
+
+
+@pytest.mark.parametrize("app_config", [{"DRAFT_MAX_AGE_DAYS": 2}])
+def test_the_draft_age_limit_is_configurable(app, client, volunteer):
+    reference = start_draft(client)
+    row = _report(reference)
+    row.updated_at = datetime.now(UTC) - timedelta(days=3)
+    _db.session.commit()
+    result = app.test_cli_runner().invoke(args=["drafts", "purge"])
+    assert result.output.strip() == "purged 1 draft not changed for 2 days"

@@ -1,0 +1,220 @@
+"""Evidence files: checked by content, size and number; metadata such as GPS stripped; stored outside any
+public folder; downloaded only by staff who may see the report, as an attachment, with every view audited."""
+
+import io
+from pathlib import Path
+
+import pillow_heif
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from reporting import messages
+from reporting.config import PROJECT_ROOT
+from reporting.extensions import db as _db
+from reporting.models import AuditEvent, EvidenceFile, Report
+from tests.conftest import Auth
+from tests.support import factories
+from tests.support.html import error_summary, parse_page, text_of
+from tests.support.intake import TEMPLATE_CACHE, go_through, start_draft, step_url
+
+GPS_IFD = 0x8825
+
+
+@pytest.fixture
+def evidence_dir(tmp_path) -> Path:
+    return tmp_path / "evidence"
+
+
+@pytest.fixture
+def app_config(evidence_dir):
+    return {"EVIDENCE_DIR": str(evidence_dir), "EVIDENCE_MAX_BYTES": 200_000, "MAX_CONTENT_LENGTH": 600_000}
+
+
+@pytest.fixture(autouse=True)
+def compiled_templates(app):
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+
+
+@pytest.fixture
+def centre(app):
+    return factories.centre()
+
+
+@pytest.fixture
+def reference(client, auth, centre):
+    auth.login_as("volunteer", centre)
+    return start_draft(client)
+
+
+def jpeg_with_gps() -> bytes:
+    """A photo as a phone takes it: EXIF with the camera, the time and a GPS position (Sale, Greater Manchester)."""
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x0132] = "2026:03:13 18:42:00"
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (53.0, 25.0, 30.0), 3: "W", 4: (2.0, 19.0, 12.0)})
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def png_with_text() -> bytes:
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", "taken at 12 Acacia Avenue")
+    out = io.BytesIO()
+    Image.new("RGBA", (20, 20), (0, 0, 255, 128)).save(out, format="PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def heic_photo() -> bytes:
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    Image.new("RGB", (32, 32), (10, 120, 10)).save(out, format="HEIF")
+    return out.getvalue()
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload(client, reference, *files, action="upload"):
+    data = {"action": action, "files": [(io.BytesIO(content), name) for name, content in files]}
+    return client.post(step_url(reference, "evidence"), data=data, content_type="multipart/form-data")
+
+
+def _stored(reference) -> list[EvidenceFile]:
+    _db.session.expire_all()
+    report = _db.session.scalar(select(Report).where(Report.reference == reference))
+    return list(report.evidence_files)
+
+
+def test_a_photo_is_stored_without_its_gps_location_or_other_metadata(client, reference, evidence_dir):
+    original = jpeg_with_gps()
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(GPS_IFD), "the test photo carries a GPS position"
+    response = upload(client, reference, ("IMG_0042.JPG", original))
+    assert response.headers["Location"] == step_url(reference, "evidence")
+    [stored] = _stored(reference)
+    path = evidence_dir / stored.stored_name
+    kept = Image.open(path)
+    assert kept.format == "JPEG" and kept.size == (64, 48)
+    assert not kept.getexif(), "no EXIF at all: no GPS, camera or time"
+    assert b"PhoneMaker" not in path.read_bytes() and b"GPS" not in path.read_bytes()
+    assert (stored.original_name, stored.content_type) == ("IMG_0042.jpg", "image/jpeg")
+    assert not str(path.resolve()).startswith(str((PROJECT_ROOT / "reporting" / "static").resolve()))
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client, reference, evidence_dir):
+    response = upload(client, reference, ("screen.png", png_with_text()), ("photo.heic", heic_photo()),
+                      ("letter.pdf", PDF))  # fmt: skip
+    assert response.status_code == 302
+    stored = {item.original_name: item for item in _stored(reference)}
+    assert set(stored) == {"screen.png", "photo.jpg", "letter.pdf"}
+    assert Image.open(evidence_dir / stored["photo.jpg"].stored_name).format == "JPEG"
+    png = Image.open(evidence_dir / stored["screen.png"].stored_name)
+    assert png.format == "PNG" and "Comment" not in png.info
+    assert (evidence_dir / stored["letter.pdf"].stored_name).read_bytes() == PDF
+    page = parse_page(client.get(step_url(reference, "evidence")))
+    assert "photo.jpg" in text_of(page, "main")
+    assert ["evidence_uploaded"] * 3 == list(
+        _db.session.scalars(select(AuditEvent.action).where(AuditEvent.action == "evidence_uploaded"))
+    )
+
+
+GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("holiday.jpg", b"This is a text file with a .jpg name", messages.EVIDENCE_WRONG_TYPE),
+        ("cat.gif", GIF, messages.EVIDENCE_WRONG_TYPE),
+        ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, messages.EVIDENCE_WRONG_TYPE),
+        ("script.pdf.exe", b"MZ\x90\x00", messages.EVIDENCE_WRONG_TYPE),
+        ("empty.jpg", b"", messages.EVIDENCE_EMPTY),
+        ("huge.pdf", b"%PDF-1.4\n" + b"0" * 200_000, messages.EVIDENCE_TOO_BIG),
+    ],
+)
+def test_files_are_checked_by_their_content_and_size(client, reference, name, content, message):
+    response = upload(client, reference, (name, content))
+    assert response.status_code == 200
+    expected = str(message) % {"name": name, "size": 0}
+    assert error_summary(parse_page(response)) == [expected]
+    assert parse_page(response).select_one(".govuk-error-summary__list a")["href"] == "#files"
+    assert _stored(reference) == []
+
+
+def test_no_more_than_five_files(client, reference):
+    assert upload(client, reference, *[(f"p{n}.pdf", PDF) for n in range(4)]).status_code == 302
+    response = upload(client, reference, ("a.pdf", PDF), ("b.pdf", PDF))
+    assert error_summary(parse_page(response)) == [str(messages.EVIDENCE_TOO_MANY) % {"count": 5}]
+    assert len(_stored(reference)) == 4
+
+
+def test_a_request_over_the_size_limit_gets_the_evidence_page_with_a_message(client, reference):
+    response = upload(client, reference, ("a.pdf", b"%PDF-" + b"1" * 700_000))
+    assert response.status_code == 413
+    page = parse_page(response)
+    assert error_summary(page) == [str(messages.EVIDENCE_REQUEST_TOO_BIG) % {"size": 0}]
+
+
+def test_a_file_can_be_removed(client, reference, evidence_dir):
+    upload(client, reference, ("a.pdf", PDF))
+    [stored] = _stored(reference)
+    response = client.post(step_url(reference, "evidence"), data={"remove": str(stored.id)})
+    assert response.headers["Location"] == step_url(reference, "evidence")
+    assert _stored(reference) == [] and not (evidence_dir / stored.stored_name).exists()
+
+
+def test_continue_without_files_moves_on(client, reference):
+    response = upload(client, reference, action="continue")
+    assert response.headers["Location"] == step_url(reference, "responsible")
+
+
+def _submitted_with_photo(client, reference) -> EvidenceFile:
+    upload(client, reference, ("IMG_0042.JPG", jpeg_with_gps()))
+    go_through(client, reference)
+    client.post(f"/intake/{reference}/check-answers")
+    [stored] = _stored(reference)
+    return stored
+
+
+def test_staff_download_evidence_as_an_attachment_and_each_view_is_audited(app, client, reference, centre):
+    stored = _submitted_with_photo(client, reference)
+    page = parse_page(client.get(f"/reports/{reference}"))
+    link = page.select_one("#evidence ~ ul a")["href"]
+    assert link == f"/reports/{reference}/evidence/{stored.id}"
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    assert "IMG_0042.jpg" in response.headers["Content-Disposition"]
+    assert response.headers["Content-Type"] == "image/jpeg"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert Image.open(io.BytesIO(response.data)).size == (64, 48)
+    viewed = _db.session.scalars(select(AuditEvent).where(AuditEvent.action == "evidence_viewed")).all()
+    assert [(event.object_id, event.detail) for event in viewed] == [(str(stored.id), f"report={reference}")]
+    partnership = app.test_client()
+    Auth(partnership).login_as("partnership")
+    assert partnership.get(link).status_code == 200
+
+
+def test_evidence_is_refused_to_staff_of_other_centres_and_to_anyone_signed_out(app, client, reference, centre):
+    stored = _submitted_with_photo(client, reference)
+    link = f"/reports/{reference}/evidence/{stored.id}"
+    elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
+    other = app.test_client()
+    Auth(other).login_as("centre_lead", elsewhere)
+    assert other.get(link).status_code == 404
+    assert app.test_client().get(link).status_code == 302
+    assert client.get(f"/reports/{reference}/evidence/{stored.id + 99}").status_code == 404
+    assert client.get(f"/static/../instance/evidence/{stored.stored_name}").status_code == 404
+
+
+def test_a_drafts_evidence_is_not_shown_to_the_partnership(app, client, reference):
+    upload(client, reference, ("a.pdf", PDF))
+    [stored] = _stored(reference)
+    partnership = app.test_client()
+    Auth(partnership).login_as("partnership")
+    assert partnership.get(f"/reports/{reference}/evidence/{stored.id}").status_code == 404
