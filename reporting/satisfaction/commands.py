@@ -23,7 +23,7 @@ def satisfaction_command(first, last, centre_code: str | None, kind: str | None)
     if last_day < first_day:
         raise click.BadParameter("--to must be the same day as --from or later", param_hint="--to")
     try:
-        results = satisfaction_results(db.session, first_day, last_day, centre_code, kind)
+        results = satisfaction_results(db.session, first_day, last_day, centre_code, kind, with_comments=False)
     except UnknownCentre as error:
         raise click.BadParameter(str(error), param_hint="--centre") from None
     except ValueError as error:

@@ -172,9 +172,15 @@ def percent(share: float | None) -> str:
     return "" if share is None else format_percent(results.round_half_up(share, 2), "#,##0%")
 
 
+def _results(session: Session, chosen: Selection, with_comments: bool) -> results.SatisfactionResults:
+    return results.satisfaction_results(
+        session, chosen.first, chosen.last, chosen.centre_code, chosen.kind, with_comments=with_comments
+    )
+
+
 def results_view(session: Session, chosen: Selection, user) -> ResultsView:
-    found = results.satisfaction_results(session, chosen.first, chosen.last, chosen.centre_code, chosen.kind)
     staff = _is_centre_staff(user)
+    found = _results(session, chosen, with_comments=not staff)
     focus = found.centre(chosen.centre_code) if chosen.centre_code else found.centre(results.ALL)
     overview = [focus] if staff else found.centres
     csv_url = url_for("satisfaction.results_csv", **chosen.query_args())
@@ -186,7 +192,7 @@ def results_view(session: Session, chosen: Selection, user) -> ResultsView:
 
 def results_csv(session: Session, chosen: Selection, user) -> str:
     """The command's CSV; for centre staff, their centre's rows only, with figures from few answers hidden."""
-    found = results.satisfaction_results(session, chosen.first, chosen.last, chosen.centre_code, chosen.kind)
+    found = _results(session, chosen, with_comments=False)
     if not _is_centre_staff(user):
         return results.csv_text(found)
     rows = [row for row in results.csv_rows(found) if row[0] == chosen.centre_code]

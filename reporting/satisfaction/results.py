@@ -25,7 +25,8 @@ Return shape
                                           selected centre even with none), then `online`,
                                           then `all`, always last
     comments: list[Comment]               every comment of the selection, oldest first; show
-                                          them to the partnership unit only
+                                          them to the partnership unit only (empty when
+                                          called with with_comments=False)
     .centre(code) -> CentreResults | None
 Each `CentreResults`:
     centre: str                           centre code, `online` or `all`
@@ -65,7 +66,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import vocabulary
 from ..domain.ukdates import uk_date, uk_day_bounds
-from ..models import Centre, Report, SurveyResponse
+from ..models import STATUSES, Centre, Report, SurveyResponse
 
 Z_95 = 1.959963984540054
 SCORES = (1, 2, 3, 4, 5)
@@ -78,6 +79,8 @@ KINDS = ("immediate", "follow-up")
 ONLINE = "online"
 ALL = "all"
 CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
+# "Not a draft", written as a list so that the database can use the (status, reported_at, centre_id) index.
+SUBMITTED = tuple(status for status in STATUSES if status != "draft")
 # Periods are checked against these, so a mistyped year is refused rather than overflowing the calendar.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
@@ -217,9 +220,17 @@ class _Tally:
 
 
 def satisfaction_results(
-    session: Session, first: date, last: date, centre_code: str | None = None, kind: str | None = None
+    session: Session,
+    first: date,
+    last: date,
+    centre_code: str | None = None,
+    kind: str | None = None,
+    with_comments: bool = True,
 ) -> SatisfactionResults:
-    """Satisfaction per centre and for `all`, for reports made on UK days `first` to `last` (see the module)."""
+    """Satisfaction per centre and for `all`, for reports made on UK days `first` to `last` (see the module).
+
+    `with_comments=False` leaves `comments` empty without reading them (for readers who may not see them).
+    """
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if not FIRST_DAY <= first <= last <= LAST_DAY:
@@ -231,7 +242,8 @@ def satisfaction_results(
     keys = _centre_keys(selection, reports, tallies)
     groups = [_centre_results(key, selection.names.get(key), reports, tallies, kind, kinds) for key in keys]
     groups.append(_all_results(keys, reports, tallies, kind, kinds))
-    return SatisfactionResults(first, last, centre_code, kind, groups, selection.comments())
+    comments = selection.comments() if with_comments else []
+    return SatisfactionResults(first, last, centre_code, kind, groups, comments)
 
 
 def _centre_keys(selection: "_Selection", reports: dict, tallies: dict) -> list[str]:
@@ -285,7 +297,7 @@ class _Selection:
         return Report.centre_id == centre.id
 
     def _report_filters(self) -> list:
-        filters = [Report.status != "draft", Report.reported_at >= self.start, Report.reported_at < self.end]
+        filters = [Report.status.in_(SUBMITTED), Report.reported_at >= self.start, Report.reported_at < self.end]
         return filters + ([self._centre_filter] if self._centre_filter is not None else [])
 
     def _answer_filters(self) -> list:
