@@ -7,9 +7,10 @@ and a non-zero exit) where the person's consent does not allow the referral.
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from ..models import RECIPIENTS
 from ..referrals import services
 
 referrals_cli = AppGroup("referrals", help="Produce referral documents and receipts.")
@@ -38,7 +39,7 @@ def _organisation(recipient: str, organisation: str | None) -> str | None:
 
 @referrals_cli.command("pdf")
 @click.argument("reference")
-@click.option("--to", "recipient", required=True, type=click.Choice(services.RECIPIENTS), help="Who it is for.")
+@click.option("--to", "recipient", required=True, type=click.Choice(RECIPIENTS), help="Who it is for.")
 @click.option("--out", "out_file", required=True, type=OUT_FILE, help="Where to write the PDF.")
 @click.option("--organisation", help="The support service (default: the first configured one).")
 @click.option("--method", type=click.Choice(tuple(services.METHODS)), help="How it will be sent.")
@@ -61,6 +62,9 @@ def referral_pdf(reference: str, recipient: str, out_file: Path, organisation: s
 @click.option("--out", "out_file", required=True, type=OUT_FILE, help="Where to write the PDF.")
 def receipt_pdf(reference: str, out_file: Path):
     """Produce the receipt for the person who made report REFERENCE, in their language."""
+    if not current_app.config.get("PUBLIC_BASE_URL"):
+        # Outside a web request the receipt's follow-up survey link needs the service's public address.
+        raise click.ClickException("Set PUBLIC_BASE_URL (the service's public address) to print receipts here.")
     document = services.receipt_document(_report(reference))
     out_file.write_bytes(document.content)
     click.echo(f"wrote {out_file}")

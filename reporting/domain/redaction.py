@@ -14,6 +14,7 @@ used, and say which language that was.
   contact safely, and says whether the police may be told.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -57,7 +58,9 @@ PERPETRATOR_KNOWN = {
     "unknown": "Not sure",
 }
 
-CONTACT_METHOD_NONE = "none"
+# English labels for codes that are not in `data/vocabulary.json` (support kinds, communication needs,
+# how the police may make contact), by kind then code; the caller passes them in.
+Labels = Mapping[str, Mapping[str, str]]
 
 
 class ReferralRefused(Exception):
@@ -157,14 +160,23 @@ def postcode_for(report, anonymous: bool) -> str:
     return postcode.upper()
 
 
-def english_label(kind: str, code: str | None) -> str:
-    """The English label of a vocabulary code; an unknown code is shown readably rather than dropped."""
+def english_label(kind: str, code: str | None, labels: Labels | None = None) -> str:
+    """The English label of a code; an unknown code is shown readably rather than dropped."""
     if not code:
         return NOT_GIVEN
-    known = vocabulary().get(kind, {})
-    if isinstance(known, dict) and code in known:
-        return known[code]
+    for known in (vocabulary().get(kind), (labels or {}).get(kind)):
+        if isinstance(known, Mapping) and code in known:
+            return str(known[code])
     return str(code).replace("_", " ").capitalize()
+
+
+def _optional_label(kind: str, code: str | None, labels: Labels | None) -> str:
+    return english_label(kind, code, labels) if code else NOT_GIVEN
+
+
+def listed_labels(kind: str, codes, labels: Labels | None = None) -> str:
+    """Labels of a list of codes, `; `-separated, for example the kinds of support asked for."""
+    return "; ".join(english_label(kind, code, labels) for code in codes or ()) or NOT_GIVEN
 
 
 def labelled_codes(kind: str, codes) -> str:
@@ -244,7 +256,6 @@ def report_section(report) -> Section:
             _row("Reported", uk_datetime_text(getattr(report, "reported_at", None))),
             _row("How it was reported", channel.get(getattr(report, "channel", None), NOT_KNOWN)),
             _row("Who is reporting", english_label("reporter_roles", getattr(report, "reporter_role", None))),
-            _row("Language the person used", language_text(getattr(report, "language", None))),
         ),
     )
 
@@ -260,13 +271,13 @@ def what_happened_section(report, anonymous: bool) -> Section:
     )
 
 
-def when_where_section(report, anonymous: bool) -> Section:
+def when_where_section(report, anonymous: bool, labels: Labels | None = None) -> Section:
     area = getattr(report, "area", None)
     return Section(
         "When and where",
         (
             _date_row(report),
-            _row("Time of day", getattr(report, "occurred_time", None)),
+            _row("Time of day", _optional_label("times_of_day", getattr(report, "occurred_time", None), labels)),
             _row("Still happening", yes_no(getattr(report, "ongoing", None))),
             _row("Kind of place", english_label("location_types", getattr(report, "location_type", None))),
             _row("Area", getattr(area, "name", None) if area is not None else NOT_KNOWN),
@@ -287,8 +298,15 @@ def responsible_section(report, anonymous: bool) -> Section:
     )
 
 
-def harm_section(report, anonymous: bool) -> Section:
-    return Section("Harm", (_row("Injuries or other harm", free_text(report, "injuries", anonymous)),))
+def harm_section(report, anonymous: bool, labels: Labels | None = None) -> Section:
+    injured = getattr(report, "injured", None)
+    return Section(
+        "Harm",
+        (
+            _row("Anyone hurt", english_label("yes_no_not_sure", injured, labels) if injured else NOT_KNOWN),
+            _row("Injuries or other harm", free_text(report, "injuries", anonymous)),
+        ),
+    )
 
 
 def _date_row(report) -> Row:
@@ -296,29 +314,39 @@ def _date_row(report) -> Row:
     return _row("Date", date_text(day, bool(getattr(report, "occurred_on_approximate", False))))
 
 
-def _support_kinds(report) -> str:
-    kinds = [english_label("support_kinds", code) for code in getattr(report, "support_kinds", None) or ()]
-    return "; ".join(kinds) or NOT_GIVEN
+def access_rows(report, anonymous: bool, labels: Labels | None) -> tuple[Row, ...]:
+    """The language used, and any interpreter, communication or access needs."""
+    return (
+        _row("Language the person used", language_text(getattr(report, "language", None))),
+        _row(
+            "Communication needs",
+            listed_labels("communication_needs", getattr(report, "communication_needs", None), labels),
+        ),
+        _row("Interpreter language", getattr(report, "interpreter_language", None)),
+        _row("Other access needs", free_text(report, "accessibility_needs", anonymous)),
+    )
 
 
-def wishes_section(report, anonymous: bool) -> Section:
+def wishes_section(report, anonymous: bool, labels: Labels | None = None) -> Section:
     consent = getattr(report, "police_consent", None)
     return Section(
         "What the person wants",
         (
             _row("Police", POLICE_WISH.get(consent, NOT_KNOWN)),
             _row("Support", yes_no(getattr(report, "support_wanted", None), "Wants support", "Does not want support")),
-            _row("Kinds of support", _support_kinds(report)),
-            _row("Interpreter language", getattr(report, "interpreter_language", None)),
-            _row("Access or interpreter needs", free_text(report, "accessibility_needs", anonymous)),
+            _row("Kinds of support", listed_labels("support_kinds", getattr(report, "support_kinds", None), labels)),
         ),
     )
 
 
-def contact_section(report, heading: str = "Contact details") -> Section:
+def language_section(report, anonymous: bool, labels: Labels | None = None) -> Section:
+    return Section("Language and access needs", access_rows(report, anonymous, labels))
+
+
+def contact_section(report, heading: str = "Contact details", extra: tuple[Row, ...] = ()) -> Section:
     contact = getattr(report, "contact", None)
     if contact is None:
-        return Section(heading, (Row("Contact details", "The person gave no contact details."),))
+        return Section(heading, (Row("Contact details", "The person gave no contact details."), *extra))
     return Section(
         heading,
         (
@@ -329,7 +357,19 @@ def contact_section(report, heading: str = "Contact details") -> Section:
             _row("Preferred way to be contacted", _preferred_method(contact)),
             _row("Safe times to contact", getattr(contact, "safe_times", None)),
             _row("Message may be left", message_rule(getattr(contact, "safe_to_leave_message", None))),
+            _row("Someone they trust, to contact them through", getattr(contact, "trusted_person", None)),
+            *extra,
         ),
+    )
+
+
+def police_contact_rows(report, labels: Labels | None = None) -> tuple[Row, ...]:
+    """How the person would accept contact from the police: only in a referral that names them."""
+    contact = listed_labels("police_contact", getattr(report, "police_contact", None), labels)
+    officer = getattr(report, "police_officer_sex", None)
+    return (
+        _row("Police contact they would accept", contact),
+        _row("Officer", _optional_label("officer_sex", officer, labels)),
     )
 
 
@@ -349,7 +389,7 @@ def message_rule(safe_to_leave_message: bool | None) -> str:
 # ---------------------------------------------------------------- documents
 
 
-def police_referral(report, service_name: str) -> ReferralContent:
+def police_referral(report, service_name: str, labels: Labels | None = None) -> ReferralContent:
     """The police referral's content, redacted for the person's consent; refuses without consent."""
     check_police_referral(report)
     anonymous = is_anonymous(report)
@@ -357,13 +397,14 @@ def police_referral(report, service_name: str) -> ReferralContent:
         centre_section(report, service_name),
         report_section(report),
         what_happened_section(report, anonymous),
-        when_where_section(report, anonymous),
+        when_where_section(report, anonymous, labels),
         responsible_section(report, anonymous),
-        harm_section(report, anonymous),
-        wishes_section(report, anonymous),
+        harm_section(report, anonymous, labels),
+        wishes_section(report, anonymous, labels),
+        language_section(report, anonymous, labels),
     ]
     if not anonymous:
-        sections.append(contact_section(report))
+        sections.append(contact_section(report, extra=police_contact_rows(report, labels)))
     return ReferralContent(
         recipient="police",
         title=f"Hate incident referral to the police: {report.reference}",
@@ -374,7 +415,7 @@ def police_referral(report, service_name: str) -> ReferralContent:
     )
 
 
-def support_referral(report, organisation: str, service_name: str) -> ReferralContent:
+def support_referral(report, organisation: str, service_name: str, labels: Labels | None = None) -> ReferralContent:
     """The support referral's content: how to make contact safely, and what support is wanted."""
     check_support_referral(report)
     consent = getattr(report, "police_consent", None)
@@ -383,10 +424,10 @@ def support_referral(report, organisation: str, service_name: str) -> ReferralCo
         Section(
             "Support asked for",
             (
-                _row("Kinds of support", _support_kinds(report)),
-                _row("Language the person used", language_text(getattr(report, "language", None))),
-                _row("Interpreter language", getattr(report, "interpreter_language", None)),
-                _row("Access or interpreter needs", free_text(report, "accessibility_needs", anonymous=False)),
+                _row(
+                    "Kinds of support", listed_labels("support_kinds", getattr(report, "support_kinds", None), labels)
+                ),
+                *access_rows(report, anonymous=False, labels=labels),
                 _row("Police", POLICE_POSITION.get(consent, "Not recorded. Do not pass the report to the police.")),
             ),
         ),

@@ -22,13 +22,13 @@ from ..domain import redaction
 from ..domain.references import normalise_reference
 from ..domain.ukdates import UK, now_utc
 from ..extensions import db
+from ..labels import LABELS
 from ..models import Referral, Report
 from . import pdf
 
 ReferralRefused = redaction.ReferralRefused
 REFERENCE_MAX = 20
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=30)
-RECIPIENTS = ("police", "support")
 
 METHODS = {
     "secure_email": _l("Secure email"),
@@ -36,7 +36,6 @@ METHODS = {
     "post": _l("Post"),
     "in_person": _l("By hand"),
 }
-METHODS_EN = {"secure_email": "Secure email", "online_form": "Online form", "post": "Post", "in_person": "By hand"}
 
 
 @dataclass(frozen=True)
@@ -175,12 +174,19 @@ def referral_identifier(referral: Referral) -> str:
     return redaction.document_identifier(referral.report.reference, referral.recipient, serial)
 
 
+def english_labels() -> dict[str, dict[str, str]]:
+    """Every translatable code label in English, for the codes `data/vocabulary.json` does not hold."""
+    with force_locale("en"):
+        return {kind: {code: str(text) for code, text in codes.items()} for kind, codes in LABELS.items()}
+
+
 def referral_content(referral: Referral) -> redaction.ReferralContent:
     report = referral.report
     service_name = current_app.config["SERVICE_NAME"]
     if referral.recipient == "police":
-        return redaction.police_referral(report, service_name)
-    return redaction.support_referral(report, referral.organisation or "a support service", service_name)
+        return redaction.police_referral(report, service_name, english_labels())
+    organisation = referral.organisation or "a support service"
+    return redaction.support_referral(report, organisation, service_name, english_labels())
 
 
 def referral_html(referral: Referral) -> str:
@@ -193,7 +199,7 @@ def referral_html(referral: Referral) -> str:
             referral=referral,
             identifier=referral_identifier(referral),
             produced=redaction.uk_datetime_text(referral.sent_at),
-            method=METHODS_EN.get(referral.method or "", "Not recorded"),
+            method=str(METHODS[referral.method]) if referral.method in METHODS else "Not recorded",
         )
 
 

@@ -142,3 +142,11 @@ def test_the_receipt_is_written_in_the_persons_language(runner, tmp_path):
             in text
         )
     assert ("receipt_produced", "language=ur") in stored(report)[1]
+
+
+def test_printing_a_receipt_here_needs_the_public_address_for_its_follow_up_link(app, runner, tmp_path):
+    app.config["PUBLIC_BASE_URL"] = None
+    report = make_report()
+    result = runner.invoke(args=["referrals", "receipt", report.reference, "--out", str(tmp_path / "r.pdf")])
+    assert result.exit_code != 0
+    assert "Set PUBLIC_BASE_URL" in result.output

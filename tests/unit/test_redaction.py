@@ -182,3 +182,44 @@ def test_document_identifiers_name_the_report_the_kind_and_a_serial():
     assert redaction.document_identifier("HR-7K3M-Q9XC", "police", 1) == "HR-7K3M-Q9XC-P1"
     assert redaction.document_identifier("HR-7K3M-Q9XC", "support", 2) == "HR-7K3M-Q9XC-S2"
     assert redaction.document_identifier("HR-7K3M-Q9XC", "receipt", "202603141030") == "HR-7K3M-Q9XC-R202603141030"
+
+
+ENGLISH_LABELS = {
+    "support_kinds": {"emotional": "Emotional support from a trained volunteer"},
+    "communication_needs": {"interpreter": "An interpreter", "large_print": "Large print"},
+    "police_contact": {"plain_clothes": "An officer in plain clothes", "trusted_person": "Contact through someone"},
+    "officer_sex": {"female": "A female officer"},
+    "yes_no_not_sure": {"not_sure": "Not sure"},
+    "times_of_day": {"evening": "Evening (6pm to midnight)"},
+}
+
+
+def test_codes_outside_the_vocabulary_file_use_the_labels_given():
+    named = report(
+        support_kinds=["emotional"],
+        communication_needs=["interpreter", "large_print"],
+        interpreter_language="Urdu (Mirpuri)",
+        police_contact=["plain_clothes", "trusted_person"],
+        police_officer_sex="female",
+        injured="not_sure",
+        occurred_time="evening",
+        contact=contact(trusted_person="Her brother, 07700 900456"),
+    )
+    text = everything(redaction.police_referral(named, "Service", ENGLISH_LABELS))
+    assert "Kinds of support: Emotional support from a trained volunteer" in text
+    assert "Communication needs: An interpreter; Large print" in text
+    assert "Interpreter language: Urdu (Mirpuri)" in text
+    assert "Police contact they would accept: An officer in plain clothes; Contact through someone" in text
+    assert "Officer: A female officer" in text
+    assert "Anyone hurt: Not sure" in text
+    assert "Time of day: Evening (6pm to midnight)" in text
+    assert "Her brother, 07700 900456" in text
+
+
+def test_an_anonymous_referral_leaves_out_how_to_reach_the_person_through_someone_else():
+    anonymous = report(
+        police_consent="anonymous", police_contact=["trusted_person"], contact=contact(trusted_person="Her brother")
+    )
+    text = everything(redaction.police_referral(anonymous, "Service", ENGLISH_LABELS))
+    assert "Her brother" not in text
+    assert "Police contact they would accept" not in text
