@@ -19,9 +19,11 @@ def get_engine():
 
 
 def render_item(type_, obj, autogen_context):
-    """Write the project's UTCDateTime as a plain DateTime, so migrations never import the app."""
+    """Write the project's column types as their plain storage types, so migrations never import the app."""
     if type_ == "type" and type(obj).__name__ == "UTCDateTime":
         return "sa.DateTime()"
+    if type_ == "type" and type(obj).__name__ == "EncryptedText":
+        return "sa.Text()"
     return False
 
 

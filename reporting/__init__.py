@@ -24,12 +24,27 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_object(load_config(overrides.pop("REPORTING_ENV", None)))
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_encryption(app)
     _configure_templates(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_commands(app)
     logging.getLogger("reporting").setLevel(app.config.get("LOG_LEVEL", logging.INFO))
     return app
+
+
+def _configure_encryption(app: Flask) -> None:
+    """Personal details are encrypted at rest; outside production a key is kept in the instance folder."""
+    from .crypto import keyring, new_key
+
+    keys = app.config.get("DATA_ENCRYPTION_KEYS") or []
+    if not keys:
+        key_file = Path(app.instance_path) / "data-encryption.key"
+        if not key_file.exists():
+            key_file.write_text(new_key() + "\n")
+            key_file.chmod(0o600)
+        keys = [key_file.read_text().strip()]
+    keyring.configure(keys)
 
 
 def _configure_templates(app: Flask) -> None:
@@ -68,15 +83,19 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .errors import init_app as init_errors
     from .health import bp as health_bp
     from .intake import bp as intake_bp
     from .pages import bp as pages_bp
+    from .referrals import bp as referrals_bp
     from .reports import bp as reports_bp
+    from .review import blueprint as review_blueprint
     from .satisfaction import bp as satisfaction_bp
 
-    for blueprint in (pages_bp, health_bp, auth_bp, reports_bp, satisfaction_bp, intake_bp):
+    blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
+    for blueprint in (*blueprints, review_blueprint()):
         app.register_blueprint(blueprint)
     init_errors(app)
 

@@ -16,6 +16,10 @@ def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'reporting.sqlite3'}"
 
 
+def _keys_from_environment() -> list[str]:
+    return [key for key in os.environ.get("DATA_ENCRYPTION_KEYS", "").split(",") if key.strip()]
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _default_database_url()
@@ -45,6 +49,21 @@ class Config:
     # Where "Exit this page" sends someone: a neutral page that gives nothing away.
     EXIT_PAGE_URL = os.environ.get("EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
     PASSWORD_MIN_LENGTH = 12
+    # Keys that encrypt personal details at rest (comma-separated Fernet keys, newest first). Outside
+    # production, a key is made once and kept in instance/data-encryption.key when none is given.
+    DATA_ENCRYPTION_KEYS = _keys_from_environment()
+    # Support services a report can be referred to; the person's receipt lists them as other help.
+    # Each: a name, and optionally a phone number and a website.
+    SUPPORT_ORGANISATIONS = [
+        {"name": "Victim Support", "phone": "08 08 16 89 111", "website": "www.victimsupport.org.uk"},
+        {"name": "Stop Hate UK", "phone": "0800 138 1625", "website": "www.stophateuk.org"},
+        {"name": "Galop", "website": "galop.org.uk"},
+        {"name": "Tell MAMA", "website": "www.tellmamauk.org"},
+        {"name": "Community Security Trust", "website": "cst.org.uk"},
+    ]
+    # How a person who reported online gets in touch about their report (shown on their receipt):
+    # optional "name", "phone", "email" and "address".
+    SERVICE_CONTACT: dict = {}
     # The follow-up satisfaction survey: its one-time link works from FOLLOW_UP_DAYS after the report
     # was made, for FOLLOW_UP_VALID_DAYS. Links printed on receipts start with PUBLIC_BASE_URL (the
     # address people use to reach the service, like https://report.example.gov.uk); unset, the
@@ -63,6 +82,7 @@ class DevelopmentConfig(Config):
 
 class TestConfig(Config):
     TESTING = True
+    DATA_ENCRYPTION_KEYS = ["Qp0dtoCy7Ne3e5mC2qj3yW6Hk8bTqk0g3o6z9Xb0Yl4="]
     SECRET_KEY = "test-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     SIGN_IN_RATE_LIMIT = "1000 per minute"
@@ -80,6 +100,12 @@ class ProductionConfig(Config):
                 "SECRET_KEY must be set when REPORTING_ENV=production "
                 "(for example: export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'))"
             ) from None
+        self.DATA_ENCRYPTION_KEYS = _keys_from_environment()
+        if not self.DATA_ENCRYPTION_KEYS:
+            raise RuntimeError(
+                "DATA_ENCRYPTION_KEYS must be set when REPORTING_ENV=production (a Fernet key: "
+                "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
+            )
         if not os.environ.get("DATABASE_URL"):
             raise RuntimeError("DATABASE_URL must be set when REPORTING_ENV=production")
         self.SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]

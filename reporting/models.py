@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from .crypto import EncryptedText
 from .extensions import db
 
 ROLES = ("volunteer", "centre_lead", "partnership", "admin")
@@ -140,6 +141,12 @@ class Report(db.Model):
     reference: Mapped[str] = mapped_column(String(20), unique=True)
     channel: Mapped[str] = mapped_column(String(20))
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"))
+    # A self-report has no centre; the partnership unit may give it to a centre to follow up. `centre_id`
+    # stays where it was made (null: online), so the review counts are unchanged.
+    assigned_centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"), index=True)
+    # SHA-256 of the token that the reporting browser keeps in its session: it finds a self-report's
+    # draft, and later its receipt. The token itself is never stored.
+    draft_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
     reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     occurred_on: Mapped[date | None] = mapped_column(Date)
     occurred_on_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -149,22 +156,22 @@ class Report(db.Model):
     location_type: Mapped[str | None] = mapped_column(String(40))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
     postcode: Mapped[str | None] = mapped_column(String(10))
-    location_description: Mapped[str | None] = mapped_column(Text)
-    description: Mapped[str | None] = mapped_column(Text)
-    perpetrator_description: Mapped[str | None] = mapped_column(Text)
+    location_description: Mapped[str | None] = mapped_column(EncryptedText)
+    description: Mapped[str | None] = mapped_column(EncryptedText)
+    perpetrator_description: Mapped[str | None] = mapped_column(EncryptedText)
     perpetrator_known: Mapped[str | None] = mapped_column(String(20))
-    injuries: Mapped[str | None] = mapped_column(Text)
+    injuries: Mapped[str | None] = mapped_column(EncryptedText)
     support_wanted: Mapped[bool | None] = mapped_column(Boolean)
     support_kinds: Mapped[list] = mapped_column(JSON, default=list)
     # Names of free-text fields the volunteer marked as identifying: left out of anonymous referrals.
     identifying_fields: Mapped[list] = mapped_column(JSON, default=list)
     police_consent: Mapped[str | None] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(35), default="en")
-    accessibility_needs: Mapped[str | None] = mapped_column(Text)
+    accessibility_needs: Mapped[str | None] = mapped_column(EncryptedText)
     # Intake answers added with the assisted journey.
     witnesses: Mapped[str | None] = mapped_column(String(20))
     witnesses_willing: Mapped[str | None] = mapped_column(String(20))
-    online_links: Mapped[str | None] = mapped_column(Text)
+    online_links: Mapped[str | None] = mapped_column(EncryptedText)
     safeguarding_referral: Mapped[str | None] = mapped_column(String(20))
     injured: Mapped[str | None] = mapped_column(String(20))
     police_contact: Mapped[list] = mapped_column(JSON, default=list)
@@ -181,7 +188,8 @@ class Report(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    centre: Mapped[Centre | None] = relationship()
+    centre: Mapped[Centre | None] = relationship(foreign_keys=[centre_id])
+    assigned_centre: Mapped[Centre | None] = relationship(foreign_keys=[assigned_centre_id])
     area: Mapped[Area | None] = relationship()
     created_by: Mapped[User | None] = relationship()
     category_rows: Mapped[list[ReportCategory]] = relationship(
@@ -242,15 +250,15 @@ class ContactDetails(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), unique=True)
-    name: Mapped[str | None] = mapped_column(Text)
-    phone: Mapped[str | None] = mapped_column(Text)
-    email: Mapped[str | None] = mapped_column(Text)
-    address: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(EncryptedText)
+    phone: Mapped[str | None] = mapped_column(EncryptedText)
+    email: Mapped[str | None] = mapped_column(EncryptedText)
+    address: Mapped[str | None] = mapped_column(EncryptedText)
     preferred_method: Mapped[str | None] = mapped_column(String(20))
-    safe_times: Mapped[str | None] = mapped_column(Text)
+    safe_times: Mapped[str | None] = mapped_column(EncryptedText)
     safe_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
     # Someone the person trusts, through whom the police may contact them (name and how to reach them).
-    trusted_person: Mapped[str | None] = mapped_column(Text)
+    trusted_person: Mapped[str | None] = mapped_column(EncryptedText)
 
     report: Mapped[Report] = relationship(back_populates="contact")
 
@@ -297,7 +305,7 @@ class ReportNote(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     report: Mapped[Report] = relationship(back_populates="notes")
@@ -328,7 +336,7 @@ class SurveyResponse(db.Model):
     score: Mapped[int | None] = mapped_column(Integer)
     # A coded answer to a question not on the five-point scale ("recommend": yes, no or not_sure).
     answer: Mapped[str | None] = mapped_column(String(20))
-    comment: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(EncryptedText)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     report: Mapped[Report] = relationship(back_populates="survey_responses")
@@ -380,3 +388,4 @@ def _refuse_audit_changes(session, flush_context, instances) -> None:
 
 # Models that live with their capability, imported here so that every table is known to the metadata.
 from .satisfaction.models import SurveyInvitation  # noqa: E402,F401
+from .review.models import CentreVisit, DipSample, ReviewMonthCentreArea  # noqa: E402,F401

@@ -12,10 +12,20 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         load_config("production")
 
 
+def test_production_refuses_to_start_without_data_encryption_keys(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "s3cret-from-env")
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://db.example/reporting")
+    monkeypatch.delenv("DATA_ENCRYPTION_KEYS", raising=False)
+    with pytest.raises(RuntimeError, match="DATA_ENCRYPTION_KEYS must be set"):
+        load_config("production")
+
+
 def test_production_reads_the_secret_key_and_database_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DATA_ENCRYPTION_KEYS", "Qp0dtoCy7Ne3e5mC2qj3yW6Hk8bTqk0g3o6z9Xb0Yl4=")
     monkeypatch.setenv("SECRET_KEY", "s3cret-from-env")
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://db.example/reporting")
     config = load_config("production")
+    assert config.DATA_ENCRYPTION_KEYS == ["Qp0dtoCy7Ne3e5mC2qj3yW6Hk8bTqk0g3o6z9Xb0Yl4="]
     assert config.SECRET_KEY == "s3cret-from-env"
     assert config.SQLALCHEMY_DATABASE_URI == "postgresql+psycopg://db.example/reporting"
     assert config.SESSION_COOKIE_SECURE is True

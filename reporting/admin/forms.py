@@ -1,0 +1,97 @@
+"""Forms for creating staff accounts and filtering the audit trail."""
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSelect, GovSubmitInput, GovTextInput
+from wtforms import DateField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+
+from ..auth.forms import strip_whitespace
+from ..domain.passwords import password_problems
+from ..models import CENTRE_ROLES
+
+ROLE_LABELS = {
+    "volunteer": _l("Volunteer"),
+    "centre_lead": _l("Centre lead"),
+    "partnership": _l("Partnership unit"),
+    "admin": _l("Administrator"),
+}
+
+
+class NewUserForm(FlaskForm):
+    email = StringField(
+        _l("Email address"),
+        widget=GovTextInput(),
+        filters=[strip_whitespace],
+        validators=[
+            InputRequired(message=_l("Enter their email address")),
+            Length(max=320, message=_l("Email address must be 320 characters or fewer")),
+            Email(
+                message=_l("Enter an email address in the correct format, like name@example.com"),
+                check_deliverability=False,
+            ),
+        ],
+    )
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice(value=code, label=label) for code, label in ROLE_LABELS.items()],
+        widget=GovSelect(),
+        validators=[InputRequired(message=_l("Select a role"))],
+    )
+    centre = SelectField(
+        _l("Centre"),
+        description=_l("Volunteers and centre leads belong to one centre. Leave empty for other roles."),
+        choices=[],
+        widget=GovSelect(),
+        validate_choice=False,
+    )
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 12 characters. Avoid common passwords."),
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message=_l("Enter a password")),
+            Length(max=200, message=_l("Password must be 200 characters or fewer")),
+        ],
+    )
+    submit = SubmitField(_l("Create account"), widget=GovSubmitInput())
+
+    def validate_centre(self, field) -> None:
+        if self.role.data in CENTRE_ROLES and not field.data:
+            raise ValidationError(_l("Select the centre this person works at"))
+        if self.role.data not in CENTRE_ROLES:
+            field.data = ""
+
+    def validate_password(self, field) -> None:
+        problems = password_problems(field.data or "", current_app.config["PASSWORD_MIN_LENGTH"])
+        if "too_short" in problems:
+            raise ValidationError(_l("Password must be at least 12 characters"))
+        if "common" in problems:
+            raise ValidationError(_l("This password is too common. Choose one that is harder to guess"))
+
+
+class IsoDateField(DateField):
+    """A YYYY-MM-DD date with a message that says what to type."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(_l("Enter the date as year, month and day, like 2026-03-27")) from None
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    action = StringField(_l("Action"), widget=GovTextInput(), validators=[Optional(), Length(max=60)])
+    object_id = StringField(
+        _l("Report reference or object"), widget=GovTextInput(), validators=[Optional(), Length(max=64)]
+    )
+    user = StringField(_l("Staff email"), widget=GovTextInput(), validators=[Optional(), Length(max=320)])
+    date_from = IsoDateField(_l("From (YYYY-MM-DD)"), widget=GovTextInput(), validators=[Optional()])
+    date_to = IsoDateField(_l("To (YYYY-MM-DD)"), widget=GovTextInput(), validators=[Optional()])
+    submit = SubmitField(_l("Filter"), widget=GovSubmitInput())

@@ -1,0 +1,84 @@
+"""`retention apply`, `retention erase REFERENCE`, `backup --out FILE` and `restore FILE`."""
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from .. import audit
+from ..domain.references import normalise_reference
+from ..extensions import db
+from ..models import Report
+from ..privacy import backup as backups
+from ..privacy import services
+
+retention_cli = AppGroup("retention", help="Erase personal details that are no longer needed.")
+
+
+def _evidence_dir() -> Path:
+    configured = current_app.config.get("EVIDENCE_DIR")
+    return Path(configured) if configured else Path(current_app.instance_path) / "evidence"
+
+
+@retention_cli.command("apply")
+@click.option("--years", type=click.IntRange(min=1), help="Retention period (default: RETENTION_YEARS, 6).")
+def apply_retention(years: int | None) -> None:
+    """Erase contact details and free text of reports older than the retention period."""
+    years = years or current_app.config.get("RETENTION_YEARS", services.RETENTION_YEARS_DEFAULT)
+    report_ids = services.reports_past_retention(years)
+    count = services.erase_personal_details(report_ids, _evidence_dir())
+    audit.record("retention_applied", detail=f"years={years} reports={count}")
+    db.session.commit()
+    click.echo(f"erased personal details from {count} report(s) older than {years} years")
+
+
+@retention_cli.command("erase")
+@click.argument("reference")
+def erase(reference: str) -> None:
+    """Erase one person's details from a report, on their request."""
+    report = db.session.scalar(select(Report).where(Report.reference == normalise_reference(reference)))
+    if report is None:
+        raise click.ClickException(f"no report with the reference {reference}")
+    services.erase_personal_details([report.id], _evidence_dir())
+    audit.record("personal_details_erased", "report", report.reference)
+    db.session.commit()
+    click.echo(f"erased personal details from {report.reference}")
+
+
+@click.command("backup")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(out: Path) -> None:
+    """Write a consistent backup of the database (safe while the app is running)."""
+    try:
+        backups.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], out)
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    audit.record("backup_made")
+    db.session.commit()
+    click.echo(f"backup written to {out}")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore_command(file: Path, yes: bool) -> None:
+    """Replace the database's contents with a backup. Stop the app first."""
+    if not yes:
+        click.confirm("This replaces everything in the database. Continue?", abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], file)
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    audit.record("backup_restored")
+    db.session.commit()
+    click.echo(f"restored from {file}")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(retention_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -1,0 +1,64 @@
+"""Erasing what identifies a person while keeping the coded fields that the review counts use.
+
+Erasure removes contact details, equality answers, evidence files, staff notes, survey comments and
+every free-text field, and reduces the postcode to its district. Codes, dates, centre and area stay,
+so past review counts do not change.
+"""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import select
+
+from ..crypto import EncryptedText
+from ..domain.postcodes import postcode_district
+from ..extensions import db
+from ..models import ContactDetails, EqualityAnswers, EvidenceFile, Report, ReportNote, SurveyResponse, utcnow
+
+RETENTION_YEARS_DEFAULT = 6
+
+
+def free_text_columns() -> list[str]:
+    return [column.name for column in Report.__table__.columns if isinstance(column.type, EncryptedText)]
+
+
+def retention_cutoff(years: int, now: datetime | None = None) -> datetime:
+    return (now or utcnow()) - timedelta(days=round(365.25 * years))
+
+
+def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
+    """Erase what identifies the people in these reports; returns how many reports were touched."""
+    if not report_ids:
+        return 0
+    _remove_evidence_files(report_ids, evidence_dir)
+    for model in (ContactDetails, EqualityAnswers, EvidenceFile, ReportNote):
+        db.session.execute(sa.delete(model).where(model.report_id.in_(report_ids)))
+    db.session.execute(
+        sa.update(SurveyResponse).where(SurveyResponse.report_id.in_(report_ids)).values(comment=None)
+    )
+    blanks = dict.fromkeys(free_text_columns())
+    db.session.execute(sa.update(Report).where(Report.id.in_(report_ids)).values(identifying_fields=[], **blanks))
+    _reduce_postcodes(report_ids)
+    return len(report_ids)
+
+
+def _remove_evidence_files(report_ids: list[int], evidence_dir: Path) -> None:
+    names = db.session.scalars(select(EvidenceFile.stored_name).where(EvidenceFile.report_id.in_(report_ids)))
+    for name in names:
+        (evidence_dir / name).unlink(missing_ok=True)
+
+
+def _reduce_postcodes(report_ids: list[int]) -> None:
+    rows = db.session.execute(
+        select(Report.id, Report.postcode).where(Report.id.in_(report_ids), Report.postcode.isnot(None))
+    ).all()
+    for report_id, postcode in rows:
+        district = postcode_district(postcode)
+        if district != postcode:
+            db.session.execute(sa.update(Report).where(Report.id == report_id).values(postcode=district))
+
+
+def reports_past_retention(years: int, now: datetime | None = None) -> list[int]:
+    cutoff = retention_cutoff(years, now)
+    return list(db.session.scalars(select(Report.id).where(Report.reported_at < cutoff, Report.status != "draft")))

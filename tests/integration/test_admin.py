@@ -1,0 +1,123 @@
+"""Staff accounts (admins) and the audit trail (partnership unit and admins)."""
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import select
+
+from reporting.extensions import db
+from reporting.models import AuditEvent, User
+from tests.support import factories
+from tests.support.html import error_summary, parse_page
+
+
+def test_an_admin_creates_an_account_that_can_sign_in(client, auth, app):
+    factories.centre()
+    db.session.commit()
+    auth.login_as("admin")
+    response = client.post(
+        "/admin/users/new",
+        data={"email": "new.vol@example.org", "role": "volunteer", "centre": "sale-library",
+              "password": "harbour-lamp-orange-41"},
+    )  # fmt: skip
+    assert response.headers["Location"] == "/admin/users"
+    page = parse_page(client.get("/admin/users"))
+    assert "Account created for new.vol@example.org." in page.get_text(" ")
+    assert "new.vol@example.org" in page.select_one("table").get_text(" ")
+    user = db.session.scalars(select(User).where(User.email == "new.vol@example.org")).one()
+    assert user.centre.code == "sale-library"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"email": "", "role": "admin", "password": "harbour-lamp-orange-41"}, "Enter their email address"),
+        (
+            {"email": "x@example.org", "role": "volunteer", "password": "harbour-lamp-orange-41"},
+            "Select the centre this person works at",
+        ),
+        ({"email": "x@example.org", "role": "admin", "password": "short"}, "Password must be at least 12 characters"),
+        ({"email": "x@example.org", "role": "admin", "password": "passwordpassword"}, "too common"),
+    ],
+)
+def test_account_creation_errors_keep_what_was_typed(client, auth, app, data, message):
+    auth.login_as("admin")
+    page = parse_page(client.post("/admin/users/new", data={"centre": "", **data}))
+    assert any(message in text for text in error_summary(page))
+    assert page.select_one("#email")["value"] == data["email"]
+    assert db.session.scalar(select(User).where(User.email == "x@example.org")) is None
+
+
+def test_deactivating_a_user_ends_their_session_and_is_audited(app, auth):
+    centre = factories.centre()
+    victim_of_change = factories.user("vol@example.org", centre_obj=centre)
+    db.session.commit()
+    volunteer_client = app.test_client()
+    volunteer_client.post("/sign-in", data={"email": "vol@example.org", "password": factories.PASSWORD})
+    assert volunteer_client.get("/reports/").status_code == 200
+
+    auth.login_as("admin")
+    response = auth.client.post(f"/admin/users/{victim_of_change.id}/active", data={"active": "false"})
+    assert response.status_code == 302
+    assert volunteer_client.get("/reports/").status_code == 302
+    events = db.session.scalars(select(AuditEvent.action).where(AuditEvent.object_id == str(victim_of_change.id)))
+    assert "user_deactivated" in list(events)
+    page = parse_page(auth.client.get("/admin/users"))
+    assert "Deactivated" in page.get_text(" ")
+
+
+def test_a_duplicate_email_is_refused_on_the_form(client, auth, app):
+    auth.login_as("admin")
+    page = parse_page(
+        client.post("/admin/users/new", data={"email": "admin-all@example.org", "role": "admin", "centre": "",
+                                             "password": "harbour-lamp-orange-41"})
+    )  # fmt: skip
+    assert error_summary(page) == ["An account with this email address already exists"]
+
+
+def test_admins_cannot_deactivate_themselves(client, auth, app):
+    admin = auth.login_as("admin")
+    client.post(f"/admin/users/{admin.id}/active", data={"active": "false"})
+    assert db.session.get(User, admin.id).active is True
+
+
+@pytest.mark.parametrize("role", ["volunteer", "centre_lead", "partnership"])
+def test_only_admins_manage_accounts(client, auth, app, role):
+    centre = factories.centre()
+    auth.login_as(role, centre if role in ("volunteer", "centre_lead") else None)
+    assert client.get("/admin/users").status_code == 403
+    assert client.post("/admin/users/1/active", data={"active": "false"}).status_code == 403
+
+
+def test_the_partnership_unit_filters_and_exports_the_audit_trail(client, auth, app):
+    centre = factories.centre()
+    report = factories.report(centre)
+    db.session.commit()
+    lead = factories.user("lead@example.org", role="centre_lead", centre_obj=centre)
+    db.session.commit()
+    other = app.test_client()
+    other.post("/sign-in", data={"email": "lead@example.org", "password": factories.PASSWORD})
+    other.get(f"/reports/{report.reference}")
+    auth.login_as("partnership")
+    page = parse_page(client.get(f"/audit?object_id={report.reference.lower()}"))
+    rows = page.select("tbody tr")
+    assert len(rows) == 1 and "report_viewed" in rows[0].get_text(" ") and lead.email in rows[0].get_text(" ")
+    exported = client.get("/audit.csv?user=lead@example.org")
+    assert exported.headers["Content-Disposition"] == "attachment; filename=audit-trail.csv"
+    lines = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
+    assert [line["action"] for line in lines] == ["sign_in", "report_viewed"]
+    assert "audit_exported" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_a_bad_audit_date_is_explained(client, auth, app):
+    auth.login_as("partnership")
+    page = parse_page(client.get("/audit?date_from=31/12/2026"))
+    assert error_summary(page) == ["Enter the date as year, month and day, like 2026-03-27"]
+
+
+@pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
+def test_centre_staff_cannot_read_the_audit_trail(client, auth, app, role):
+    auth.login_as(role, factories.centre())
+    assert client.get("/audit").status_code == 403
+    assert client.get("/audit.csv").status_code == 403
