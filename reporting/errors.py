@@ -1,12 +1,14 @@
 """Error pages: every error answers with a page in the person's language, never a stack trace."""
 
 import logging
+import traceback
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from .extensions import db
+from .extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +24,20 @@ def _csrf_error(error: CSRFError):
     return render_template("errors/csrf.html", error=error), 400
 
 
+def _where(error: Exception) -> str:
+    """Where the error happened, frame by frame, without the message or values (they may hold personal details)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return " <- ".join(f"{frame.filename.rsplit('/', 2)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames))
+
+
 def _unexpected_error(error: Exception):
-    log.exception("unexpected error: %s", type(error).__name__)
+    log.error("unexpected error: %s at %s", type(error).__name__, _where(error))
     db.session.rollback()
+    if isinstance(error, OperationalError | DisconnectionError):
+        # The page must render without the database: show it as to someone not signed in.
+        if "_login_user" not in g:
+            g._login_user = login_manager.anonymous_user()
+        return render_template("errors/503.html"), 503
     return render_template("errors/500.html"), 500
 
 

@@ -39,7 +39,11 @@ def rotate_column(table: sa.Table, column: sa.Column) -> int:
 
 
 def rotate_all() -> int:
-    return sum(rotate_column(table, column) for table, column in encrypted_columns())
+    from ..intake.evidence import rotate_all as rotate_evidence_files
+    from ..intake.services import evidence_dir
+
+    total = sum(rotate_column(table, column) for table, column in encrypted_columns())
+    return total + rotate_evidence_files(evidence_dir())
 
 
 @keys_cli.command("new")
@@ -50,7 +54,7 @@ def make_key() -> None:
 
 @keys_cli.command("rotate")
 def rotate() -> None:
-    """Re-encrypt every encrypted value under the first key."""
+    """Re-encrypt every encrypted value and evidence file under the first key."""
     if len(keyring.keys) < 2:
         click.echo("Only one key is configured: values are re-encrypted under it (nothing to retire).")
     count = rotate_all()

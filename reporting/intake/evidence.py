@@ -18,6 +18,8 @@ from pathlib import Path
 import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
+
 pillow_heif.register_heif_opener()
 
 # Big enough for a 48-megapixel phone photo; a larger image is refused before it is decoded.
@@ -131,13 +133,33 @@ def display_name(original: str, extension: str) -> str:
 
 
 def store(directory: Path, file: CleanFile) -> str:
-    """Write the file under a random name readable only by the app; returns that name."""
+    """Write the file, encrypted, under a random name readable only by the app; returns that name."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stored_name = f"{secrets.token_hex(16)}.{file.extension}"
     descriptor = os.open(directory / stored_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
-        handle.write(file.data)
+        handle.write(encrypt_bytes(file.data))
     return stored_name
+
+
+def read(directory: Path, stored_name: str) -> bytes:
+    """The file's bytes, decrypted; FileNotFoundError when it is gone."""
+    return decrypt_bytes(path_of(directory, stored_name).read_bytes())
+
+
+def rotate_all(directory: Path) -> int:
+    """Re-encrypt every stored file under the newest key (see `flask keys rotate`)."""
+    count = 0
+    for path in sorted(directory.glob("*")) if directory.is_dir() else []:
+        if _STORED_NAME.match(path.name):
+            rotated = rotate_bytes(path.read_bytes())
+            temporary = path.with_name(path.name + ".tmp")
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(rotated)
+            os.replace(temporary, path)
+            count += 1
+    return count
 
 
 def path_of(directory: Path, stored_name: str) -> Path:

@@ -1,5 +1,7 @@
 """Views for the staff report list and report page; every one checks role and centre."""
 
+import io
+
 from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
@@ -7,7 +9,7 @@ from .. import audit
 from ..access import role_required
 from ..extensions import db
 from ..intake import services as intake_services
-from ..intake.evidence import path_of
+from ..intake.evidence import read as read_evidence
 from ..intake.flows import ASSISTED
 from ..intake.journey import Journey
 from ..models import ROLES, STATUSES
@@ -97,7 +99,10 @@ def download_evidence(reference: str, file_id: int):
     report, stored = found
     audit.record("evidence_viewed", "evidence", stored.id, detail=f"report={report.reference}")
     db.session.commit()
-    path = path_of(intake_services.evidence_dir(), stored.stored_name)
-    if not path.is_file():
+    try:
+        data = read_evidence(intake_services.evidence_dir(), stored.stored_name)
+    except FileNotFoundError:
         abort(404)
-    return send_file(path, mimetype=stored.content_type, as_attachment=True, download_name=stored.original_name)
+    return send_file(
+        io.BytesIO(data), mimetype=stored.content_type, as_attachment=True, download_name=stored.original_name
+    )

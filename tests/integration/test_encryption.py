@@ -61,3 +61,25 @@ def test_keys_rotate_re_encrypts_under_the_new_key(any_app):
         assert db.session.scalars(select(ContactDetails.phone)).one() == PHONE
     finally:
         keyring.configure(old_keys)
+
+
+def test_evidence_files_are_encrypted_on_disk_and_rotated(app, tmp_path):
+    from reporting.intake import evidence
+
+    app.config["EVIDENCE_DIR"] = str(tmp_path / "evidence")
+    data = b"%PDF-1.4 a letter naming Samira Oyelaran-Testcase"
+    letter = evidence.CleanFile(data=data, content_type="application/pdf", extension="pdf", original_name="letter.pdf")
+    stored_name = evidence.store(tmp_path / "evidence", letter)
+    on_disk = (tmp_path / "evidence" / stored_name).read_bytes()
+    assert b"Samira" not in on_disk
+    old_keys = keyring.keys
+    keyring.configure([new_key(), *old_keys])
+    try:
+        result = app.test_cli_runner().invoke(args=["keys", "rotate"])
+        assert result.exit_code == 0, result.output
+        keyring.configure(keyring.keys[:1])
+        assert (tmp_path / "evidence" / stored_name).read_bytes() != on_disk
+        assert evidence.read(tmp_path / "evidence", stored_name) == data
+    finally:
+        keyring.configure(old_keys)
+

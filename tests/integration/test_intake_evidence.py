@@ -12,6 +12,7 @@ from sqlalchemy import select
 from reporting import messages
 from reporting.config import PROJECT_ROOT
 from reporting.extensions import db as _db
+from reporting.intake.evidence import read as read_evidence
 from reporting.models import AuditEvent, EvidenceFile, Report
 from tests.conftest import Auth
 from tests.support import factories
@@ -97,10 +98,12 @@ def test_a_photo_is_stored_without_its_gps_location_or_other_metadata(client, re
     assert response.headers["Location"] == step_url(reference, "evidence")
     [stored] = _stored(reference)
     path = evidence_dir / stored.stored_name
-    kept = Image.open(path)
+    assert b"JFIF" not in path.read_bytes() and b"PhoneMaker" not in path.read_bytes(), "encrypted on disk"
+    kept = Image.open(io.BytesIO(read_evidence(evidence_dir, stored.stored_name)))
     assert kept.format == "JPEG" and kept.size == (64, 48)
     assert not kept.getexif(), "no EXIF at all: no GPS, camera or time"
-    assert b"PhoneMaker" not in path.read_bytes() and b"GPS" not in path.read_bytes()
+    plain = read_evidence(evidence_dir, stored.stored_name)
+    assert b"PhoneMaker" not in plain and b"GPS" not in plain
     assert (stored.original_name, stored.content_type) == ("IMG_0042.jpg", "image/jpeg")
     assert not str(path.resolve()).startswith(str((PROJECT_ROOT / "reporting" / "static").resolve()))
     assert oct(path.stat().st_mode & 0o777) == "0o600"
@@ -112,10 +115,11 @@ def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client, reference, 
     assert response.status_code == 302
     stored = {item.original_name: item for item in _stored(reference)}
     assert set(stored) == {"screen.png", "photo.jpg", "letter.pdf"}
-    assert Image.open(evidence_dir / stored["photo.jpg"].stored_name).format == "JPEG"
-    png = Image.open(evidence_dir / stored["screen.png"].stored_name)
+    assert Image.open(io.BytesIO(read_evidence(evidence_dir, stored["photo.jpg"].stored_name))).format == "JPEG"
+    png = Image.open(io.BytesIO(read_evidence(evidence_dir, stored["screen.png"].stored_name)))
     assert png.format == "PNG" and "Comment" not in png.info
-    assert (evidence_dir / stored["letter.pdf"].stored_name).read_bytes() == PDF
+    assert read_evidence(evidence_dir, stored["letter.pdf"].stored_name) == PDF
+    assert b"%PDF" not in (evidence_dir / stored["letter.pdf"].stored_name).read_bytes(), "encrypted on disk"
     page = parse_page(client.get(step_url(reference, "evidence")))
     assert "photo.jpg" in text_of(page, "main")
     assert ["evidence_uploaded"] * 3 == list(
