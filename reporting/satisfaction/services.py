@@ -92,9 +92,10 @@ def immediate_survey_open(report: Report) -> bool:
 
 def on_report_submitted(report: Report) -> SurveyInvitation:
     """Call when a report is submitted (either journey), then commit: issues the follow-up link, and
-    lets the browser that made a self-report answer its immediate survey."""
+    lets the browser that made a self-report answer its immediate survey. Calling it again does no harm."""
     if has_request_context() and report.channel == "self":
-        session[ONLINE_SURVEYS] = [*session.get(ONLINE_SURVEYS, [])[-4:], report.reference]
+        earlier = [reference for reference in session.get(ONLINE_SURVEYS, []) if reference != report.reference]
+        session[ONLINE_SURVEYS] = [*earlier[-4:], report.reference]
     return issue_follow_up(report)
 
 

@@ -206,3 +206,16 @@ def test_the_receipt_carries_the_link_and_a_qr_code_that_decodes_to_it(client, a
 def _pdf_pages_as_png(pdf, directory) -> list[bytes]:
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(directory / "page")], check=True)
     return [path.read_bytes() for path in sorted(directory.glob("page*.png"))]
+
+
+def test_imported_reports_get_their_follow_up_links_once(app):
+    imported = [factories.report(None, reported_at=NOW - timedelta(days=days)) for days in (3, 40)]
+    draft = factories.report(None, status="draft")
+    db.session.commit()
+    assert services.issue_missing_follow_ups([*imported, draft]) == 2
+    db.session.commit()
+    assert services.issue_missing_follow_ups([*imported, draft]) == 0
+    assert [services.follow_up_state(services.invitation(report, "follow-up"), NOW) for report in imported] == [
+        "not_yet",
+        "open",
+    ]
