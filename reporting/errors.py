@@ -6,6 +6,7 @@ import traceback
 from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db, login_manager
@@ -30,6 +31,11 @@ def _where(error: Exception) -> str:
     return " <- ".join(f"{frame.filename.rsplit('/', 2)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames))
 
 
+def _changed_meanwhile(error: StaleDataError):
+    db.session.rollback()
+    return render_template("errors/409.html"), 409
+
+
 def _unexpected_error(error: Exception):
     log.error("unexpected error: %s at %s", type(error).__name__, _where(error))
     db.session.rollback()
@@ -44,4 +50,5 @@ def _unexpected_error(error: Exception):
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(StaleDataError, _changed_meanwhile)
     app.register_error_handler(Exception, _unexpected_error)

@@ -181,6 +181,8 @@ class Report(db.Model):
     # Slugs of the intake steps saved so far, so a draft resumes where it stopped.
     steps_done: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # Counts every change: two people saving the same report cannot silently overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     referred_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -219,6 +221,8 @@ class Report(db.Model):
     status_changes: Mapped[list["ReportStatusChange"]] = relationship(
         back_populates="report", cascade="all, delete-orphan", passive_deletes=True, order_by="ReportStatusChange.id"
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (
         Index("ix_reports_status_reported_at_centre", "status", "reported_at", "centre_id"),

@@ -12,7 +12,7 @@ from typing import ClassVar
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField
+from wtforms import BooleanField, HiddenField
 
 from ..fields import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
 from ..validators import ValidateIf
@@ -30,16 +30,40 @@ class SummaryRow:
     field_id: str = ""
 
 
+EDITED_BY_SOMEONE_ELSE = _l(
+    "Someone else saved changes to this report while you had this page open. Check your answers on this page, "
+    "then continue to save them."
+)
+
+
 class StepForm(FlaskForm):
     slug: ClassVar[str]
     template: ClassVar[str]
+
+    # The report's version when the page was shown; a different version on saving means someone else saved first.
+    report_version = HiddenField()
 
     def __init__(self, *args, flow, report=None, **kwargs):
         self.flow = flow
         self.report = report
         super().__init__(*args, **kwargs)
+        if report is not None and not self.report_version.data:
+            self.report_version.data = str(report.version or 1)
         self.prepare()
         self._apply_wording()
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.report is None or not self.report_version.raw_data or not self.report_version.raw_data[0]:
+            return valid
+        if self.report_version.raw_data[0] == str(self.report.version):
+            return valid
+        # Shown on the first question, so the error summary's link moves focus to something on the page.
+        first = self.question_fields()[0]
+        first.errors = [*first.errors, EDITED_BY_SOMEONE_ELSE]
+        self.report_version.data = str(self.report.version)
+        self.report_version.raw_data = None
+        return False
 
     # --- what every step declares -------------------------------------------------------------
     @classmethod
@@ -78,7 +102,8 @@ class StepForm(FlaskForm):
         return self.wording.get("title", "")
 
     def question_fields(self) -> list:
-        return [item for item in self if item.name != "csrf_token" and item.type != "SubmitField"]
+        hidden = ("csrf_token", "report_version")
+        return [item for item in self if item.name not in hidden and item.type != "SubmitField"]
 
     def _apply_wording(self) -> None:
         for item in self.question_fields():
