@@ -5,6 +5,7 @@ draws and from the receipt PDF rendered to an image by poppler's pdftoppm.
 """
 
 import hashlib
+import os
 import subprocess
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -20,17 +21,26 @@ from tests.support import factories
 from tests.support.html import parse_page, text_of
 from tests.support.pdf import needs_poppler
 
-cv2 = pytest.importorskip("cv2")
-np = pytest.importorskip("numpy")
-
 NOW = datetime.now(UTC)
 
 
-def decode_qr(image_bytes: bytes) -> str:
-    image = cv2.imdecode(np.frombuffer(image_bytes, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-    text, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
-    assert points is not None, "no QR code found in the image"
-    return text
+@pytest.fixture
+def decode_qr():
+    """Decode the QR code in a PNG with OpenCV: None if there is none. Skipped without OpenCV, except in CI."""
+    try:
+        import cv2
+        import numpy as np
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("opencv-python-headless is not installed")
+
+    def decode(image_bytes: bytes) -> str | None:
+        image = cv2.imdecode(np.frombuffer(image_bytes, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
+        text, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+        return text if points is not None and text else None
+
+    return decode
 
 
 def follow_up_for(days_ago: int, language: str = "en", centre=None):
@@ -164,7 +174,7 @@ def test_the_survey_is_in_the_language_the_person_reported_in(client, app_config
 # ---------------------------------------------------------------- the QR code
 
 
-def test_the_qr_code_decodes_to_the_follow_up_link(app):
+def test_the_qr_code_decodes_to_the_follow_up_link(app, decode_qr):
     report, token, path = follow_up_for(30)
     with app.test_request_context(base_url="https://report.example.org"):
         link = services.follow_up_link(report)
@@ -180,7 +190,7 @@ def test_printed_links_use_the_public_address_when_configured(app, app_config):
 
 
 @needs_poppler
-def test_the_receipt_carries_the_link_and_a_qr_code_that_decodes_to_it(client, auth, tmp_path):
+def test_the_receipt_carries_the_link_and_a_qr_code_that_decodes_to_it(client, auth, tmp_path, decode_qr):
     centre = factories.centre()
     report = factories.report(centre, reported_at=NOW)
     db.session.commit()
@@ -194,13 +204,8 @@ def test_the_receipt_carries_the_link_and_a_qr_code_that_decodes_to_it(client, a
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     assert "Tell us later how it went" in text
     assert url.replace("http://", "") in text.replace(" ", "")
-    found = []
-    for page_image in _pdf_pages_as_png(pdf, tmp_path):
-        image = cv2.imdecode(np.frombuffer(page_image, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-        decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
-        if points is not None and decoded:
-            found.append(decoded)
-    assert found == [url]
+    found = [decode_qr(page_image) for page_image in _pdf_pages_as_png(pdf, tmp_path)]
+    assert [text for text in found if text] == [url]
 
 
 def _pdf_pages_as_png(pdf, directory) -> list[bytes]:
