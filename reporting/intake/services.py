@@ -19,6 +19,7 @@ from ..access import scoped_reports
 from ..domain.references import new_reference, normalise_reference
 from ..extensions import db
 from ..models import EvidenceFile, Report, utcnow
+from ..satisfaction.services import on_report_submitted
 from . import evidence
 
 
@@ -91,6 +92,7 @@ def submit(journey) -> bool:
         db.session.rollback()
         return False
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
+    on_report_submitted(report)
     db.session.commit()
     return True
 

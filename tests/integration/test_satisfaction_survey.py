@@ -10,7 +10,7 @@ from reporting.models import AuditEvent, SurveyResponse
 from reporting.satisfaction.models import SurveyInvitation
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import go_through, start_draft
+from tests.support.intake import ANSWERS, go_through, start_draft
 
 
 @pytest.fixture
@@ -25,10 +25,11 @@ def volunteer(client, auth, centre):
     return auth.login_as("volunteer", centre)
 
 
-def submitted_report(client) -> str:
+def submitted_report(client, language: str = "en") -> str:
     """Go through the assisted report to the confirmation page; returns the report's reference."""
     reference = start_draft(client)
-    go_through(client, reference)
+    language_step = {**ANSWERS["accessibility-and-language"], "language": language}
+    go_through(client, reference, {"accessibility-and-language": language_step})
     assert client.post(f"/intake/{reference}/check-answers").status_code == 302
     return reference
 
@@ -140,6 +141,15 @@ def test_a_long_comment_is_refused_with_the_other_answers_kept(client, volunteer
     assert error_summary(page) == ["What you would like to tell us must be 2,000 characters or fewer"]
     assert page.select_one("input[name=ease][value='4']").has_attr("checked")
     assert answers(reference) == []
+
+
+def test_the_survey_is_in_the_language_the_person_used(client, volunteer):
+    reference = submitted_report(client, language="ur")
+    page = parse_page(client.get(hand_over(client, reference)))
+    assert page.html["lang"] == "ur" and page.html["dir"] == "rtl"
+    legends = [" ".join(legend.get_text().split()) for legend in page.select("legend")]
+    assert "How easy was it to report?" not in legends
+    assert legends[0] == "رپورٹ کرنا کتنا آسان تھا؟"
 
 
 def test_the_person_declines_in_one_action(client, volunteer):
