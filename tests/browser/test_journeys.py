@@ -24,7 +24,7 @@ TARGETS = ", ".join(
 )
 
 
-def tab_until(page, description: str, limit: int = 15) -> None:
+def tab_until(page, description: str, limit: int = 40) -> None:
     """Press Tab until the focused element's description contains `description`."""
     for _ in range(limit):
         page.keyboard.press("Tab")
