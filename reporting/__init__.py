@@ -93,9 +93,11 @@ def _register_blueprints(app: Flask) -> None:
     from .reports import bp as reports_bp
     from .review import blueprint as review_blueprint
     from .satisfaction import bp as satisfaction_bp
+    from .selfreport import bp as selfreport_bp
+    from .selfreport import queue_bp as self_report_queue_bp
 
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
-    for blueprint in (*blueprints, review_blueprint()):
+    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint()):
         app.register_blueprint(blueprint)
     init_errors(app)
 

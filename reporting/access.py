@@ -8,7 +8,7 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 
 from .extensions import login_manager
 from .models import ROLES, Report
@@ -44,8 +44,12 @@ def role_required(*roles: str):
 
 
 def scoped_reports(user) -> Select:
-    """Reports this user may see: their own centre's for centre staff, all for the unit and admins."""
+    """Reports this user may see: for centre staff, their own centre's and the self-reports assigned to
+    their centre for follow-up; all for the unit and admins."""
     query = select(Report)
     if user.is_centre_staff:
-        query = query.where(Report.centre_id == user.centre_id)
+        own = Report.centre_id == user.centre_id
+        if user.centre_id is not None:  # never "assigned to no centre", which would be every unassigned report
+            own = or_(own, Report.assigned_centre_id == user.centre_id)
+        query = query.where(own)
     return query

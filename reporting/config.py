@@ -44,6 +44,10 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute")
+    # Reports made online, per address: every answer posted, and new reports started. Generous, as people
+    # in a library or on a phone network may share one address.
+    SELF_REPORT_RATE_LIMIT = os.environ.get("SELF_REPORT_RATE_LIMIT", "60 per minute;600 per hour")
+    SELF_REPORT_START_RATE_LIMIT = os.environ.get("SELF_REPORT_START_RATE_LIMIT", "20 per hour")
     FORCE_HTTPS = False
     SERVICE_NAME = "Report a hate incident"
     # Where "Exit this page" sends someone: a neutral page that gives nothing away.
@@ -86,6 +90,8 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     SIGN_IN_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_START_RATE_LIMIT = "1000 per minute"
 
 
 class ProductionConfig(Config):

@@ -1,18 +1,73 @@
 """Language choice: which locale a request is served in, and the template helpers for it.
 
 The language comes from `?lang=` (so links can be shared in a language), then the `lang`
-cookie set by the language menu, then English. Only shipped languages are accepted.
+cookie set by the language menu, then English. Only shipped languages are accepted. While a
+page is shown in another language than the default, every link the app builds keeps `?lang=`,
+so a journey stays in its language and any of its addresses can be shared in it.
 """
 
+from pathlib import Path
+
 from babel import Locale
-from flask import Flask, current_app, request
+from babel.messages.pofile import read_po
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import get_locale
 
-LANG_COOKIE = "lang"
+from .config import PROJECT_ROOT
 
-# Locale code to the language's own name, in its own script. A language is listed here only once its
-# catalogue in translations/ is complete (a test checks this).
-SHIPPED_LANGUAGES = {"en": "English"}
+LANG_COOKIE = "lang"
+TRANSLATIONS = PROJECT_ROOT / "translations"
+
+# Every language the service is made for: locale code to the language's own name, in its own script.
+ALL_LANGUAGES = {
+    "en": "English",
+    "ar": "العربية",
+    "ur": "اردو",
+    "pl": "Polski",
+    "ro": "Română",
+    "bn": "বাংলা",
+    "pa": "ਪੰਜਾਬੀ",
+    "zh_Hans": "简体中文",
+    "so": "Soomaali",
+}
+DEFAULT_LANGUAGE = "en"
+
+
+def _translated_ids(path: Path) -> tuple[set, set]:
+    """(every message id, the ids translated and not fuzzy) of a catalogue."""
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    every, done = set(), set()
+    for message in catalogue:
+        if not message.id:
+            continue
+        key = message.id if isinstance(message.id, str) else tuple(message.id)
+        every.add(key)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        if not message.fuzzy and all(strings):
+            done.add(key)
+    return every, done
+
+
+def complete_languages(directory: Path = TRANSLATIONS, languages: dict[str, str] = ALL_LANGUAGES) -> dict[str, str]:
+    """The languages whose catalogue translates every message of the template (the default always)."""
+    template = directory / "messages.pot"
+    wanted = _translated_ids(template)[0] if template.exists() else None
+    complete = {}
+    for code, name in languages.items():
+        catalogue = directory / code / "LC_MESSAGES" / "messages.po"
+        if code != DEFAULT_LANGUAGE and not catalogue.exists():
+            continue
+        if code != DEFAULT_LANGUAGE:
+            every, done = _translated_ids(catalogue)
+            if done != every or (wanted is not None and not wanted <= done):
+                continue
+        complete[code] = name
+    return complete
+
+
+# The languages people can choose: only those whose catalogue in translations/ is complete.
+SHIPPED_LANGUAGES = complete_languages()
 
 
 def shipped_languages() -> dict[str, str]:
@@ -28,10 +83,29 @@ def select_locale() -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def current_language() -> str:
+    """The locale code the request is served in, such as `en`, `ar` or `zh_Hans`."""
+    return str(get_locale() or Locale.parse(DEFAULT_LANGUAGE))
+
+
+def language_tag(code: str | None = None) -> str:
+    """A locale code as a BCP 47 language tag (`zh_Hans` is `zh-Hans`), as stored on reports."""
+    return (code or current_language()).replace("_", "-")
+
+
+def keep_language(endpoint: str, values: dict) -> None:
+    """Links built while a page is shown in another language carry `?lang=`, so they keep it."""
+    if endpoint == "static" or "lang" in values or not has_request_context():
+        return
+    language = current_language()
+    if language != current_app.config["BABEL_DEFAULT_LOCALE"]:
+        values["lang"] = language
+
+
 def _template_globals() -> dict:
-    locale = get_locale() or Locale.parse("en")
+    locale = get_locale() or Locale.parse(DEFAULT_LANGUAGE)
     return {
-        "html_lang": str(locale).replace("_", "-"),
+        "html_lang": language_tag(str(locale)),
         "html_dir": locale.text_direction,
         "languages": shipped_languages(),
         "current_language": str(locale),
@@ -41,3 +115,4 @@ def _template_globals() -> dict:
 def init_app(app: Flask) -> None:
     app.config.setdefault("LANGUAGES", dict(SHIPPED_LANGUAGES))
     app.context_processor(_template_globals)
+    app.url_defaults(keep_language)

@@ -82,3 +82,22 @@ SURVEY_CLOSED_ALREADY = _l("The survey for this report has already been answered
 ENTER_FROM_DATE = _l("Enter the first day of the period as a real date, for example 2026-03-01")
 ENTER_TO_DATE = _l("Enter the last day of the period as a real date, for example 2026-08-31")
 TO_BEFORE_FROM = _l("The last day of the period must be the same as or after the first day")
+
+# Reports people make themselves online, worded for the person reporting.
+SELECT_WHO_IT_HAPPENED_TO = _l("Select who it happened to")
+SELECT_WHEN = _l("Select when it happened")
+SELECT_CONTACT_WANTED = _l("Select yes if we can contact you")
+ENTER_YOUR_NAME = _l("Enter your name")
+SELECT_YOUR_CONTACT_METHOD = _l("Select how we should contact you")
+SELECT_YOU_WANT_SUPPORT = _l("Select yes if you would like help")
+SELECT_YOUR_SUPPORT_KINDS = _l("Select the help you would like")
+SELECT_YOU_KNOW_THEM = _l("Select yes if you know who did it")
+SELECT_YOUR_POLICE_CONTACT = _l("Select how the police can contact you")
+SELECT_YOUR_OFFICER = _l("Select a female or a male officer")
+DATE_NEEDS_DAY_YOU = _l(
+    "The date must include a day. If you are not sure of the day, select 'I'm not sure of the exact date'"
+)
+ENTER_YOUR_INTERPRETER_LANGUAGE = _l("Enter the language you need an interpreter for")
+YOUR_SAFE_TIMES_TOO_LONG = _l("When it is safe to contact you must be 500 characters or fewer")
+SELECT_SHARE_WITH_POLICE = _l("Select if we can tell the police")
+SELECT_CENTRE = _l("Select the centre that will follow up the report")

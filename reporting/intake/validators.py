@@ -104,9 +104,10 @@ class UKPostcode:
 
 
 class PhoneNumber:
-    """A phone number of 10 to 13 digits, with spaces, brackets, dashes or a leading + allowed."""
+    """A phone number of 10 to 13 digits, with spaces, brackets, dashes or a leading +; 30 characters at most."""
 
     _ALLOWED = re.compile(r"^\+?[0-9 ()\-]+$")
+    MAX_LENGTH = 30
 
     def __init__(self, message):
         self.message = message
@@ -114,7 +115,7 @@ class PhoneNumber:
     def __call__(self, form, field):
         text = (field.data or "").strip()
         digits = re.sub(r"\D", "", text)
-        if not self._ALLOWED.match(text) or not 10 <= len(digits) <= 13:
+        if len(text) > self.MAX_LENGTH or not self._ALLOWED.match(text) or not 10 <= len(digits) <= 13:
             raise ValidationError(self.message)
         field.data = text
 

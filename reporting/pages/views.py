@@ -1,6 +1,6 @@
 """Views for the public information pages and the language menu."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import abort, redirect, render_template, request, url_for
 
@@ -40,11 +40,20 @@ def safe_next(target: str | None, fallback: str | None = None) -> str:
     return target
 
 
+def with_language(target: str, code: str) -> str:
+    """`target` with its `lang` parameter (if any) set to `code`, so the chosen language wins over a shared link's."""
+    parts = urlsplit(target)
+    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name != "lang"]
+    if len(query) != len(parse_qsl(parts.query, keep_blank_values=True)):
+        query.append(("lang", code))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 @bp.get("/language/<code>")
 @public
 def choose_language(code: str):
     if code not in shipped_languages():
         abort(404)
-    response = redirect(safe_next(request.args.get("next")))
+    response = redirect(with_language(safe_next(request.args.get("next")), code))
     response.set_cookie(LANG_COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True)
     return response

@@ -1,0 +1,91 @@
+"""Forms of the self-report that the shared steps do not have.
+
+The easy-read flow asks two questions as choices instead of typing: when it happened (today,
+yesterday or before), and whether we may contact the person. Both are step forms, so they read back
+on check-your-answers like the shared ones, and both store their answer in the report's own fields.
+The partnership unit's form assigns a self-report to a centre.
+"""
+
+from datetime import timedelta
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+from .. import messages
+from ..domain.ukdates import now_utc, uk_date
+from ..intake.fields import ChoiceSelectField, RadiosField, options
+from ..intake.forms.base import StepForm
+from ..intake.validators import Required
+from ..models import ContactDetails
+
+WHEN_CHOICES = (("today", _l("Today")), ("yesterday", _l("Yesterday")), ("earlier", _l("Before that")))
+YES_NO = (("yes", _l("Yes")), ("no", _l("No")))
+
+
+def _today():
+    return uk_date(now_utc())
+
+
+class WhenChoiceForm(StepForm):
+    """When it happened, as a choice: today and yesterday are stored as dates; before that asks the date next."""
+
+    slug = "when-choice"
+    template = ""
+
+    when_choice = RadiosField(
+        _l("When it happened"), choices=options(WHEN_CHOICES), validators=[Required(messages.SELECT_WHEN)]
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        today = _today()
+        if report.occurred_on is not None and not report.occurred_on_approximate:
+            if report.occurred_on == today:
+                return {"when_choice": "today"}
+            if report.occurred_on == today - timedelta(days=1):
+                return {"when_choice": "yesterday"}
+        if report.occurred_on is not None or cls.slug in (report.steps_done or []):
+            return {"when_choice": "earlier"}
+        return {"when_choice": None}
+
+    def save(self, report) -> None:
+        today = _today()
+        days_ago = {"today": 0, "yesterday": 1}.get(self.when_choice.data)
+        if days_ago is not None:
+            report.occurred_on = today - timedelta(days=days_ago)
+            report.occurred_on_approximate = False
+        elif report.occurred_on is not None and report.occurred_on >= today - timedelta(days=1):
+            report.occurred_on = None  # "before that": the next page asks the date
+
+
+class ContactChoiceForm(StepForm):
+    """Whether we may contact the person. Yes keeps a contact record for the details asked next; no removes it."""
+
+    slug = "contact-choice"
+    template = ""
+
+    contact_wanted = RadiosField(
+        _l("Can we contact you"), choices=options(YES_NO), validators=[Required(messages.SELECT_CONTACT_WANTED)]
+    )
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        if report.contact is not None and not (report.contact.trusted_person and not report.contact.preferred_method):
+            return {"contact_wanted": "yes"}
+        return {"contact_wanted": "no" if cls.slug in (report.steps_done or []) else None}
+
+    def save(self, report) -> None:
+        if self.contact_wanted.data == "yes" and report.contact is None:
+            report.contact = ContactDetails()
+        elif self.contact_wanted.data == "no":
+            report.contact = None
+
+    @classmethod
+    def clear(cls, report, flow) -> None:
+        report.contact = None
+
+
+class AssignForm(FlaskForm):
+    """The partnership unit gives a self-report to a centre to follow up."""
+
+    centre = ChoiceSelectField(_l("Centre to follow it up"), choices=[], validators=[Required(messages.SELECT_CENTRE)])

@@ -1,0 +1,134 @@
+"""Self-reports: drafts kept on the server and found by a token in the person's session, saving a page,
+submitting once, and the partnership unit's queue of self-reports to assign to a centre.
+
+The draft token is random (256 bits) and only its SHA-256 is stored, so neither the database nor the
+reference alone opens a draft or a receipt: only the browser session that made the report can.
+"""
+
+import hashlib
+import secrets
+
+from flask import session
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from .. import audit
+from ..domain.references import new_reference
+from ..extensions import db
+from ..i18n import language_tag
+from ..intake import services as intake_services
+from ..models import Centre, Report, utcnow
+from ..satisfaction import services as satisfaction
+
+SESSION_TOKEN = "self_report_token"
+SESSION_FLOW = "self_report_flow"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_draft(flow) -> Report:
+    """A new draft with its reference drawn, its token in this session and its hash on the row."""
+    for _attempt in range(5):
+        token = secrets.token_urlsafe(32)
+        draft = Report(
+            reference=new_reference(),
+            channel=flow.channel,
+            centre_id=None,
+            status="draft",
+            language=language_tag(),
+            steps_done=[],
+            draft_token_hash=token_hash(token),
+        )
+        db.session.add(draft)
+        try:
+            db.session.flush()
+        except IntegrityError:  # the same reference drawn twice: draw again
+            db.session.rollback()
+            continue
+        audit.record("draft_started", "report", draft.reference, detail=f"channel=self flow={flow.name}")
+        db.session.commit()
+        session[SESSION_TOKEN] = token
+        session[SESSION_FLOW] = flow.name
+        return draft
+    raise RuntimeError("could not draw an unused reference")
+
+
+def session_report() -> Report | None:
+    """The self-report (draft or submitted) of this browser session, if any."""
+    token = session.get(SESSION_TOKEN)
+    if not isinstance(token, str) or not token:
+        return None
+    return db.session.scalar(select(Report).where(Report.draft_token_hash == token_hash(token)))
+
+
+def session_flow_name() -> str | None:
+    return session.get(SESSION_FLOW)
+
+
+def forget_session_report() -> None:
+    session.pop(SESSION_TOKEN, None)
+    session.pop(SESSION_FLOW, None)
+
+
+def save_page(journey, form) -> None:
+    """Store one page's answers in the language the page was shown in, forget answers that no longer apply."""
+    report = journey.report
+    form.save(report)
+    report.language = language_tag()
+    done = set(report.steps_done or []) | {form.page_slug}
+    report.steps_done = [slug for slug in journey.flow.step_slugs if slug in done]
+    journey.refresh()
+    for step in journey.skipped_but_answered():
+        step.clear(report, journey.flow)
+    journey.refresh()
+    # A page that no longer applies is asked again if it comes back (its answer was forgotten).
+    report.steps_done = [slug for slug in report.steps_done if slug in journey.shown]
+    report.updated_at = utcnow()
+    audit.record("draft_step_saved", "report", report.reference, detail=f"step={form.page_slug} channel=self")
+    db.session.commit()
+    journey.refresh()
+
+
+def submit(journey) -> bool:
+    """Submit the draft once; True if this call submitted it. Opens the immediate survey for this browser."""
+    journey.report.language = language_tag()
+    db.session.commit()
+    submitted = intake_services.submit(journey)
+    report = journey.report
+    db.session.refresh(report)
+    if report.status != "draft":
+        satisfaction.on_report_submitted(report)
+        db.session.commit()
+    return submitted
+
+
+# ---------------------------------------------------------------- the partnership unit's queue
+
+
+def queue(assigned: bool, limit: int = 100) -> list[Report]:
+    """Submitted self-reports waiting for a centre (or, with `assigned`, already given to one), newest first."""
+    query = select(Report).where(Report.channel == "self", Report.status != "draft")
+    query = query.where(Report.assigned_centre_id.is_not(None) if assigned else Report.assigned_centre_id.is_(None))
+    query = query.options(selectinload(Report.category_rows), selectinload(Report.assigned_centre))
+    return list(db.session.scalars(query.order_by(Report.reported_at.desc(), Report.id.desc()).limit(limit)))
+
+
+def active_centres() -> list[Centre]:
+    return list(db.session.scalars(select(Centre).where(Centre.active.is_(True)).order_by(Centre.name)))
+
+
+def find_self_report(reference: str) -> Report | None:
+    return db.session.scalar(
+        select(Report).where(Report.reference == reference, Report.channel == "self", Report.status != "draft")
+    )
+
+
+def assign(report: Report, centre: Centre) -> None:
+    """Give a self-report to a centre to follow up; where it was made (`centre`) does not change."""
+    previous = report.assigned_centre.code if report.assigned_centre else None
+    report.assigned_centre = centre
+    audit.record("self_report_assigned", "report", report.reference, detail=f"from={previous} to={centre.code}")
+    db.session.commit()

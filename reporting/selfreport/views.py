@@ -1,0 +1,184 @@
+"""Public views of the self-report: start pages, one question a page, check answers, submit, receipt.
+
+No account: the draft belongs to the browser session that started it (see `services`). Every
+POST is checked against the honeypot and the rate limit before anything is stored.
+"""
+
+from flask import Response, abort, make_response, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+
+from .. import audit
+from ..access import public
+from ..extensions import db
+from ..referrals import services as referrals
+from ..satisfaction import services as satisfaction
+from . import bp, protection, services
+from .flows import EASY_READ_FLOW, FLOWS, PLAIN_FLOW
+from .journey import PageJourney, page_is_valid
+
+FLOW_NAMES = "any(questions, 'easy-read')"
+
+
+@bp.before_request
+def _protect():
+    protection.cap_request_size()
+
+
+def page_url(flow, slug: str | None, change: bool = False) -> str:
+    if slug is None:
+        return url_for("selfreport.check_answers", flow=flow.name)
+    return url_for("selfreport.page", flow=flow.name, slug=slug, change=1 if change else None)
+
+
+def start_url(flow) -> str:
+    return url_for("selfreport.easy_read_start" if flow.easy_read else "selfreport.start")
+
+
+def _refused():
+    """A bot-like submission: a polite refusal, and nothing stored."""
+    audit.record("self_report_refused", detail="reason=honeypot")
+    db.session.commit()
+    return render_template("selfreport/refused.html"), 400
+
+
+def _draft_journey(flow) -> PageJourney:
+    """This session's draft in this flow, or a page saying it was not found (or the sent page)."""
+    report = services.session_report()
+    if report is None or services.session_flow_name() != flow.name:
+        abort(make_response(render_template("selfreport/not-found.html", flow=flow, start=start_url(flow)), 404))
+    if report.status != "draft":
+        abort(redirect(url_for("selfreport.sent", flow=flow.name)))
+    return PageJourney(flow, report)
+
+
+@bp.get("/")
+@public
+def start():
+    return _render_start(PLAIN_FLOW)
+
+
+@bp.get("/easy-read")
+@public
+def easy_read_start():
+    return _render_start(EASY_READ_FLOW)
+
+
+def _render_start(flow, limited=None, status: int = 200):
+    report = services.session_report()
+    draft = report if report is not None and report.status == "draft" else None
+    template = "selfreport/easy-read-start.html" if flow.easy_read else "selfreport/start.html"
+    return render_template(template, flow=flow, draft=draft, limited=limited), status
+
+
+@bp.post(f"/<{FLOW_NAMES}:flow>/start")
+@public
+def begin(flow: str):
+    chosen = FLOWS[flow]
+    if protection.is_bot():
+        return _refused()
+    limited = protection.check_rate("start")
+    if limited:
+        return _render_start(chosen, limited, 429)
+    services.start_draft(chosen)
+    return redirect(page_url(chosen, chosen.pages[0].slug))
+
+
+@bp.get(f"/<{FLOW_NAMES}:flow>/continue")
+@public
+def resume(flow: str):
+    journey = _draft_journey(FLOWS[flow])
+    return redirect(page_url(journey.flow, journey.first_unfinished()))
+
+
+@bp.route(f"/<{FLOW_NAMES}:flow>/<slug>", methods=["GET", "POST"])
+@public
+def page(flow: str, slug: str):
+    chosen = FLOWS[flow]
+    if chosen.page(slug) is None:
+        abort(404)
+    journey = _draft_journey(chosen)
+    change = request.args.get("change") == "1"
+    if not journey.is_shown(slug):
+        return redirect(page_url(chosen, journey.first_unfinished(), change))
+    if request.method == "GET":
+        return _render_page(journey, journey.form(slug, formdata=None), change)
+    if protection.is_bot():
+        return _refused()
+    form = journey.form(slug)
+    limited = protection.check_rate("answers")
+    if limited:
+        return _render_page(journey, form, change, limited=limited, status=429)
+    if not page_is_valid(form, chosen.page(slug)):
+        return _render_page(journey, form, change)
+    services.save_page(journey, form)
+    return redirect(_after_save(journey, slug, change))
+
+
+def _render_page(journey, form, change: bool, limited=None, status: int = 200):
+    flow = journey.flow
+    page = flow.page(form.page_slug)
+    back = None if change else journey.previous(page.slug)
+    back_url = page_url(flow, back) if back or change else start_url(flow)
+    context = {"form": form, "page": page, "flow": flow, "back_url": back_url, "limited": limited}
+    return render_template("selfreport/page.html", **context), status
+
+
+def _after_save(journey, slug: str, change: bool) -> str:
+    if change:
+        return page_url(journey.flow, journey.first_unfinished(), change=True)
+    return page_url(journey.flow, journey.next(slug))
+
+
+@bp.route(f"/<{FLOW_NAMES}:flow>/check-answers", methods=["GET", "POST"])
+@public
+def check_answers(flow: str):
+    journey = _draft_journey(FLOWS[flow])
+    unfinished = journey.first_unfinished()
+    if unfinished:
+        return redirect(page_url(journey.flow, unfinished))
+    form = FlaskForm()
+    limited = None
+    if request.method == "POST":
+        if protection.is_bot():
+            return _refused()
+        limited = protection.check_rate("answers")
+        if not limited and form.validate_on_submit():
+            services.submit(journey)
+            return redirect(url_for("selfreport.sent", flow=flow))
+    context = {"flow": journey.flow, "rows": journey.rows(), "limited": limited}
+    back_url = page_url(journey.flow, journey.shown[-1])
+    return render_template("selfreport/check-answers.html", back_url=back_url, **context), 429 if limited else 200
+
+
+def _submitted_report():
+    """The report this session submitted, or 404: never found by its reference alone."""
+    report = services.session_report()
+    if report is None or report.status == "draft":
+        abort(404)
+    return report
+
+
+@bp.get(f"/<{FLOW_NAMES}:flow>/sent")
+@public
+def sent(flow: str):
+    report = _submitted_report()
+    survey_open = satisfaction.may_answer_online(report) and satisfaction.immediate_survey_open(report)
+    return render_template("selfreport/sent.html", report=report, flow=FLOWS[flow], survey_open=survey_open)
+
+
+@bp.get("/receipt")
+@public
+def receipt():
+    report = _submitted_report()
+    link = satisfaction.follow_up_link(report)
+    db.session.commit()
+    return render_template("selfreport/receipt.html", report=report, link=link)
+
+
+@bp.get("/receipt.pdf")
+@public
+def receipt_pdf():
+    report = _submitted_report()
+    document = referrals.receipt_document(report)
+    headers = {"Content-Disposition": f'attachment; filename="{document.filename}"'}
+    return Response(document.content, mimetype="application/pdf", headers=headers)
