@@ -30,7 +30,8 @@ def _follow_up_limit() -> str:
 def _survey_language(report) -> str:
     """The language of the person's survey pages: one they pick here, else the one they reported in."""
     languages = shipped_languages()
-    for candidate in (request.args.get("lang"), report.language if report else None):
+    stored = (report.language or "").replace("-", "_") if report else None  # reports store BCP 47: zh-Hans
+    for candidate in (request.args.get("lang"), stored):
         if candidate in languages:
             return candidate
     return current_app.config["BABEL_DEFAULT_LOCALE"]
