@@ -391,5 +391,5 @@ def _refuse_audit_changes(session, flush_context, instances) -> None:
 
 
 # Models that live with their capability, imported here so that every table is known to the metadata.
-from .satisfaction.models import SurveyInvitation  # noqa: E402,F401
 from .review.models import CentreVisit, DipSample, ReviewMonthCentreArea  # noqa: E402,F401
+from .satisfaction.models import SurveyInvitation  # noqa: E402,F401

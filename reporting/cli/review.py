@@ -12,6 +12,7 @@ review_cli = AppGroup("review", help="Figures for the 6-monthly centre review (C
 
 
 def register(app: Flask) -> None:
+    from ..review import commands as review_commands  # noqa: F401  (attaches `review counts` and `review pack`)
     from ..satisfaction import commands as satisfaction_commands  # noqa: F401  (attaches `review satisfaction`)
 
     app.cli.add_command(review_cli)

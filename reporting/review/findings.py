@@ -1,0 +1,196 @@
+"""The review's findings in plain words, built from the same figures (and suppression) as its tables.
+
+Every number in a sentence is taken from a table cell through the `Display`, so a sentence in the
+review pack never gives away a count its tables hide: a hidden count reads "fewer than 5".
+"""
+
+from babel.lists import format_list
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+
+from ..domain.suppression import SUPPRESSED
+from ..labels import label
+from .presentation import Display, format_value
+from .services import ReviewData
+from .table_builders import TOTAL, area_name, centre_name
+from .tables import Table
+
+
+def words(text: str) -> str:
+    """A printed figure as it reads in a sentence: `<5` becomes "fewer than 5"."""
+    return _("fewer than 5") if text == SUPPRESSED else text
+
+
+def listed(items: list[str]) -> str:
+    return format_list([str(item) for item in items], locale=str(get_locale() or "en"))
+
+
+def in_sentence(text: str) -> str:
+    """A label inside a sentence: its first letter in lower case ("Disability" -> "disability")."""
+    text = str(text)
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _cell(display: Display, table: Table, row_code: str, column: str) -> str:
+    return display.count(table, row_code, column)
+
+
+def total_finding(data: ReviewData, tables: dict, display: Display) -> str:
+    table = tables["reports-by-category"]
+    current, previous = (_cell(display, table, TOTAL, key) for key in ("current", "previous"))
+    if SUPPRESSED in (current, previous):
+        return _(
+            "There were %(current)s reports in this period and %(previous)s in the previous period.",
+            current=words(current),
+            previous=words(previous),
+        )
+    change = data.figures.total.change
+    if change > 0:
+        return _("Reports rose from %(previous)s to %(current)s.", previous=previous, current=current)
+    if change < 0:
+        return _("Reports fell from %(previous)s to %(current)s.", previous=previous, current=current)
+    return _("Reports stayed at %(current)s, the same as in the previous period.", current=current)
+
+
+def empty_monitored_finding(data: ReviewData, tables: dict, display: Display) -> str | None:
+    """The centrally monitored categories nobody reported: an empty category is a finding in itself."""
+    table = tables["reports-by-category"]
+    empty = [code for code in data.figures.empty_monitored if _cell(display, table, code, "current") == "0"]
+    if not empty:
+        return None
+    names = listed([in_sentence(label("categories", code)) for code in empty])
+    where = _("at any centre") if data.figures.centre is None else _("at this centre")
+    return _("No %(categories)s hate incidents were reported %(where)s.", categories=names, where=where)
+
+
+def top_category_finding(data: ReviewData, tables: dict, display: Display) -> str | None:
+    ranked = sorted(data.figures.categories, key=lambda row: -row.current)
+    if not ranked or ranked[0].current == 0:
+        return None
+    count = _cell(display, tables["reports-by-category"], ranked[0].code, "current")
+    return _(
+        "The category reported most was %(category)s (%(count)s reports).",
+        category=in_sentence(label("categories", ranked[0].code)),
+        count=words(count),
+    )
+
+
+def gap_finding(data: ReviewData, tables: dict, display: Display) -> str:
+    gaps = data.figures.gaps
+    if not gaps:
+        return _("Every area where incidents were reported has an active centre.")
+    table = tables["reports-by-area"]
+    names = listed([area_name(area.area) for area in gaps])
+    counts = [_cell(display, table, area.area.code, "reports") for area in gaps]
+    if SUPPRESSED in counts:
+        return ngettext(
+            "%(num)d area with reports has no active centre: %(areas)s.",
+            "%(num)d areas with reports have no active centre: %(areas)s.",
+            len(gaps),
+            areas=names,
+        )
+    reports = format_value(sum(area.reports for area in gaps), "count")
+    return ngettext(
+        "%(num)d area with %(reports)s reports has no active centre: %(areas)s.",
+        "%(num)d areas with %(reports)s reports between them have no active centre: %(areas)s.",
+        len(gaps),
+        reports=reports,
+        areas=names,
+    )
+
+
+def centre_use_findings(data: ReviewData, tables: dict, display: Display) -> list[str]:
+    found = []
+    used = [use for use in data.figures.centre_use if use.total and use.centre.key != 0]
+    if used:
+        busiest = max(used, key=lambda use: use.total)
+        count = _cell(display, tables["reports-by-centre-and-month"], busiest.centre.code, TOTAL)
+        found.append(_("%(centre)s took the most reports (%(count)s).", centre=busiest.centre.name, count=words(count)))
+    idle = data.figures.idle_centres
+    if idle:
+        found.append(
+            ngettext(
+                "%(num)d active centre took no reports in this period: %(centres)s.",
+                "%(num)d active centres took no reports in this period: %(centres)s.",
+                len(idle),
+                centres=listed([centre_name(place) for place in idle]),
+            )
+        )
+    return found
+
+
+def consistency_findings(tables: dict, display: Display) -> list[str]:
+    table = tables["consistency-by-centre"]
+    if table.total is None:
+        return []
+    shown = {column.key: display.cell(table, table.total, column) for column in table.columns}
+    found = [
+        _(
+            "Across all centres, %(share)s of the expected answers were given and %(rate)s of reports were referred.",
+            share=shown["completeness"],
+            rate=shown["referral_rate"],
+        )
+    ]
+    if shown["median_days_to_report"] not in ("–",):
+        found.append(
+            _(
+                "Half of the incidents were reported within %(days)s days of happening.",
+                days=shown["median_days_to_report"],
+            )
+        )
+    return found
+
+
+def satisfaction_finding(tables: dict, display: Display) -> str | None:
+    table = tables["satisfaction-by-centre"]
+    if table.total is None or not table.total.values.get("overall_responses"):
+        return _("Nobody answered the satisfaction survey in this period.")
+    column = next(column for column in table.columns if column.key == "overall_satisfied")
+    share = display.cell(table, table.total, column)
+    answers = words(display.count(table, TOTAL, "overall_responses"))
+    return _(
+        "%(share)s of the %(answers)s people who answered were satisfied with the service overall.",
+        share=share,
+        answers=answers,
+    )
+
+
+def dip_finding(tables: dict, display: Display) -> str:
+    table = tables["dip-samples-by-centre"]
+    checked = table.total.values.get("support_offered_assessed") or 0
+    if not checked:
+        return _("No dip-sampled reports were checked in this period.")
+    column = next(column for column in table.columns if column.key == "support_offered")
+    share = display.cell(table, table.total, column)
+    return _(
+        "Support was offered and recorded in %(share)s of the dip-sampled reports checked (%(count)s).",
+        share=share,
+        count=words(display.count(table, TOTAL, "support_offered_assessed")),
+    )
+
+
+def upkeep_finding(data: ReviewData) -> str:
+    training = sum(entry.training.overdue(data.today) for entry in data.upkeep)
+    contact = sum(entry.contact.overdue(data.today) for entry in data.upkeep)
+    soon = sum(item.due_soon(data.today) for entry in data.upkeep for item in entry.items())
+    return _(
+        "Centres overdue for refresher training: %(training)d. Overdue for a partnership contact: %(contact)d. "
+        "Training or contact visits due in the next 30 days: %(soon)d.",
+        training=training,
+        contact=contact,
+        soon=soon,
+    )
+
+
+def summary_findings(data: ReviewData, tables: dict, display: Display) -> list[str]:
+    """The one-page summary: the headline of every section, in plain words."""
+    found = [
+        total_finding(data, tables, display),
+        top_category_finding(data, tables, display),
+        empty_monitored_finding(data, tables, display),
+        gap_finding(data, tables, display),
+    ]
+    found += centre_use_findings(data, tables, display)
+    found += consistency_findings(tables, display)
+    found += [satisfaction_finding(tables, display), dip_finding(tables, display), upkeep_finding(data)]
+    return [sentence for sentence in found if sentence]

@@ -1,0 +1,256 @@
+"""The sections of the review, each a heading, findings in plain words, and charts beside their tables.
+
+The dashboard and the review pack render the same sections: the dashboard with every count, the
+pack (for partners) with the small-number rule applied to tables, charts and sentences alike.
+"""
+
+from dataclasses import dataclass, field
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..domain.vocabulary import codes
+from ..labels import label
+from . import area_tiles, charts, findings
+from .models import CHECKLIST
+from .presentation import Display, month_label
+from .services import ReviewData
+from .table_builders import CHECKLIST_LABELS, TOTAL, area_name, build_tables
+from .tables import Table
+
+
+@dataclass
+class Figure:
+    """Charts (none, one or several small ones) and the table that holds the same figures."""
+
+    table: Table
+    charts: list = field(default_factory=list)
+    # Shade (0 to 4) of each (row, column) cell, for a heat table; empty for a plain table.
+    heat: dict = field(default_factory=dict)
+
+    @property
+    def wide(self) -> bool:
+        return len(self.table.columns) > 4 or not self.charts
+
+
+@dataclass
+class Section:
+    id: str
+    heading: object
+    findings: list[str]
+    figures: list[Figure]
+
+
+@dataclass
+class Review:
+    data: ReviewData
+    tables: dict[str, Table]
+    display: Display
+    summary: list[str]
+    sections: list[Section]
+
+
+def period_text(data: ReviewData, previous: bool = False) -> str:
+    period = data.figures.previous if previous else data.period
+    return _(
+        "%(first)s to %(last)s", first=format_date(period.first, "d MMMM y"), last=format_date(period.last, "d MMMM y")
+    )
+
+
+def build_review(data: ReviewData, suppressed: bool) -> Review:
+    tables = build_tables(data)
+    display = Display(suppressed)
+    sections = [
+        _what_is_reported(data, tables, display),
+        _centre_use(data, tables, display),
+        _geography(data, tables, display),
+        _consistency(tables, display),
+        _satisfaction(tables, display),
+        _trend(tables, display),
+        _dip_samples(tables, display),
+        _upkeep(data, tables),
+    ]
+    return Review(data, tables, display, findings.summary_findings(data, tables, display), sections)
+
+
+def _comparison_chart(data: ReviewData, table: Table, display: Display, chart_id: str, summary: str):
+    current, previous = table.columns[0], table.columns[1]
+    rows = [
+        (row.label, [display.value(table, row, current), display.value(table, row, previous)]) for row in table.rows
+    ]
+    legend = [
+        ("current", _("This period: %(period)s", period=period_text(data))),
+        ("previous", _("Previous period: %(period)s", period=period_text(data, previous=True))),
+    ]
+    return charts.bar_chart(chart_id, str(table.caption), summary, rows, ("current", "previous"), legend)
+
+
+def _what_is_reported(data: ReviewData, tables: dict, display: Display) -> Section:
+    said = [
+        findings.total_finding(data, tables, display),
+        findings.top_category_finding(data, tables, display),
+        findings.empty_monitored_finding(data, tables, display),
+    ]
+    said = [sentence for sentence in said if sentence]
+    by_category, by_type = tables["reports-by-category"], tables["reports-by-incident-type"]
+    top_type = max(data.figures.incident_types, key=lambda row: row.current, default=None)
+    type_summary = (
+        _(
+            "The incident type reported most was %(type)s (%(count)s).",
+            type=findings.in_sentence(label("incident_types", top_type.code)),
+            count=findings.words(display.count(by_type, top_type.code, "current")),
+        )
+        if top_type and top_type.current
+        else _("No incidents were reported in this period.")
+    )
+    figures = [
+        Figure(by_category, [_comparison_chart(data, by_category, display, "chart-categories", " ".join(said[:3]))]),
+        Figure(by_type, [_comparison_chart(data, by_type, display, "chart-incident-types", type_summary)]),
+    ]
+    return Section("what-is-reported", _l("What is reported"), said, figures)
+
+
+def _centre_use(data: ReviewData, tables: dict, display: Display) -> Section:
+    said = findings.centre_use_findings(data, tables, display)
+    table = tables["reports-by-centre-and-month"]
+    total_column = next(column for column in table.columns if column.key == TOTAL)
+    rows = [(row.label, [display.value(table, row, total_column)]) for row in table.rows]
+    summary = " ".join(said) or _("No centre took any reports in this period.")
+    chart = charts.bar_chart("chart-centre-use", _("Reports by centre in this period"), summary, rows)
+    figures = [Figure(table, [chart], heat=_heat(table, display)), Figure(tables["last-report-by-centre"])]
+    return Section("centre-use", _l("How often each centre is used"), said, figures)
+
+
+def _heat(table: Table, display: Display) -> dict:
+    """Shades for the month cells of a centre-by-month table; a hidden count is not shaded."""
+    months = [column for column in table.count_columns() if column.key != TOTAL]
+    numbers = {
+        (row.code, column.key): display.value(table, row, column).number for row in table.rows for column in months
+    }
+    largest = max((number or 0 for number in numbers.values()), default=0)
+    return {key: charts.shade(number, largest) for key, number in numbers.items()}
+
+
+def _geography(data: ReviewData, tables: dict, display: Display) -> Section:
+    table = tables["reports-by-area"]
+    column = table.columns[0]
+    areas = {area.area.code: area for area in data.figures.areas}
+    placed = area_tiles.positions([code for code in areas if code != "unknown"])
+    rows = {row.code: row for row in table.rows}
+    tiles = [
+        {
+            "column": column_index,
+            "row": row_index,
+            "name": area_name(areas[code].area),
+            "value": display.value(table, rows[code], column),
+            "gap": areas[code].is_gap,
+            "has_centre": bool(areas[code].active_centres),
+            "centre_text": _centre_text(areas[code]),
+        }
+        for code, (column_index, row_index) in placed.items()
+    ]
+    said = [findings.gap_finding(data, tables, display)]
+    with_centre = [area for area in data.figures.areas if area.active_centres]
+    said.append(
+        _(
+            "Areas with an active centre: %(count)d of %(total)d.",
+            count=len(with_centre),
+            total=len([area for area in data.figures.areas if area.area.key]),
+        )
+    )
+    tile_chart = charts.tile_map("chart-area-map", _("Map of the areas: reports and centres"), " ".join(said), tiles)
+    return Section("geographic-gaps", _l("Where incidents happened, and the gaps"), said, [Figure(table, [tile_chart])])
+
+
+def _centre_text(area) -> str:
+    if area.active_centres:
+        return _("Centres: %(count)d", count=len(area.active_centres))
+    return _("No centre")
+
+
+def _consistency(tables: dict, display: Display) -> Section:
+    table = tables["consistency-by-centre"]
+    said = findings.consistency_findings(tables, display)
+    column = next(column for column in table.columns if column.key == "completeness")
+    rows = [(row.label, [display.value(table, row, column)]) for row in table.all_rows()]
+    chart = charts.bar_chart(
+        "chart-completeness",
+        _("Share of expected answers given, by centre"),
+        " ".join(said) or _("No reports in this period."),
+        rows,
+        as_share=True,
+    )
+    return Section("consistency", _l("How consistently centres record reports"), said, [Figure(table, [chart])])
+
+
+def _satisfaction(tables: dict, display: Display) -> Section:
+    table = tables["satisfaction-by-centre"]
+    said = [findings.satisfaction_finding(tables, display)]
+    figures = [Figure(table)]
+    if table.total is not None:
+        questions = codes("satisfaction_questions")
+        columns = {column.key: column for column in table.columns}
+        rows = [
+            (
+                label("satisfaction_questions", question),
+                [display.value(table, table.total, columns[f"{question}_satisfied"])],
+            )
+            for question in questions
+        ]
+        chart = charts.bar_chart(
+            "chart-satisfaction",
+            _("Share satisfied (4 or 5 out of 5), all centres"),
+            " ".join(said),
+            rows,
+            as_share=True,
+        )
+        figures = [Figure(table, [chart])]
+    return Section("satisfaction", _l("How satisfied people were"), said, figures)
+
+
+def _trend(tables: dict, display: Display) -> Section:
+    table = tables["trend-12-months"]
+    columns = {column.key: column for column in table.columns}
+    total_points = [(month_label(row.code, "MMM"), display.value(table, row, columns[TOTAL])) for row in table.rows]
+    shown = [value.text for _, value in total_points]
+    summary = _(
+        "Reports each month over 12 months: %(values)s.",
+        values=", ".join(f"{row.label} {findings.words(text)}" for row, text in zip(table.rows, shown, strict=True)),
+    )
+    main = charts.line_chart("chart-trend", _("Reports each month, last 12 months"), summary, total_points)
+    small = [
+        charts.line_chart(
+            f"chart-trend-{code}",
+            label("categories", code),
+            _(
+                "%(category)s: %(values)s.",
+                category=label("categories", code),
+                values=", ".join(display.value(table, row, columns[code]).text for row in table.rows),
+            ),
+            [(month_label(row.code, "MMM"), display.value(table, row, columns[code])) for row in table.rows],
+            small=True,
+        )
+        for code in codes("categories")
+    ]
+    return Section("trend", _l("The last 12 months"), [summary], [Figure(table, [main, *small])])
+
+
+def _dip_samples(tables: dict, display: Display) -> Section:
+    by_centre, by_month = tables["dip-samples-by-centre"], tables["dip-samples-by-month"]
+    said = [findings.dip_finding(tables, display)]
+    columns = {column.key: column for column in by_centre.columns}
+    rows = [(CHECKLIST_LABELS[item], [display.value(by_centre, by_centre.total, columns[item])]) for item in CHECKLIST]
+    chart = charts.bar_chart(
+        "chart-dip-samples",
+        _("Dip-sampled reports passing each check, this period"),
+        " ".join(said),
+        rows,
+        as_share=True,
+    )
+    return Section("dip-samples", _l("Dip samples"), said, [Figure(by_centre, [chart]), Figure(by_month)])
+
+
+def _upkeep(data: ReviewData, tables: dict) -> Section:
+    said = [findings.upkeep_finding(data)]
+    return Section("centre-upkeep", _l("Centre training and contact"), said, [Figure(tables["centre-upkeep"])])

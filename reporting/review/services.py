@@ -1,0 +1,42 @@
+"""Gathering everything one review needs: figures, satisfaction, dip samples and centre upkeep."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..satisfaction.results import SatisfactionResults, satisfaction_results
+from . import dip_sampling, upkeep
+from .figures import ReviewFigures, review_figures
+from .periods import Period
+
+
+@dataclass
+class ReviewData:
+    figures: ReviewFigures
+    satisfaction: SatisfactionResults
+    dip_months: list[str]
+    dip_rates: dict
+    upkeep: list[upkeep.CentreUpkeep]
+    today: date
+
+    @property
+    def period(self) -> Period:
+        return self.figures.period
+
+    @property
+    def centre_code(self) -> str | None:
+        return None if self.figures.centre is None else self.figures.centre.code
+
+
+def gather(session, period: Period, centre_code: str | None, today: date) -> ReviewData:
+    """The review of `period` for one centre (by code, or `online`) or all; raises figures.UnknownCentre."""
+    figures = review_figures(session, period, centre_code)
+    satisfaction = satisfaction_results(session, period.first, period.last, centre_code)
+    dip_months = figures.trend_period.months()
+    return ReviewData(
+        figures=figures,
+        satisfaction=satisfaction,
+        dip_months=dip_months,
+        dip_rates=dip_sampling.pass_rates(session, dip_months),
+        upkeep=upkeep.centre_upkeep(session),
+        today=today,
+    )

@@ -1,0 +1,283 @@
+"""The review summary: exact monthly counts per centre, kept current from the reports themselves.
+
+Why: the dashboard reads six months of a million reports several ways at once. Scanning the
+reports for each figure takes seconds; the summary holds one row per month, centre and area (or
+category, incident type, or delay in days), a few thousand rows in all, and answers in milliseconds.
+
+How it stays exact: database triggers (created by the migration that made these tables) put the
+(UTC month, centre) of every report that is added, changed or deleted, and of every change to its
+categories or incident types, into `review_summary_queue`, whatever wrote it. `bring_up_to_date`
+claims the queue and recounts those months and centres from the reports, so the summary never
+drifts; every reader calls it first. Writers of many reports (imports, the demo data) may call it
+after their commit so the next reader does not pay for the recount.
+
+Periods that start or end part-way through a month are answered from the summary for the whole
+months and from the reports for the part months, with the same counting code.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, case, delete, func, insert, literal_column, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..domain.ukdates import UK
+from ..models import Report, ReportCategory, ReportIncidentType
+from .counting import counted_status
+from .models import (
+    NO_AREA,
+    NO_CENTRE,
+    ReviewMonthCentreArea,
+    ReviewMonthCentreCode,
+    ReviewMonthCentreDelay,
+    ReviewSummaryQueue,
+)
+from .periods import Period, add_months, month_bounds, month_key, month_start
+
+# Answers a centre is expected to record although the form lets them be left out.
+EXPECTED_FIELDS = (
+    "occurred_time",
+    "area_id",
+    "postcode",
+    "location_description",
+    "perpetrator_description",
+    "support_wanted",
+)
+# Plain text columns, where an empty string is no answer; the encrypted ones hold NULL when left out.
+TEXT_FIELDS = {"occurred_time", "postcode"}
+TO_REPORT = "to_report"
+TO_REFERRAL = "to_referral"
+PG_LOCK_KEY = 7_203_114  # serialises recounts on PostgreSQL; any constant unique to this use
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    month: str
+    centre_key: int
+    area_key: int
+    reports: int
+    expected_filled: int
+    consent_recorded: int
+    referred: int
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    month: str
+    centre_key: int
+    dimension: str
+    code: str
+    reports: int
+
+
+@dataclass(frozen=True)
+class DelayRow:
+    month: str
+    centre_key: int
+    measure: str
+    days: int
+    reports: int
+
+
+@dataclass
+class SummaryRows:
+    """Summary rows for a period: what every dashboard figure is built from."""
+
+    areas: list[AreaRow] = field(default_factory=list)
+    codes: list[CodeRow] = field(default_factory=list)
+    delays: list[DelayRow] = field(default_factory=list)
+
+    def extend(self, other: "SummaryRows") -> None:
+        self.areas.extend(other.areas)
+        self.codes.extend(other.codes)
+        self.delays.extend(other.delays)
+
+
+# Counting from the reports
+
+
+def _filled(name: str) -> ColumnElement[int]:
+    column = getattr(Report, name)
+    present = and_(column.is_not(None), column != "") if name in TEXT_FIELDS else column.is_not(None)
+    return case((present, 1), else_=0)
+
+
+def _centre_key_column():
+    # Literal constants, so that PostgreSQL sees the grouped expression and the selected one as the same.
+    return func.coalesce(Report.centre_id, literal_column(str(NO_CENTRE)))
+
+
+def _area_key_column():
+    return func.coalesce(Report.area_id, literal_column(str(NO_AREA)))
+
+
+def _range_condition(start: datetime, end: datetime, centre_keys: Collection[int] | None) -> ColumnElement[bool]:
+    """Counted reports made in [start, end), at the given centres (key 0: online) or all of them."""
+    condition = and_(counted_status(), Report.reported_at >= start, Report.reported_at < end)
+    if centre_keys is None:
+        return condition
+    centres = [key for key in centre_keys if key != NO_CENTRE]
+    places = [Report.centre_id.in_(centres)] if centres else []
+    if NO_CENTRE in centre_keys:
+        places.append(Report.centre_id.is_(None))
+    return and_(condition, or_(*places))
+
+
+def _report_pass(session, month: str, condition) -> tuple[list[AreaRow], list[DelayRow]]:
+    """One read of the reports: counts by centre and area, and the delays in days (by UK dates)."""
+    expected = sum((_filled(name) for name in EXPECTED_FIELDS[1:]), _filled(EXPECTED_FIELDS[0]))
+    consent = case((Report.police_consent.is_not(None), 1), else_=0)
+    columns = (Report.reported_at, Report.occurred_on, Report.referred_at)
+    query = select(_centre_key_column(), _area_key_column(), expected, consent, *columns).where(condition)
+    areas: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    delays: dict[tuple[int, str, int], int] = defaultdict(int)
+    for centre_key, area_key, filled, consented, reported_at, occurred_on, referred_at in session.execute(query):
+        tally = areas[(centre_key, area_key)]
+        tally[0] += 1
+        tally[1] += filled
+        tally[2] += consented
+        tally[3] += referred_at is not None
+        reported_on = reported_at.astimezone(UK).date()
+        if occurred_on is not None:
+            delays[(centre_key, TO_REPORT, (reported_on - occurred_on).days)] += 1
+        if referred_at is not None:
+            delays[(centre_key, TO_REFERRAL, (referred_at.astimezone(UK).date() - reported_on).days)] += 1
+    area_rows = [AreaRow(month, *key, *tally) for key, tally in areas.items()]
+    return area_rows, [DelayRow(month, *key, count) for key, count in delays.items()]
+
+
+def _code_rows(session, month: str, condition) -> list[CodeRow]:
+    """Counts by category and incident type: answered from the status, date and centre index alone."""
+    rows = []
+    for dimension, model in (("category", ReportCategory), ("incident_type", ReportIncidentType)):
+        centre_column = _centre_key_column()
+        query = (
+            select(centre_column, model.code, func.count())
+            .join(model, model.report_id == Report.id)
+            .where(condition)
+            .group_by(centre_column, model.code)
+        )
+        rows += [
+            CodeRow(month, centre_key, dimension, code, count) for centre_key, code, count in session.execute(query)
+        ]
+    return rows
+
+
+def count_range(
+    session, month: str, start: datetime, end: datetime, centre_keys: Collection[int] | None = None
+) -> SummaryRows:
+    """Summary rows counted straight from the reports made in [start, end), labelled with `month`."""
+    condition = _range_condition(start, end, centre_keys)
+    areas, delays = _report_pass(session, month, condition)
+    return SummaryRows(areas, _code_rows(session, month, condition), delays)
+
+
+# Keeping the summary current
+
+SUMMARY_TABLES = (ReviewMonthCentreArea, ReviewMonthCentreCode, ReviewMonthCentreDelay)
+
+
+def _recount(session, month: str, centre_keys: set[int]) -> None:
+    """Count the month again for these centres (one read of the month's reports for all of them)."""
+    for model in SUMMARY_TABLES:
+        session.execute(delete(model).where(model.month == month, model.centre_key.in_(centre_keys)))
+    start, end = month_bounds(month)
+    rows = count_range(session, month, start, end, centre_keys)
+    for model, found in zip(SUMMARY_TABLES, (rows.areas, rows.codes, rows.delays), strict=True):
+        if found:
+            session.execute(insert(model), [vars(row) for row in found])
+
+
+def uk_months_of_utc_month(key: str) -> tuple[str, ...]:
+    """The UK months that instants of the UTC month `key` fall in: itself, and the next one when
+    the UK month starts before UTC midnight (in summer time, the last hour of the UTC month)."""
+    following = month_key(add_months(month_start(key), 1))
+    next_uk_start = month_bounds(following)[0]
+    next_utc_start = datetime.combine(month_start(following), datetime.min.time(), tzinfo=UTC)
+    return (key, following) if next_uk_start < next_utc_start else (key,)
+
+
+def _lock(session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(PG_LOCK_KEY)))
+
+
+def bring_up_to_date(session) -> int:
+    """Recount every month and centre whose reports changed since the last call, and commit.
+
+    Safe to call at any time, from any number of processes; returns how many (month, centre)
+    pairs were recounted. Call it after writing reports in bulk; readers of the summary call it
+    before reading.
+    """
+    _lock(session)
+    queue = ReviewSummaryQueue.__table__
+    claimed = session.execute(delete(queue).returning(queue.c.month, queue.c.centre_key)).all()
+    by_month: dict[str, set[int]] = defaultdict(set)
+    for utc_month, centre_key in claimed:
+        for uk_month in uk_months_of_utc_month(utc_month):
+            by_month[uk_month].add(centre_key)
+    for month in sorted(by_month):
+        _recount(session, month, by_month[month])
+    session.commit()
+    return sum(len(centres) for centres in by_month.values())
+
+
+def mark_all_for_recount(session) -> int:
+    """Queue every month and centre that has reports (after restoring a backup without the summary, say)."""
+    first, last = session.execute(
+        select(func.min(Report.reported_at), func.max(Report.reported_at)).where(Report.status != "draft")
+    ).one()
+    if first is None:
+        return 0
+    centre_keys = {key for (key,) in session.execute(select(_centre_key_column()).distinct())}
+    months = Period(first.date(), last.date()).months()
+    existing = {(row.month, row.centre_key) for row in session.scalars(select(ReviewSummaryQueue))}
+    wanted = [{"month": m, "centre_key": c} for m in months for c in centre_keys if (m, c) not in existing]
+    if wanted:
+        session.execute(insert(ReviewSummaryQueue), wanted)
+    session.commit()
+    return len(wanted)
+
+
+# Reading
+
+
+ROW_TYPES = {"areas": AreaRow, "codes": CodeRow, "delays": DelayRow}
+TABLE_OF = dict(zip(ROW_TYPES, SUMMARY_TABLES, strict=True))
+
+
+def _whole_month_rows(session, months: list[str], centre_key: int | None, parts: tuple[str, ...]) -> SummaryRows:
+    found = SummaryRows()
+    for part in parts:
+        table = TABLE_OF[part].__table__
+        query = select(*table.c).where(table.c.month.in_(months), table.c.reports > 0)
+        if centre_key is not None:
+            query = query.where(table.c.centre_key == centre_key)
+        row_type = ROW_TYPES[part]
+        getattr(found, part).extend(row_type(*row) for row in session.execute(query))
+    return found
+
+
+def rows_for_period(
+    session, period: Period, centre_key: int | None = None, parts: tuple[str, ...] = tuple(ROW_TYPES)
+) -> SummaryRows:
+    """Summary rows (of the `parts` asked for) for every month the period touches.
+
+    Whole months come from the summary; the days of part months are counted from the reports.
+    """
+    months = period.whole_months()
+    rows = _whole_month_rows(session, months, centre_key, parts) if months else SummaryRows()
+    for part in period.part_months():
+        start, end = part.bounds()
+        centres = None if centre_key is None else {centre_key}
+        counted = count_range(session, month_key(part.first), start, end, centres)
+        for name in parts:
+            getattr(rows, name).extend(getattr(counted, name))
+    return rows
+
+
+def queued(session) -> int:
+    """How many (UTC month, centre) pairs wait to be recounted."""
+    return session.scalar(select(func.count()).select_from(ReviewSummaryQueue))

@@ -1,0 +1,331 @@
+"""The review's tables, built from the gathered figures with translated headings and labels."""
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..domain.vocabulary import centrally_monitored_categories, codes
+from ..labels import label
+from ..satisfaction.results import SCALE_QUESTIONS
+from .figures import NO_AREA, NO_CENTRE, Place
+from .models import CHECKLIST
+from .presentation import month_label
+from .services import ReviewData
+from .tables import CHANGE, DATE, DAYS, SHARE, TEXT, Column, Row, Table
+
+TOTAL = "total"
+CHECKLIST_LABELS = {
+    "support_offered": _l("Support offered and recorded"),
+    "consent_recorded": _l("Consent recorded"),
+    "referral_made": _l("Referral made where consent allowed"),
+    "kept_informed": _l("Person kept informed"),
+    "outcome_suitable": _l("Outcome suitable"),
+}
+UPKEEP_STATUS = {"overdue": _l("Overdue"), "due_soon": _l("Due in the next 30 days"), "up_to_date": _l("Up to date")}
+
+
+def centre_name(place: Place) -> str:
+    return _("Online self-reports") if place.key == NO_CENTRE else place.name
+
+
+def area_name(place: Place) -> str:
+    return _("Area not recorded") if place.key == NO_AREA else place.name
+
+
+def build_tables(data: ReviewData) -> dict[str, Table]:
+    tables = [
+        comparison_table(data, "categories"),
+        comparison_table(data, "incident_types"),
+        centre_month_table(data),
+        last_report_table(data),
+        area_table(data),
+        consistency_table(data),
+        trend_table(data),
+        satisfaction_table(data),
+        dip_centre_table(data),
+        dip_month_table(data),
+        upkeep_table(data),
+    ]
+    return {table.name: table for table in tables}
+
+
+def _period_columns() -> list[Column]:
+    return [
+        Column("current", _l("This period")),
+        Column("previous", _l("Previous period")),
+        Column("change", _l("Change"), CHANGE, of=("current", "previous")),
+    ]
+
+
+def comparison_table(data: ReviewData, kind: str) -> Table:
+    figures = data.figures
+    rows_in = figures.categories if kind == "categories" else figures.incident_types
+    monitored = set(centrally_monitored_categories()) if kind == "categories" else set()
+    rows = [
+        Row(
+            row.code,
+            label(kind, row.code),
+            {"current": row.current, "previous": row.previous, "change": row.change},
+            note=_l("Centrally monitored") if row.code in monitored else None,
+        )
+        for row in rows_in
+    ]
+    total = figures.total
+    total_row = Row(
+        TOTAL,
+        _l("All reports (each report once)"),
+        {"current": total.current, "previous": total.previous, "change": total.change},
+    )
+    caption = _l("Reports by category") if kind == "categories" else _l("Reports by incident type")
+    heading = _l("Category") if kind == "categories" else _l("Incident type")
+    name = "reports-by-category" if kind == "categories" else "reports-by-incident-type"
+    notes = (
+        [
+            _l(
+                "A report with several categories counts once in each, so the categories add up to more than "
+                "the number of reports."
+            )
+        ]
+        if kind == "categories"
+        else []
+    )
+    return Table(name, caption, heading, _period_columns(), rows, total_row, notes=notes)
+
+
+def centre_month_table(data: ReviewData) -> Table:
+    months = data.figures.months
+    columns = [Column(month, month_label(month)) for month in months] + [Column(TOTAL, _l("Total"))]
+    rows = []
+    for use in data.figures.centre_use:
+        values = {month: use.by_month.get(month, 0) for month in months} | {TOTAL: use.total}
+        rows.append(Row(use.centre.code, centre_name(use.centre), values))
+    totals = {month: sum(row.values[month] for row in rows) for month in months}
+    totals[TOTAL] = sum(totals.values())
+    return Table(
+        "reports-by-centre-and-month",
+        _l("Reports by centre and month"),
+        _l("Centre"),
+        columns,
+        rows,
+        Row(TOTAL, _l("All centres"), totals),
+        row_total_column=TOTAL,
+    )
+
+
+def last_report_table(data: ReviewData) -> Table:
+    columns = [
+        Column("last_report_on", _l("Last report"), DATE),
+        Column("days_since", _l("Days before the end of the period"), DAYS),
+    ]
+    rows = [
+        Row(
+            use.centre.code,
+            centre_name(use.centre),
+            {"last_report_on": use.last_report_on, "days_since": use.days_since_last},
+        )
+        for use in data.figures.centre_use
+        if use.centre.key != NO_CENTRE
+    ]
+    return Table("last-report-by-centre", _l("Each centre's last report"), _l("Centre"), columns, rows)
+
+
+def area_table(data: ReviewData) -> Table:
+    centres = {place.code: place.name for place in data.figures.places.values()}
+    columns = [
+        Column("reports", _l("Reports")),
+        Column("centres", _l("Active centres"), TEXT),
+        Column("gap", _l("Reports but no centre"), TEXT),
+    ]
+    rows = [
+        Row(
+            area.area.code,
+            area_name(area.area),
+            {
+                "reports": area.reports,
+                "centres": "; ".join(centres[code] for code in area.active_centres),
+                "gap": _("Yes") if area.is_gap else "",
+            },
+        )
+        for area in data.figures.areas
+    ]
+    total = Row(TOTAL, _l("All areas"), {"reports": data.figures.total.current, "centres": "", "gap": ""})
+    return Table(
+        "reports-by-area", _l("Reports by the area where the incident happened"), _l("Area"), columns, rows, total
+    )
+
+
+def consistency_table(data: ReviewData) -> Table:
+    columns = [
+        Column("reports", _l("Reports")),
+        Column("completeness", _l("Expected answers given"), SHARE, base="reports"),
+        Column("consent_recorded", _l("Police consent recorded"), SHARE, base="reports"),
+        Column("referred", _l("Referred")),
+        Column("referral_rate", _l("Referral rate"), SHARE, base="reports"),
+        Column("median_days_to_report", _l("Median days from incident to report"), DAYS, base="reports"),
+        Column("median_days_to_referral", _l("Median days from report to referral"), DAYS, base="referred"),
+    ]
+    rows = [Row(row.centre.code, centre_name(row.centre), _consistency_values(row)) for row in data.figures.consistency]
+    total = data.figures.overall_consistency
+    total_row = Row(TOTAL, _l("All centres"), _consistency_values(total)) if total else None
+    return Table(
+        "consistency-by-centre",
+        _l("How consistently each centre records reports"),
+        _l("Centre"),
+        columns,
+        rows,
+        total_row,
+    )
+
+
+def _consistency_values(row) -> dict:
+    names = (
+        "reports",
+        "completeness",
+        "consent_recorded",
+        "referred",
+        "referral_rate",
+        "median_days_to_report",
+        "median_days_to_referral",
+    )
+    return {name: getattr(row, name) for name in names}
+
+
+def trend_table(data: ReviewData) -> Table:
+    figures = data.figures
+    columns = [Column(TOTAL, _l("All reports"))] + [
+        Column(code, label("categories", code)) for code in codes("categories")
+    ]
+    rows = [
+        Row(
+            month,
+            month_label(month),
+            {TOTAL: figures.trend_total.get(month, 0)}
+            | {code: figures.trend_by_category[code].get(month, 0) for code in codes("categories")},
+        )
+        for month in figures.trend_months
+    ]
+    return Table(
+        "trend-12-months", _l("Reports in the last 12 months, all and by category"), _l("Month"), columns, rows
+    )
+
+
+def satisfaction_table(data: ReviewData) -> Table:
+    columns = [
+        Column("reports", _l("Reports")),
+        Column("responding", _l("Reports with answers")),
+        Column("response_rate", _l("Response rate"), SHARE, base="reports"),
+    ]
+    for question in SCALE_QUESTIONS:
+        columns.append(
+            Column(
+                f"{question}_responses", _l("Answers: %(question)s", question=label("satisfaction_questions", question))
+            )
+        )
+        columns.append(
+            Column(
+                f"{question}_satisfied",
+                _l("Satisfied: %(question)s", question=label("satisfaction_questions", question)),
+                SHARE,
+                base=f"{question}_responses",
+            )
+        )
+    rows, total = [], None
+    for group in data.satisfaction.centres:
+        values = {
+            "reports": group.reports,
+            "responding": group.combined.responding_reports,
+            "response_rate": group.combined.response_rate,
+        }
+        for question, result in group.combined.questions.items():
+            values[f"{question}_responses"] = result.responses
+            values[f"{question}_satisfied"] = result.share_satisfied
+        if group.centre == "all":
+            total = Row(TOTAL, _l("All centres"), values)
+        else:
+            rows.append(Row(group.centre, group.name or _("Online self-reports"), values))
+    return Table(
+        "satisfaction-by-centre",
+        _l("Satisfaction by centre (share answering 4 or 5 out of 5)"),
+        _l("Centre"),
+        columns,
+        rows,
+        total,
+    )
+
+
+def _dip_values(data: ReviewData, centre_key, months: list[str]) -> dict:
+    values = {}
+    for item in CHECKLIST:
+        passed = sum(data.dip_rates[key].passed for key in _dip_keys(data, centre_key, months, item))
+        assessed = sum(data.dip_rates[key].assessed for key in _dip_keys(data, centre_key, months, item))
+        values[f"{item}_assessed"] = assessed
+        values[item] = passed / assessed if assessed else None
+    return values
+
+
+def _dip_keys(data: ReviewData, centre_key, months: list[str], item: str) -> list:
+    return [key for key in ((centre_key, month, item) for month in months) if key in data.dip_rates]
+
+
+def _dip_columns() -> list[Column]:
+    columns = []
+    for item in CHECKLIST:
+        columns.append(Column(f"{item}_assessed", _l("Checked: %(item)s", item=CHECKLIST_LABELS[item])))
+        columns.append(
+            Column(item, _l("Passed: %(item)s", item=CHECKLIST_LABELS[item]), SHARE, base=f"{item}_assessed")
+        )
+    return columns
+
+
+def _dip_centre_key(data: ReviewData):
+    """The chosen centre's key, or None for all centres together."""
+    return None if data.figures.centre is None else data.figures.centre.key
+
+
+def dip_centre_table(data: ReviewData) -> Table:
+    months = data.period.months()
+    chosen = _dip_centre_key(data)
+    keys = sorted({key[0] for key in data.dip_rates if key[0] is not None and key[1] in months})
+    keys = [key for key in keys if chosen is None or key == chosen]
+    places = data.figures.places
+    rows = [Row(places[key].code, centre_name(places[key]), _dip_values(data, key, months)) for key in keys
+            if key in places]  # fmt: skip
+    total = Row(TOTAL, _l("All centres") if chosen is None else _l("This centre"), _dip_values(data, chosen, months))
+    return Table("dip-samples-by-centre", _l("Dip-sampled reports passing each check, by centre, this period"),
+                 _l("Centre"), _dip_columns(), rows, total)  # fmt: skip
+
+
+def dip_month_table(data: ReviewData) -> Table:
+    chosen = _dip_centre_key(data)
+    rows = [Row(month, month_label(month), _dip_values(data, chosen, [month])) for month in data.dip_months]
+    caption = (
+        _l("Dip-sampled reports passing each check, by month, all centres")
+        if chosen is None
+        else _l("Dip-sampled reports passing each check, by month, this centre")
+    )
+    return Table("dip-samples-by-month", caption, _l("Month"), _dip_columns(), rows)
+
+
+def upkeep_table(data: ReviewData) -> Table:
+    columns = [
+        Column("last_training_on", _l("Last refresher training"), DATE),
+        Column("training_due_on", _l("Training due"), DATE),
+        Column("training_status", _l("Training"), TEXT),
+        Column("last_contact_on", _l("Last partnership contact"), DATE),
+        Column("contact_due_on", _l("Contact due"), DATE),
+        Column("contact_status", _l("Contact"), TEXT),
+    ]
+    rows = []
+    for entry in data.upkeep:
+        values = {}
+        for item in entry.items():
+            values[f"last_{item.kind}_on"] = item.last_on
+            values[f"{item.kind}_due_on"] = item.due_on
+            values[f"{item.kind}_status"] = str(UPKEEP_STATUS[item.status(data.today)])
+        rows.append(Row(entry.centre.code, entry.centre.name, values))
+    return Table(
+        "centre-upkeep",
+        _l("Refresher training (yearly) and partnership contact (every six months)"),
+        _l("Centre"),
+        columns,
+        rows,
+    )

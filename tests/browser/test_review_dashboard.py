@@ -1,0 +1,77 @@
+"""The partnership review pages pass axe-core (WCAG 2.2 AA and best practice) and need no sideways scrolling."""
+
+import pytest
+
+from tests.browser.conftest import VIEWPORTS, sign_in
+from tests.browser.helpers import axe_violations, horizontal_overflow
+
+pytestmark = pytest.mark.browser
+
+PERIOD = "date_from=2026-01&date_to=2026-06"
+PAGES = {
+    "dashboard": (f"/review/?{PERIOD}", "Partnership review"),
+    "dashboard-suppressed": (f"/review/?{PERIOD}&suppress=1", "Partnership review"),
+    "one-centre": (f"/review/?{PERIOD}&centre=sale-library", "Partnership review"),
+    "dip-samples": ("/review/dip-samples", "Dip samples"),
+    "centres": ("/review/centres", "Centre training and contact"),
+    "record-visit": ("/review/centres/sale-library/visits/new", "Record a visit to Sale Library"),
+}
+
+
+def check_every_size(page) -> list[str]:
+    problems = []
+    for viewport in ("desktop", "tablet", "narrow"):
+        page.set_viewport_size(VIEWPORTS[viewport]["viewport"])
+        problems += [f"{viewport}: {violation}" for violation in axe_violations(page)]
+        if horizontal_overflow(page):
+            problems.append(f"{viewport}: the page scrolls sideways by {horizontal_overflow(page)} px")
+    return problems
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_review_pages_pass_axe_at_every_size(name, open_page, site, staff_session):
+    path, heading = PAGES[name]
+    page = open_page(site.at(path), storage_state=staff_session)
+    assert page.locator("h1").inner_text().strip() == heading
+    problems = check_every_size(page)
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+def test_the_dashboard_shows_every_section_with_a_chart_named_for_screen_readers(open_page, site, staff_session):
+    page = open_page(site.at(f"/review/?{PERIOD}"), storage_state=staff_session)
+    headings = page.locator("main h2.govuk-heading-l").all_inner_texts()
+    assert headings == [
+        "Summary",
+        "What is reported",
+        "How often each centre is used",
+        "Where incidents happened, and the gaps",
+        "How consistently centres record reports",
+        "How satisfied people were",
+        "The last 12 months",
+        "Dip samples",
+        "Centre training and contact",
+    ]
+    chart = page.get_by_role("img", name="Reports by category")
+    assert chart.count() == 1
+    assert "Reports rose from 0 to 4." in page.locator("#chart-categories-summary").inner_text()
+
+
+def test_the_period_chooser_and_its_errors_work_with_the_keyboard(open_page, site, staff_session):
+    page = open_page(site.at("/review/"), storage_state=staff_session)
+    page.select_option("#date_from", "2026-06")
+    page.select_option("#date_to", "2026-01")
+    page.focus("#centre")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".govuk-error-summary")
+    assert page.title().startswith("Error:")
+    message = "The last month must be the same as or after the first month"
+    assert page.locator(".govuk-error-summary a").inner_text() == message
+    assert not check_every_size(page)
+
+
+def test_volunteers_are_refused(open_page, site):
+    page = open_page()
+    sign_in(page, site, site.seeded.volunteer_email)
+    response = page.goto(site.at("/review/"))
+    assert response.status == 403
