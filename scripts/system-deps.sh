@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the browser and PDF tests need, when they are missing.
-# Chromium drives the browser tests; Noto fonts (with CJK for Chinese) render every shipped script; poppler reads PDFs.
+# Chromium drives the browser tests; Noto fonts (with CJK for Chinese) render every shipped script; poppler reads PDFs;
+# wrk drives the loads of the benchmark (`make bench`, and its smoke test).
 set -euo pipefail
-packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils)
+packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils wrk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
