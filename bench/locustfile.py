@@ -1,0 +1,141 @@
+"""Locust users for `make loadtest`: people reporting online, volunteers taking reports, staff reading pages.
+
+Started by bench/loadtest.py against gunicorn on loopback. Each submission that gets its success
+answer (the redirect to the "Report sent" page) is written, with the reference that page shows,
+to LOADTEST_SUBMISSIONS_FILE, so the reports in the database can be counted against them. The
+run stops itself after LOADTEST_MAX_SUBMISSIONS successes or Locust's --run-time, whichever is first.
+"""
+
+import os
+import re
+
+from locust import HttpUser, between, task
+
+from bench.answers import ASSISTED_ANSWERS
+from tests.support.selfreport import PLAIN_ANSWERS
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+REFERENCE = re.compile(r"HR-[2-9A-Z]{4}-[2-9A-Z]{4}")
+PASSWORD = os.environ.get("LOADTEST_PASSWORD", "")
+MAX_SUBMISSIONS = int(os.environ.get("LOADTEST_MAX_SUBMISSIONS", "200"))
+SUBMISSIONS_FILE = os.environ.get("LOADTEST_SUBMISSIONS_FILE", "/dev/null")
+succeeded = 0
+
+
+def _token(html: str) -> str:
+    found = CSRF.search(html)
+    return found.group(1) if found else ""
+
+
+def _slug(location: str) -> str:
+    return location.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+class Reporting(HttpUser):
+    """What the reporting users share: walking a flow page by page, and noting each success."""
+
+    abstract = True
+
+    def walk(self, location: str, answers: dict, name: str) -> str | None:
+        """GET and answer each page from `location` to check-your-answers; returns its address, or None."""
+        while location and "check-answers" not in location:
+            slug = _slug(location)
+            page = self.client.get(location, name=f"{name} [page]")
+            answer = self.client.post(location, data={**answers[slug], "csrf_token": _token(page.text)},
+                                      allow_redirects=False, name=f"{name} [answer]")  # fmt: skip
+            if answer.status_code != 302:
+                return None
+            location = answer.headers["Location"]
+        return location
+
+    def submit(self, location: str, name: str) -> None:
+        global succeeded
+        page = self.client.get(location, name=f"{name} check answers")
+        answer = self.client.post(location, data={"csrf_token": _token(page.text)}, allow_redirects=False,
+                                  name=f"{name} submit")  # fmt: skip
+        if answer.status_code != 302:
+            return
+        sent = self.client.get(answer.headers["Location"], name=f"{name} sent")
+        found = REFERENCE.search(sent.text) or REFERENCE.search(answer.headers["Location"])
+        with open(SUBMISSIONS_FILE, "a", encoding="utf-8") as out:
+            out.write(f"{found.group(0) if found else '?'}\n")
+        succeeded += 1
+        if succeeded >= MAX_SUBMISSIONS:
+            self.environment.runner.quit()
+
+
+class SelfReporter(Reporting):
+    """Someone reporting online through the plain-language flow, with no account."""
+
+    weight = 4
+    wait_time = between(0.2, 1.0)
+
+    @task
+    def report_online(self) -> None:
+        self.client.cookies.clear()
+        start = self.client.get("/report/", name="self-report start page")
+        answer = self.client.post("/report/questions/start", data={"csrf_token": _token(start.text)},
+                                  allow_redirects=False, name="self-report start")  # fmt: skip
+        if answer.status_code != 302:
+            return
+        location = self.walk(answer.headers["Location"], PLAIN_ANSWERS, "self-report")
+        if location:
+            self.submit(location, "self-report")
+
+
+class StaffMember(HttpUser):
+    """Signs in once, then reads pages."""
+
+    abstract = True
+    email = ""
+
+    def on_start(self) -> None:
+        page = self.client.get("/sign-in", name="sign-in page")
+        self.client.post("/sign-in", data={"email": self.email, "password": PASSWORD, "csrf_token": _token(page.text)},
+                         name="sign-in")  # fmt: skip
+
+
+class Volunteer(StaffMember, Reporting):
+    """A volunteer at a centre taking a report with the person, step by step."""
+
+    weight = 1
+    wait_time = between(0.2, 1.0)
+    email = "volunteer@demo.example"
+
+    @task
+    def take_report(self) -> None:
+        start = self.client.get("/intake/start", name="intake start page")
+        answer = self.client.post("/intake/start", data={"csrf_token": _token(start.text)}, allow_redirects=False,
+                                  name="intake start")  # fmt: skip
+        if answer.status_code != 302:
+            return
+        location = self.walk(answer.headers["Location"], ASSISTED_ANSWERS, "intake")
+        if location:
+            self.submit(location, "intake")
+
+
+class PartnershipReader(StaffMember):
+    """The partnership unit reading the review, the report list and the queue of reports made online."""
+
+    weight = 1
+    wait_time = between(0.5, 2.0)
+    email = "partnership@demo.example"
+
+    @task(3)
+    def reports(self) -> None:
+        self.client.get("/reports/", name="staff: reports list")
+
+    @task(2)
+    def review(self) -> None:
+        self.client.get("/review/", name="staff: review dashboard")
+
+    @task(2)
+    def queue(self) -> None:
+        self.client.get("/self-reports/", name="staff: self-report queue")
+
+    @task(1)
+    def one_report(self) -> None:
+        listing = self.client.get("/reports/", name="staff: reports list")
+        found = REFERENCE.search(listing.text)
+        if found:
+            self.client.get(f"/reports/{found.group(0)}", name="staff: report page")
