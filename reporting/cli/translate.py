@@ -21,7 +21,8 @@ def _pybabel(*args: str) -> None:
 
 def extract_command() -> list[str]:
     return [
-        "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--add-comments=Translators:",
+        "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "lazy_pgettext:1c,2",
+        "--add-comments=Translators:",
         "--sort-by-file", "--no-wrap", "--omit-header", "--ignore-dirs=.* _* node_modules instance bench docs",
         "-o", str(POT), ".",
     ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from ..domain.vocabulary import centrally_monitored_categories, codes
 from ..labels import label
@@ -52,7 +53,7 @@ def _period_columns() -> list[Column]:
     return [
         Column("current", _l("This period")),
         Column("previous", _l("Previous period")),
-        Column("change", _l("Change"), CHANGE, of=("current", "previous")),
+        Column("change", lazy_pgettext("difference between two periods", "Change"), CHANGE, of=("current", "previous")),
     ]
 
 
