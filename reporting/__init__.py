@@ -92,10 +92,11 @@ def _register_blueprints(app: Flask) -> None:
     from .referrals import bp as referrals_bp
     from .reports import bp as reports_bp
     from .review import blueprint as review_blueprint
-    from .satisfaction import bp as satisfaction_bp
+    from .satisfaction import blueprint as satisfaction_blueprint
     from .selfreport import bp as selfreport_bp
     from .selfreport import queue_bp as self_report_queue_bp
 
+    satisfaction_bp = satisfaction_blueprint()
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
     for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint()):
         app.register_blueprint(blueprint)

@@ -9,6 +9,8 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from ..exchange import services
+from ..extensions import db
+from ..review.summary import bring_up_to_date
 
 reports_cli = AppGroup("reports", help="Import and export reports in the exchange format.")
 
@@ -39,6 +41,7 @@ def import_reports(file: Path) -> None:
         for error in result.errors:
             click.echo(error, err=True)
         raise click.ClickException(f"nothing imported: {len(result.errors)} error(s)")
+    bring_up_to_date(db.session)  # so the first review page after a big import does not pay for the recount
     click.echo(f"imported {result.imported} report(s); skipped {result.skipped} already in the database")
 
 

@@ -7,10 +7,17 @@ Templates can print a report's follow-up link and QR code with `follow_up_link(r
 
 from flask import Blueprint
 
-from . import handover, services
-
 bp = Blueprint("satisfaction", __name__)
-bp.before_app_request(handover.keep_tablet_locked)
-bp.add_app_template_global(services.follow_up_link, "follow_up_link")
+_hooks_added = []
 
-from . import views  # noqa: E402,F401
+
+def blueprint() -> Blueprint:
+    """The blueprint with its views, loaded when the app is built (not when the models are), so that
+    importing the model layer never pulls in views, forms and access control half-way through."""
+    from . import handover, services, views  # noqa: F401
+
+    if not _hooks_added:
+        bp.before_app_request(handover.keep_tablet_locked)
+        bp.add_app_template_global(services.follow_up_link, "follow_up_link")
+        _hooks_added.append(True)
+    return bp
