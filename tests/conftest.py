@@ -11,6 +11,7 @@ from reporting import create_app
 from reporting.extensions import db as _db
 from tests.support import factories
 from tests.support.client import CSRFClient
+from tests.support.intake import TEMPLATE_CACHE
 from tests.support.postgres import PostgresUnavailable, create_database, throwaway_cluster
 
 CI = os.environ.get("CI") == "true"
@@ -39,6 +40,7 @@ def make_app(database_url: str, **overrides):
     config.update(overrides)
     app = create_app(config)
     app.test_client_class = CSRFClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE  # compile each template once per test session
     return app
 
 
@@ -101,9 +103,9 @@ def _app_context(url: str, overrides: dict):
 
 
 @pytest.fixture
-def app_config() -> dict:
+def app_config(tmp_path) -> dict:
     """Per-test config overrides; override this fixture (or parametrize it) to change settings."""
-    return {}
+    return {"EVIDENCE_DIR": str(tmp_path / "evidence")}
 
 
 @pytest.fixture

@@ -14,14 +14,22 @@ class BackupError(RuntimeError):
     pass
 
 
-def _pg_tool(name: str) -> str:
+def find_postgres_program(name: str) -> str | None:
+    """A PostgreSQL program (pg_dump, initdb, …) on the PATH or in Debian's versioned folders, or None."""
     found = shutil.which(name)
     if found:
         return found
     for directory in PG_SEARCH_DIRS:
         if (Path(directory) / name).exists():
             return str(Path(directory) / name)
-    raise BackupError(f"{name} is not installed")
+    return None
+
+
+def _pg_tool(name: str) -> str:
+    found = find_postgres_program(name)
+    if found is None:
+        raise BackupError(f"{name} is not installed")
+    return found
 
 
 def _libpq_url(database_url: str) -> str:

@@ -15,17 +15,7 @@ from reporting.models import AuditEvent, Report
 from tests.conftest import Auth
 from tests.support import factories
 from tests.support.html import parse_page, text_of
-from tests.support.intake import TEMPLATE_CACHE, answer, go_through, start_draft, step_url
-
-
-@pytest.fixture
-def app_config(tmp_path):
-    return {"EVIDENCE_DIR": str(tmp_path / "evidence")}
-
-
-@pytest.fixture(autouse=True)
-def compiled_templates(app):
-    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+from tests.support.intake import answer, go_through, start_draft, step_url
 
 
 @pytest.fixture

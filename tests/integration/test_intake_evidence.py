@@ -17,7 +17,7 @@ from reporting.models import AuditEvent, EvidenceFile, Report
 from tests.conftest import Auth
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import TEMPLATE_CACHE, go_through, start_draft, step_url
+from tests.support.intake import go_through, start_draft, step_url
 
 GPS_IFD = 0x8825
 
@@ -30,11 +30,6 @@ def evidence_dir(tmp_path) -> Path:
 @pytest.fixture
 def app_config(evidence_dir):
     return {"EVIDENCE_DIR": str(evidence_dir), "EVIDENCE_MAX_BYTES": 200_000, "MAX_CONTENT_LENGTH": 600_000}
-
-
-@pytest.fixture(autouse=True)
-def compiled_templates(app):
-    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
 
 
 @pytest.fixture

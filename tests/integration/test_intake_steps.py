@@ -8,17 +8,7 @@ from reporting import messages
 from reporting.models import Report
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import ANSWERS, TEMPLATE_CACHE, answer, go_through, start_draft, step_url
-
-
-@pytest.fixture
-def app_config(tmp_path):
-    return {"EVIDENCE_DIR": str(tmp_path / "evidence")}
-
-
-@pytest.fixture(autouse=True)
-def compiled_templates(app):
-    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+from tests.support.intake import ANSWERS, answer, go_through, start_draft, step_url
 
 
 @pytest.fixture

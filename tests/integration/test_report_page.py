@@ -8,12 +8,6 @@ from reporting.extensions import db as _db
 from reporting.models import AuditEvent, Report, ReportStatusChange
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import TEMPLATE_CACHE
-
-
-@pytest.fixture(autouse=True)
-def compiled_templates(app):
-    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from reporting.privacy.backup import find_postgres_program
+
 PG_USER = "reporting-pg"
-SEARCH_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin")
 
 
 class PostgresUnavailable(RuntimeError):
@@ -22,14 +23,10 @@ class PostgresUnavailable(RuntimeError):
 
 
 def _binary(name: str) -> str:
-    found = shutil.which(name)
-    if found:
-        return found
-    for directory in SEARCH_DIRS:
-        candidate = Path(directory) / name
-        if candidate.exists():
-            return str(candidate)
-    raise PostgresUnavailable(f"{name} not found; install the PostgreSQL server binaries")
+    found = find_postgres_program(name)
+    if found is None:
+        raise PostgresUnavailable(f"{name} not found; install the PostgreSQL server binaries")
+    return found
 
 
 def _free_port() -> int:
