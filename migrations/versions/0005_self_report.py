@@ -23,7 +23,8 @@ def upgrade():
     # Columns are added in place, never by copying the table, so the review triggers on `reports` stay.
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
-            f"ALTER TABLE reports ADD COLUMN assigned_centre_id INTEGER CONSTRAINT {FOREIGN_KEY} REFERENCES centres (id)"
+            "ALTER TABLE reports ADD COLUMN assigned_centre_id INTEGER "
+            f"CONSTRAINT {FOREIGN_KEY} REFERENCES centres (id)"
         )
     else:
         op.add_column("reports", sa.Column("assigned_centre_id", sa.Integer(), nullable=True))
