@@ -126,7 +126,7 @@ def run_loads(server, app, settings) -> Runs:
     for _run in range(settings.runs):
         for clients in CLIENTS:
             requests, seconds = _limits(settings, clients)
-            browser.get("/intake/drafts")  # a fresh session cookie, as after any page
+            browser.get("/intake/start")  # a fresh session cookie, as after any page (the drafts list grows)
             cookie = browser.cookie_header
             runs.add("bare", wrk.run(server.base_url, ["/bare"], clients, requests, seconds, "POST"), 204)
             runs.add("hello", wrk.run(server.base_url, ["/hello"], clients, requests, seconds), 200)
