@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app reporting
 CSS := reporting/static/css/app.css
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint install assets translations system-deps bench bench-quick clean
+.PHONY: run test lint install assets translations system-deps bench bench-quick loadtest clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -48,11 +48,15 @@ lint: install
 test: install system-deps assets translations lint
 	$(BIN)/pytest
 
-bench: install assets translations
+bench: install system-deps assets translations
 	$(BIN)/python -m bench
 
-bench-quick: install assets translations
+bench-quick: install system-deps assets translations
 	BENCH_REPORTS=50000 $(BIN)/python -m bench
+
+# Concurrent self-reports and staff page views against gunicorn on a throwaway PostgreSQL (loopback, bounded).
+loadtest: install system-deps assets translations
+	$(BIN)/python -m bench.loadtest
 
 clean:
 	rm -rf $(VENV) node_modules reporting/static/css reporting/static/govuk

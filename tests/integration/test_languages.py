@@ -1,6 +1,7 @@
 """The languages: every one named in its own script, shipped only with a complete catalogue, and found by
 Flask-Babel under its locale code (Simplified Chinese is `zh_Hans` on disk and `zh-Hans` in the page)."""
 
+import flask_babel
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
@@ -44,6 +45,12 @@ def test_only_complete_catalogues_are_shipped(tmp_path):
     assert complete_languages(tmp_path) == {"en": "English", "pl": "Polski"}
 
 
+def _forget_loaded_catalogues(app) -> None:
+    """Flask-Babel caches loaded catalogues per locale for the process; a test with its own must not share it."""
+    with app.app_context():
+        flask_babel.get_domain().cache.clear()
+
+
 def test_simplified_chinese_is_found_and_declared_as_zh_hans(sqlite_url, tmp_path):
     _catalogue(tmp_path, "zh_Hans", {HEADING: "告诉我们"})
     app = make_app(
@@ -51,9 +58,12 @@ def test_simplified_chinese_is_found_and_declared_as_zh_hans(sqlite_url, tmp_pat
         BABEL_TRANSLATION_DIRECTORIES=str(tmp_path),
         LANGUAGES={"en": "English", "zh_Hans": "简体中文", "ar": "العربية"},
     )
+    _forget_loaded_catalogues(app)
     client = app.test_client()
     page = parse_page(client.get("/report/?lang=zh_Hans"))
     assert page.html["lang"] == "zh-Hans" and page.html["dir"] == "ltr"
     assert text_of(page, "h1") == "告诉我们"
     arabic = parse_page(client.get("/report/?lang=ar"))
     assert arabic.html["lang"] == "ar" and arabic.html["dir"] == "rtl"
+    _forget_loaded_catalogues(app)
+
