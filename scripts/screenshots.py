@@ -72,6 +72,15 @@ def start_page_right_to_left(browser, base_url: str, out: Path) -> Path:
     return save(page, out / "start-right-to-left.png", full_page=True)
 
 
+PHONE = {"width": 375, "height": 812}
+
+
+def self_report_in_arabic(browser, base_url: str, out: Path) -> Path:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{base_url}/report/?lang=ar")
+    return save(page, out / "selfreport-start-ar.png", full_page=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -87,6 +96,7 @@ def main() -> None:
                 sign_in_errors(browser, base_url, out),
                 report_list(browser, base_url, seeded, out),
                 start_page_right_to_left(browser, base_url, out),
+                self_report_in_arabic(browser, base_url, out),
             ]
             browser.close()
         with app.app_context():
