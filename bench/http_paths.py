@@ -17,9 +17,9 @@ from reporting.demo.generator import DEMO_PASSWORD
 from reporting.domain.references import new_reference
 from reporting.extensions import db
 from reporting.models import ContactDetails, EqualityAnswers, Report, ReportCategory, ReportIncidentType
+from tests.support.answers import ASSISTED_ANSWERS as ANSWERS
 
 from . import wrk
-from .answers import ASSISTED_ANSWERS as ANSWERS
 from .client import Browser
 from .figures import Figure, Target
 

@@ -11,7 +11,7 @@ import re
 
 from locust import HttpUser, between, task
 
-from bench.answers import ASSISTED_ANSWERS
+from tests.support.answers import ASSISTED_ANSWERS
 from tests.support.selfreport import PLAIN_ANSWERS
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

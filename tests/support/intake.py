@@ -4,32 +4,10 @@ import re
 
 from jinja2 import BytecodeCache
 
+from tests.support.answers import ASSISTED_ANSWERS
 from tests.support.html import parse_page
 
-# A complete set of answers, one entry per step, as a browser would post them.
-ANSWERS = {
-    "who-is-reporting": {"reporter_role": "victim"},
-    "what-happened": {"incident_types": ["verbal_abuse", "threats"], "description": "Shouted at outside the shop."},
-    "safeguarding": {"safeguarding_referral": "yes"},
-    "why": {"categories": ["race", "religion"]},
-    "when": {"occurred_on-day": "13", "occurred_on-month": "3", "occurred_on-year": "2026", "occurred_time": "evening",
-             "ongoing": "no"},
-    "where": {"location_type": "street"},
-    "place": {"area": "sale_central", "postcode": "m33 7xy", "location_description": "Outside the Co-op."},
-    "online-abuse": {"online_links": "https://example.com/post/1"},
-    "witnesses": {"witnesses": "one", "witnesses_willing": "yes"},
-    "evidence": {"action": "continue"},
-    "responsible": {"perpetrator_description": "Two men in their twenties.", "perpetrator_known": "no"},
-    "harm-and-support": {"injured": "no", "support_wanted": "yes", "support_kinds": ["emotional", "safety"]},
-    "police": {"police_consent": "named"},
-    "police-contact": {"police_contact": ["phone", "officer_sex"], "police_officer_sex": "female"},
-    "contact": {"name": "Sam Example", "preferred_method": "phone", "phone": "07700 900 982", "email": "",
-                "address": "", "safe_times": "Weekday mornings", "safe_to_leave_message": "no"},
-    "accessibility-and-language": {"language": "ur", "communication_needs": ["interpreter"],
-                                   "interpreter_language": "Urdu", "accessibility_needs": ""},
-    "identifying-details": {"identifying_fields": ["description"]},
-    "equality": {"age_band": "25_34", "sex": "prefer_not", "religion": "muslim"},
-}  # fmt: skip
+ANSWERS = ASSISTED_ANSWERS
 
 
 def start_draft(client) -> str:

@@ -1,4 +1,7 @@
-"""Answers to every step of the assisted report, as a browser posts them (no app imports: Locust loads this too)."""
+"""Answers to every step of the assisted report, as a browser posts them.
+
+No imports: the tests, the benchmark and the Locust load test all use these.
+"""
 
 # A complete set of answers, one entry per step, as a browser posts them.
 ASSISTED_ANSWERS = {
