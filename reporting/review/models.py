@@ -57,11 +57,46 @@ class ReviewMonthCentreDelay(db.Model):
     reports: Mapped[int] = mapped_column(Integer)
 
 
+class ReviewMonthCentreAnswer(db.Model):
+    """Satisfaction answers given about the reports of a month and centre, by survey kind, question and answer.
+
+    `answer` is the score ("1" to "5") for a scale question, or the coded answer ("yes", "no",
+    "not_sure") to "would you recommend reporting here?". Comments are not counted here.
+    """
+
+    __tablename__ = "review_month_centre_answer"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    centre_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    question: Mapped[str] = mapped_column(String(40), primary_key=True)
+    answer: Mapped[str] = mapped_column(String(20), primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer)
+
+
+ANY_KIND = "any"
+
+
+class ReviewMonthCentreResponding(db.Model):
+    """Reports of a month and centre with at least one survey answer (a comment included) of a kind.
+
+    `kind` is "immediate", "follow-up", or `ANY_KIND` for reports answered in either survey (not
+    the sum of the two: a report may be answered in both).
+    """
+
+    __tablename__ = "review_month_centre_responding"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    centre_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    reports: Mapped[int] = mapped_column(Integer)
+
+
 class ReviewSummaryQueue(db.Model):
     """(UTC month, centre) pairs whose reports changed since the summary was last brought up to date.
 
-    Filled by database triggers on reports and their categories and incident types, so every way
-    of writing reports (forms, imports, the demo data, SQL by hand) marks what it changed.
+    Filled by database triggers on reports, their categories and incident types and their survey
+    answers, so every way of writing reports (forms, imports, the demo data, SQL by hand) marks what it changed.
     """
 
     __tablename__ = "review_summary_queue"

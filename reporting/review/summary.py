@@ -23,15 +23,19 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, case, delete, func, insert, literal_column, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from ..domain import vocabulary
 from ..domain.ukdates import UK
-from ..models import Report, ReportCategory, ReportIncidentType
+from ..models import Report, ReportCategory, ReportIncidentType, SurveyResponse
 from .counting import counted_status
 from .models import (
+    ANY_KIND,
     NO_AREA,
     NO_CENTRE,
+    ReviewMonthCentreAnswer,
     ReviewMonthCentreArea,
     ReviewMonthCentreCode,
     ReviewMonthCentreDelay,
+    ReviewMonthCentreResponding,
     ReviewSummaryQueue,
 )
 from .periods import Period, add_months, month_bounds, month_key, month_start
@@ -50,6 +54,12 @@ TEXT_FIELDS = {"occurred_time", "postcode"}
 TO_REPORT = "to_report"
 TO_REFERRAL = "to_referral"
 PG_LOCK_KEY = 7_203_114  # serialises recounts on PostgreSQL; any constant unique to this use
+# The satisfaction answers the summary counts: a score of 1 to 5 to a scale question, or a coded
+# answer to "would you recommend reporting here?". Anything else (comments) only makes a report responding.
+SCALE_QUESTIONS = frozenset(vocabulary.codes("satisfaction_questions"))
+SCORES = frozenset(range(1, 6))
+RECOMMEND = "recommend"
+RECOMMEND_ANSWERS = frozenset(("yes", "no", "not_sure"))
 
 
 @dataclass(frozen=True)
@@ -81,18 +91,33 @@ class DelayRow:
     reports: int
 
 
+@dataclass(frozen=True)
+class AnswerRow:
+    month: str
+    centre_key: int
+    kind: str
+    question: str
+    answer: str
+    answers: int
+
+
+@dataclass(frozen=True)
+class RespondingRow:
+    month: str
+    centre_key: int
+    kind: str
+    reports: int
+
+
 @dataclass
 class SummaryRows:
-    """Summary rows for a period: what every dashboard figure is built from."""
+    """Summary rows for a period: what every dashboard figure and the satisfaction results are built from."""
 
     areas: list[AreaRow] = field(default_factory=list)
     codes: list[CodeRow] = field(default_factory=list)
     delays: list[DelayRow] = field(default_factory=list)
-
-    def extend(self, other: "SummaryRows") -> None:
-        self.areas.extend(other.areas)
-        self.codes.extend(other.codes)
-        self.delays.extend(other.delays)
+    answers: list[AnswerRow] = field(default_factory=list)
+    responding: list[RespondingRow] = field(default_factory=list)
 
 
 # Counting from the reports
@@ -165,18 +190,69 @@ def _code_rows(session, month: str, condition) -> list[CodeRow]:
     return rows
 
 
+def _counted_answer(question: str, score: int | None, answer: str | None) -> str | None:
+    if question in SCALE_QUESTIONS:
+        return str(score) if score in SCORES else None
+    return answer if question == RECOMMEND and answer in RECOMMEND_ANSWERS else None
+
+
+def _satisfaction_rows(session, month: str, condition) -> tuple[list[AnswerRow], list[RespondingRow]]:
+    """Answers by centre, kind, question and answer, and the reports answered by kind and in either kind."""
+    centre_column = _centre_key_column()
+    columns = (centre_column, SurveyResponse.kind, SurveyResponse.question, SurveyResponse.score)
+    answers: dict[tuple[int, str, str, str], int] = defaultdict(int)
+    query = (
+        select(*columns, SurveyResponse.answer, func.count())
+        .join(Report, SurveyResponse.report_id == Report.id)
+        .where(condition)
+        .group_by(*columns, SurveyResponse.answer)
+    )
+    for centre_key, kind, question, score, answer, count in session.execute(query):
+        counted = _counted_answer(question, score, answer)
+        if counted is not None:
+            answers[(centre_key, kind, question, counted)] += count
+    responding = []
+    for by_kind in (True, False):
+        grouping = (centre_column, SurveyResponse.kind) if by_kind else (centre_column,)
+        query = (
+            select(*grouping, func.count(func.distinct(SurveyResponse.report_id)))
+            .join(Report, SurveyResponse.report_id == Report.id)
+            .where(condition)
+            .group_by(*grouping)
+        )
+        for row in session.execute(query):
+            centre_key, kind, reports = row if by_kind else (row[0], ANY_KIND, row[1])
+            responding.append(RespondingRow(month, centre_key, kind, reports))
+    return [AnswerRow(month, *key, count) for key, count in answers.items()], responding
+
+
 def count_range(
     session, month: str, start: datetime, end: datetime, centre_keys: Collection[int] | None = None
 ) -> SummaryRows:
     """Summary rows counted straight from the reports made in [start, end), labelled with `month`."""
     condition = _range_condition(start, end, centre_keys)
     areas, delays = _report_pass(session, month, condition)
-    return SummaryRows(areas, _code_rows(session, month, condition), delays)
+    answers, responding = _satisfaction_rows(session, month, condition)
+    return SummaryRows(areas, _code_rows(session, month, condition), delays, answers, responding)
 
 
 # Keeping the summary current
 
-SUMMARY_TABLES = (ReviewMonthCentreArea, ReviewMonthCentreCode, ReviewMonthCentreDelay)
+ROW_TYPES = {
+    "areas": AreaRow,
+    "codes": CodeRow,
+    "delays": DelayRow,
+    "answers": AnswerRow,
+    "responding": RespondingRow,
+}
+TABLE_OF = {
+    "areas": ReviewMonthCentreArea,
+    "codes": ReviewMonthCentreCode,
+    "delays": ReviewMonthCentreDelay,
+    "answers": ReviewMonthCentreAnswer,
+    "responding": ReviewMonthCentreResponding,
+}
+SUMMARY_TABLES = tuple(TABLE_OF.values())
 
 
 def _recount(session, month: str, centre_keys: set[int]) -> None:
@@ -185,7 +261,8 @@ def _recount(session, month: str, centre_keys: set[int]) -> None:
         session.execute(delete(model).where(model.month == month, model.centre_key.in_(centre_keys)))
     start, end = month_bounds(month)
     rows = count_range(session, month, start, end, centre_keys)
-    for model, found in zip(SUMMARY_TABLES, (rows.areas, rows.codes, rows.delays), strict=True):
+    for part, model in TABLE_OF.items():
+        found = getattr(rows, part)
         if found:
             session.execute(insert(model), [vars(row) for row in found])
 
@@ -244,15 +321,12 @@ def mark_all_for_recount(session) -> int:
 # Reading
 
 
-ROW_TYPES = {"areas": AreaRow, "codes": CodeRow, "delays": DelayRow}
-TABLE_OF = dict(zip(ROW_TYPES, SUMMARY_TABLES, strict=True))
-
-
 def _whole_month_rows(session, months: list[str], centre_key: int | None, parts: tuple[str, ...]) -> SummaryRows:
     found = SummaryRows()
     for part in parts:
         table = TABLE_OF[part].__table__
-        query = select(*table.c).where(table.c.month.in_(months), table.c.reports > 0)
+        count_column = table.c.answers if part == "answers" else table.c.reports
+        query = select(*table.c).where(table.c.month.in_(months), count_column > 0)
         if centre_key is not None:
             query = query.where(table.c.centre_key == centre_key)
         row_type = ROW_TYPES[part]
@@ -261,7 +335,7 @@ def _whole_month_rows(session, months: list[str], centre_key: int | None, parts:
 
 
 def rows_for_period(
-    session, period: Period, centre_key: int | None = None, parts: tuple[str, ...] = tuple(ROW_TYPES)
+    session, period: Period, centre_key: int | None = None, parts: tuple[str, ...] = ("areas", "codes", "delays")
 ) -> SummaryRows:
     """Summary rows (of the `parts` asked for) for every month the period touches.
 

@@ -1,7 +1,10 @@
 """Satisfaction results for a period, per centre and across all centres: the one place they are computed.
 
 The results page, its CSV download, `flask review satisfaction` and the review pack all call
-`satisfaction_results`. Plain functions over a SQLAlchemy session; no Flask.
+`satisfaction_results`. Plain functions over a SQLAlchemy session; no Flask. The counts come from
+the review summary (reporting/review/summary.py: answers and responding reports per UK month,
+centre and kind, kept exact from the answers by database triggers), so a six-month period of a
+million reports reads a few thousand rows; only comments are read from the answers themselves.
 
 Counting rules
 - A report belongs to the period by the UK date it was reported (`reported_at`), `first` and
@@ -61,12 +64,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import vocabulary
 from ..domain.ukdates import uk_date, uk_day_bounds
 from ..models import STATUSES, Centre, Report, SurveyResponse
+from ..review import summary
+from ..review.models import ANY_KIND, NO_CENTRE
+from ..review.periods import Period
 
 Z_95 = 1.959963984540054
 SCORES = (1, 2, 3, 4, 5)
@@ -79,6 +85,7 @@ KINDS = ("immediate", "follow-up")
 ONLINE = "online"
 ALL = "all"
 CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
+SUMMARY_PARTS = ("areas", "answers", "responding")
 # "Not a draft", written as a list so that the database can use the (status, reported_at, centre_id) index.
 SUBMITTED = tuple(status for status in STATUSES if status != "draft")
 # Periods are checked against these, so a mistyped year is refused rather than overflowing the calendar.
@@ -274,7 +281,13 @@ def _all_results(keys: list[str], reports: dict, tallies: dict, kind, kinds) -> 
 
 
 class _Selection:
-    """The period, centre and kinds chosen, and the queries over them (each grouped in the database)."""
+    """The period, centre and kinds chosen, and the figures for them, read from the review summary.
+
+    The summary (reporting/review/summary.py) holds the answers and responding reports per UK
+    month, centre and kind, kept exact from the answers themselves; whole months are read from
+    it and the days of part months are counted from the answers with the same code. Comments are
+    read from the answers.
+    """
 
     def __init__(self, session: Session, first: date, last: date, centre_code: str | None, kinds: tuple[str, ...]):
         self.session = session
@@ -282,74 +295,62 @@ class _Selection:
         self.kinds = kinds
         self.start, self.end = uk_day_bounds(first, last)
         self.names: dict[str, str] = {}
-        self.codes: dict[int | None, str] = {None: ONLINE}
-        self._centre_filter = self._resolve_centre(centre_code)
+        self.codes: dict[int | None, str] = {None: ONLINE, NO_CENTRE: ONLINE}
+        self.centre_key = self._resolve_centre(centre_code)
+        summary.bring_up_to_date(session)
+        self.rows = summary.rows_for_period(session, Period(first, last), self.centre_key, SUMMARY_PARTS)
 
-    def _resolve_centre(self, centre_code: str | None):
+    def _resolve_centre(self, centre_code: str | None) -> int | None:
         if centre_code is None:
             return None
         if centre_code == ONLINE:
-            return Report.centre_id.is_(None)
+            return NO_CENTRE
         centre = self.session.scalar(select(Centre).where(Centre.code == centre_code))
         if centre is None:
             raise UnknownCentre(f"No centre has the code {centre_code}.")
         self.codes[centre.id], self.names[centre.code] = centre.code, centre.name
-        return Report.centre_id == centre.id
+        return centre.id
 
-    def _report_filters(self) -> list:
-        filters = [Report.status.in_(SUBMITTED), Report.reported_at >= self.start, Report.reported_at < self.end]
-        return filters + ([self._centre_filter] if self._centre_filter is not None else [])
-
-    def _answer_filters(self) -> list:
-        return self._report_filters() + [SurveyResponse.kind.in_(self.kinds)]
-
-    def code(self, centre_id: int | None) -> str:
-        if centre_id not in self.codes:
+    def code(self, centre_key: int | None) -> str:
+        if centre_key not in self.codes:
             centres = self.session.execute(select(Centre.id, Centre.code, Centre.name))
             for identifier, code, name in centres:
                 self.codes[identifier], self.names[code] = code, name
-        return self.codes[centre_id]
+        return self.codes[centre_key]
 
     def reports_by_centre(self) -> dict[str, int]:
-        query = select(Report.centre_id, func.count(Report.id)).where(*self._report_filters())
-        query = query.group_by(Report.centre_id)
-        return {self.code(centre_id): count for centre_id, count in self.session.execute(query)}
+        counts: Counter = Counter()
+        for row in self.rows.areas:
+            counts[self.code(row.centre_key)] += row.reports
+        return dict(counts)
 
     def tallies(self) -> dict[tuple[str, str | None], _Tally]:
         """(centre code, kind) -> tally; kind None holds the selected kinds together."""
         tallies: dict[tuple[str, str | None], _Tally] = defaultdict(_Tally)
-        for centre_id, kind, question, score, answer, count in self.session.execute(self._answers_query()):
-            for key in ((self.code(centre_id), kind), (self.code(centre_id), None)):
-                _count_answer(tallies[key], question, score, answer, count)
-        for centre_id, kind, responding in self.session.execute(self._responding_query(by_kind=True)):
-            tallies[(self.code(centre_id), kind)].responding = responding
-        for centre_id, responding in self.session.execute(self._responding_query(by_kind=False)):
-            tallies[(self.code(centre_id), None)].responding = responding
+        for row in self.rows.answers:
+            if row.kind in self.kinds:
+                for key in ((self.code(row.centre_key), row.kind), (self.code(row.centre_key), None)):
+                    _count_answer(tallies[key], row.question, row.answer, row.answers)
+        # With both kinds selected, reports answered in either are counted apart: a report may be answered in both.
+        combined = self.kinds[0] if len(self.kinds) == 1 else ANY_KIND
+        for row in self.rows.responding:
+            code = self.code(row.centre_key)
+            if row.kind in self.kinds:
+                tallies[(code, row.kind)].responding += row.reports
+            if row.kind == combined:
+                tallies[(code, None)].responding += row.reports
         return tallies
 
-    def _answers_query(self):
-        columns = (Report.centre_id, SurveyResponse.kind, SurveyResponse.question, SurveyResponse.score)
-        return (
-            select(*columns, SurveyResponse.answer, func.count(SurveyResponse.id))
-            .join(Report, SurveyResponse.report_id == Report.id)
-            .where(*self._answer_filters(), SurveyResponse.question != COMMENT)
-            .group_by(*columns, SurveyResponse.answer)
-        )
-
-    def _responding_query(self, by_kind: bool):
-        grouping = (Report.centre_id, SurveyResponse.kind) if by_kind else (Report.centre_id,)
-        return (
-            select(*grouping, func.count(distinct(SurveyResponse.report_id)))
-            .join(Report, SurveyResponse.report_id == Report.id)
-            .where(*self._answer_filters())
-            .group_by(*grouping)
-        )
-
     def comments(self) -> list[Comment]:
+        filters = [Report.status.in_(SUBMITTED), Report.reported_at >= self.start, Report.reported_at < self.end]
+        if self.centre_key is not None:
+            centre = Report.centre_id.is_(None) if self.centre_key == NO_CENTRE else Report.centre_id == self.centre_key
+            filters.append(centre)
         query = (
             select(Report.centre_id, SurveyResponse.kind, SurveyResponse.answered_at, SurveyResponse.comment)
             .join(Report, SurveyResponse.report_id == Report.id)
-            .where(*self._answer_filters(), SurveyResponse.question == COMMENT, SurveyResponse.comment.is_not(None))
+            .where(*filters, SurveyResponse.kind.in_(self.kinds), SurveyResponse.question == COMMENT)
+            .where(SurveyResponse.comment.is_not(None))
             .order_by(SurveyResponse.answered_at, SurveyResponse.id)
         )
         return [
@@ -359,10 +360,11 @@ class _Selection:
         ]
 
 
-def _count_answer(tally: _Tally, question: str, score: int | None, answer: str | None, count: int) -> None:
-    if question in SCALE_QUESTIONS and score in SCORES:
-        tally.scores[question][score] += count
-    elif question == RECOMMEND and answer in RECOMMEND_ANSWERS:
+def _count_answer(tally: _Tally, question: str, answer: str, count: int) -> None:
+    """Count a summary answer: a score ("1" to "5") to a scale question, or a coded answer to `recommend`."""
+    if question in SCALE_QUESTIONS:
+        tally.scores[question][int(answer)] += count
+    elif question == RECOMMEND:
         tally.recommend[answer] += count
 
 
