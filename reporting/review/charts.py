@@ -1,4 +1,4 @@
-"""Chart geometry for the review's server-side SVG charts; `templates/components/charts.html` draws them.
+"""Chart geometry for the review's server-side SVG charts; `templates/review/charts.html` draws them.
 
 Charts never rely on colour alone: the current period is a solid bar and the previous one an
 outline, every bar and point carries its value as text, and map tiles say in words how many
@@ -10,6 +10,7 @@ as no bar at all, with its text (such as `<5`) in its place.
 import math
 import textwrap
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 WIDTH = 640
 LABEL_WIDTH = 215
@@ -28,16 +29,16 @@ CURRENT_FILL = "#1d70b8"
 PREVIOUS_STROKE = "#505a5f"
 
 
-@dataclass(frozen=True)
-class Value:
+# Values, bars and rows are named tuples rather than frozen dataclasses: a chart makes dozens of them
+# each time it is drawn, and a named tuple is several times quicker to build.
+class Value(NamedTuple):
     """A number to draw (None when it must not be drawn) and the text that stands for it."""
 
     number: float | None
     text: str
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     x: float
     y: float
     width: float
@@ -48,10 +49,8 @@ class Bar:
     text_y: float
 
 
-@dataclass(frozen=True)
-class BarRow:
-    label_lines: tuple[str, ...]
-    label_y: float
+class BarRow(NamedTuple):
+    labels: tuple[tuple[float, str], ...]  # (baseline y, text) of each line of the row's label
     bars: tuple[Bar, ...]
 
 
@@ -94,7 +93,10 @@ def _ticks(maximum: float, left: float, right: float, as_share: bool) -> list[tu
 
 
 def wrap_label(text: str, width: int = 30, lines: int = 2) -> tuple[str, ...]:
-    wrapped = textwrap.wrap(str(text), width) or [""]
+    text = str(text)
+    if len(text) <= width and text.isprintable() and text[:1] != " " and text[-1:] != " ":
+        return (text,)  # what textwrap gives a short label with no whitespace to tidy, at a fraction of the cost
+    wrapped = textwrap.wrap(text, width) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
@@ -125,7 +127,7 @@ def bar_chart(
         )
         lines = wrap_label(label)
         label_y = y + row_height / 2 - 7 - (len(lines) - 1) * 7.5 + FONT / 2
-        drawn.append(BarRow(lines, label_y, bars))
+        drawn.append(BarRow(tuple((label_y + number * 15, line) for number, line in enumerate(lines)), bars))
     height = top + len(rows) * row_height + 28
     ticks = _ticks(maximum, BAR_LEFT, BAR_RIGHT, as_share)
     return BarChart(chart_id, title, summary, height, drawn, ticks, legend or [], axis_top=top)
