@@ -137,27 +137,55 @@ def review_figures(session, period: Period, centre_code: str | None = None) -> R
     chosen = _chosen_centre(centres, centre_code)
     key = None if chosen is None else chosen.key
     previous, trend_period = period.previous(), period.trailing_months(12)
-    current_rows = summary.rows_for_period(session, period, key)
-    previous_rows = summary.rows_for_period(session, previous, key, ("areas", "codes"))
-    trend_rows = summary.rows_for_period(session, trend_period, key, ("areas", "codes"))
+    rows = _summary_rows(session, period, previous, trend_period, key)
+    current_rows = rows.by_centre_month
     shown_centres = [place for place in centres.values() if chosen is None or place.key == chosen.key]
     return ReviewFigures(
         period=period,
         previous=previous,
         trend_period=trend_period,
         centre=chosen,
-        total=Comparison("reports", _report_total(current_rows), _report_total(previous_rows)),
-        categories=_compare_codes("category", "categories", current_rows, previous_rows),
-        incident_types=_compare_codes("incident_type", "incident_types", current_rows, previous_rows),
+        total=Comparison("reports", _report_total(current_rows), _report_total(rows.previous)),
+        categories=_compare_codes("category", "categories", current_rows, rows.previous),
+        incident_types=_compare_codes("incident_type", "incident_types", current_rows, rows.previous),
         monitored=vocabulary.centrally_monitored_categories(),
         centre_use=_centre_use(session, period, current_rows, shown_centres),
-        areas=_areas(current_rows, areas, centres),
-        consistency=_consistency(current_rows, shown_centres),
-        overall_consistency=_overall_consistency(current_rows),
+        areas=_areas(rows.by_area, areas, centres),
+        consistency=_consistency(current_rows, rows.delays, shown_centres),
+        overall_consistency=_overall_consistency(current_rows, rows.delays),
         trend_months=trend_period.months(),
-        trend_total=_by_month(trend_rows.areas),
-        trend_by_category=_trend_by_category(trend_rows),
+        trend_total=_by_month(rows.trend.areas),
+        trend_by_category=_trend_by_category(rows.trend),
         places=centres,
+    )
+
+
+@dataclass
+class _Rows:
+    """The summary rows each figure needs, added up in the database over the keys it does not use."""
+
+    by_centre_month: summary.SummaryRows  # areas by month and centre; codes by code
+    by_area: summary.SummaryRows  # areas by area
+    delays: summary.SummaryRows  # delays by centre, measure and days
+    previous: summary.SummaryRows  # areas in all; codes by code
+    trend: summary.SummaryRows  # areas by month; codes by month and code
+
+
+def _summary_rows(session, period: Period, previous: Period, trend_period: Period, key: int | None) -> _Rows:
+    read = summary.SummaryReader(session, key).rows
+
+    current = read(period, ("areas",), ("month", "centre_key"))
+    current.codes = read(period, ("codes",), ("dimension", "code")).codes
+    previous_rows = read(previous, ("areas",), ())
+    previous_rows.codes = read(previous, ("codes",), ("dimension", "code")).codes
+    trend = read(trend_period, ("areas",), ("month",))
+    trend.codes = read(trend_period, ("codes",), ("month", "dimension", "code")).codes
+    return _Rows(
+        by_centre_month=current,
+        by_area=read(period, ("areas",), ("area_key",)),
+        delays=read(period, ("delays",), ("centre_key", "measure", "days")),
+        previous=previous_rows,
+        trend=trend,
     )
 
 
@@ -265,18 +293,18 @@ def _value_at(ordered: list[tuple[int, int]], position: int) -> int:
     raise IndexError(position)
 
 
-def _consistency(rows: summary.SummaryRows, centres: list[Place]) -> list[Consistency]:
+def _consistency(rows: summary.SummaryRows, delay_rows: summary.SummaryRows, centres: list[Place]) -> list[Consistency]:
     sums: dict[int, Counter] = defaultdict(Counter)
     for row in rows.areas:
         for name in ("reports", "expected_filled", "consent_recorded", "referred"):
             sums[row.centre_key][name] += getattr(row, name)
     delays: dict[tuple[int, str], Counter] = defaultdict(Counter)
-    for row in rows.delays:
+    for row in delay_rows.delays:
         delays[(row.centre_key, row.measure)][row.days] += row.reports
     return [_centre_consistency(place, sums[place.key], delays) for place in centres if sums.get(place.key)]
 
 
-def _overall_consistency(rows: summary.SummaryRows) -> Consistency | None:
+def _overall_consistency(rows: summary.SummaryRows, delay_rows: summary.SummaryRows) -> Consistency | None:
     """Consistency across every centre (and online) together."""
     everyone = Place(-1, "all", "all")
     sums: Counter = Counter()
@@ -284,7 +312,7 @@ def _overall_consistency(rows: summary.SummaryRows) -> Consistency | None:
         for name in ("reports", "expected_filled", "consent_recorded", "referred"):
             sums[name] += getattr(row, name)
     delays: dict[tuple[int, str], Counter] = defaultdict(Counter)
-    for row in rows.delays:
+    for row in delay_rows.delays:
         delays[(everyone.key, row.measure)][row.days] += row.reports
     return _centre_consistency(everyone, sums, delays) if sums["reports"] else None
 

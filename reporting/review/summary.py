@@ -19,8 +19,9 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
-from sqlalchemy import and_, case, delete, func, insert, literal_column, or_, select
+from sqlalchemy import and_, case, delete, func, insert, literal_column, null, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..domain import vocabulary
@@ -62,8 +63,7 @@ RECOMMEND = "recommend"
 RECOMMEND_ANSWERS = frozenset(("yes", "no", "not_sure"))
 
 
-@dataclass(frozen=True)
-class AreaRow:
+class AreaRow(NamedTuple):
     month: str
     centre_key: int
     area_key: int
@@ -73,8 +73,7 @@ class AreaRow:
     referred: int
 
 
-@dataclass(frozen=True)
-class CodeRow:
+class CodeRow(NamedTuple):
     month: str
     centre_key: int
     dimension: str
@@ -82,8 +81,7 @@ class CodeRow:
     reports: int
 
 
-@dataclass(frozen=True)
-class DelayRow:
+class DelayRow(NamedTuple):
     month: str
     centre_key: int
     measure: str
@@ -91,8 +89,7 @@ class DelayRow:
     reports: int
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     month: str
     centre_key: int
     kind: str
@@ -101,8 +98,7 @@ class AnswerRow:
     answers: int
 
 
-@dataclass(frozen=True)
-class RespondingRow:
+class RespondingRow(NamedTuple):
     month: str
     centre_key: int
     kind: str
@@ -118,6 +114,11 @@ class SummaryRows:
     delays: list[DelayRow] = field(default_factory=list)
     answers: list[AnswerRow] = field(default_factory=list)
     responding: list[RespondingRow] = field(default_factory=list)
+
+    def of_months(self, months: Collection[str]) -> "SummaryRows":
+        """The rows of these months only (for periods of whole months read together)."""
+        wanted = set(months)
+        return SummaryRows(*([row for row in getattr(self, part) if row.month in wanted] for part in ROW_TYPES))
 
 
 # Counting from the reports
@@ -264,7 +265,7 @@ def _recount(session, month: str, centre_keys: set[int]) -> None:
     for part, model in TABLE_OF.items():
         found = getattr(rows, part)
         if found:
-            session.execute(insert(model), [vars(row) for row in found])
+            session.execute(insert(model), [row._asdict() for row in found])
 
 
 def uk_months_of_utc_month(key: str) -> tuple[str, ...]:
@@ -321,35 +322,104 @@ def mark_all_for_recount(session) -> int:
 # Reading
 
 
-def _whole_month_rows(session, months: list[str], centre_key: int | None, parts: tuple[str, ...]) -> SummaryRows:
+# The counts of each part, summed when rows are read with some of their keys left out.
+COUNT_FIELDS = {
+    "areas": ("reports", "expected_filled", "consent_recorded", "referred"),
+    "codes": ("reports",),
+    "delays": ("reports",),
+    "answers": ("answers",),
+    "responding": ("reports",),
+}
+
+
+def _whole_month_rows(
+    session, months: list[str], centre_key: int | None, parts: tuple[str, ...], keep: Collection[str] | None
+) -> SummaryRows:
     found = SummaryRows()
     for part in parts:
         table = TABLE_OF[part].__table__
-        count_column = table.c.answers if part == "answers" else table.c.reports
-        query = select(*table.c).where(table.c.month.in_(months), count_column > 0)
+        counts = COUNT_FIELDS[part]
+        query = select(*table.c) if keep is None else _summed_query(table, ROW_TYPES[part]._fields, counts, keep)
+        query = query.where(table.c.month.in_(months), table.c[counts[0]] > 0)
         if centre_key is not None:
             query = query.where(table.c.centre_key == centre_key)
-        row_type = ROW_TYPES[part]
-        getattr(found, part).extend(row_type(*row) for row in session.execute(query))
+        rows = session.execute(query).all()
+        getattr(found, part).extend(map(ROW_TYPES[part]._make, (row for row in rows if row[-1] is not None)))
     return found
 
 
-def rows_for_period(
-    session, period: Period, centre_key: int | None = None, parts: tuple[str, ...] = ("areas", "codes", "delays")
-) -> SummaryRows:
-    """Summary rows (of the `parts` asked for) for every month the period touches.
+def _summed_query(table, fields: tuple[str, ...], counts: tuple[str, ...], keep: Collection[str]):
+    """The table's rows added up over every key not in `keep` (those come back as None)."""
+    kept = [table.c[name] for name in fields if name in keep and name not in counts]
+    columns = [
+        func.sum(table.c[name]).label(name) if name in counts else table.c[name] if name in keep else null().label(name)
+        for name in fields
+    ]
+    return select(*columns).group_by(*kept)
 
-    Whole months come from the summary; the days of part months are counted from the reports.
-    """
-    months = period.whole_months()
-    rows = _whole_month_rows(session, months, centre_key, parts) if months else SummaryRows()
-    for part in period.part_months():
-        start, end = part.bounds()
-        centres = None if centre_key is None else {centre_key}
-        counted = count_range(session, month_key(part.first), start, end, centres)
-        for name in parts:
-            getattr(rows, name).extend(getattr(counted, name))
-    return rows
+
+def _summed_rows(rows: list, counts: tuple[str, ...], keep: Collection[str]) -> list:
+    """`rows` added up over every key not in `keep`, as `_summed_query` does in the database."""
+    if not rows:
+        return rows
+    row_type = type(rows[0])
+    totals: dict[tuple, list[int]] = {}
+    for row in rows:
+        key = tuple(
+            value if name in keep else None for name, value in zip(row._fields, row, strict=True) if name not in counts
+        )
+        sums = totals.setdefault(key, [0] * len(counts))
+        for index, name in enumerate(counts):
+            sums[index] += getattr(row, name)
+    return [row_type(*key, *sums) for key, sums in totals.items()]
+
+
+class SummaryReader:
+    """Reads summary rows for one centre (by key) or all, counting each part month from the reports once."""
+
+    def __init__(self, session, centre_key: int | None = None):
+        self.session = session
+        self.centre_key = centre_key
+        self._part_months: dict[Period, SummaryRows] = {}
+
+    def rows(
+        self, period: Period, parts: tuple[str, ...] = ("areas", "codes", "delays"), keep: Collection[str] | None = None
+    ) -> SummaryRows:
+        """Summary rows (of the `parts` asked for) for every month the period touches.
+
+        Whole months come from the summary; the days of part months are counted from the reports.
+        With `keep`, the rows are added up over every key not named in it (`month`, `centre_key`,
+        `area_key` and so on), which then reads None: one row per combination of the kept keys.
+        """
+        months = period.whole_months()
+        rows = _whole_month_rows(self.session, months, self.centre_key, parts, keep) if months else SummaryRows()
+        part_months = period.part_months()
+        for part in part_months:
+            counted = self._counted(part)
+            for name in parts:
+                getattr(rows, name).extend(getattr(counted, name))
+        if keep is not None and part_months:
+            for name in parts:
+                setattr(rows, name, _summed_rows(getattr(rows, name), COUNT_FIELDS[name], keep))
+        return rows
+
+    def _counted(self, part: Period) -> SummaryRows:
+        if part not in self._part_months:
+            start, end = part.bounds()
+            centres = None if self.centre_key is None else {self.centre_key}
+            self._part_months[part] = count_range(self.session, month_key(part.first), start, end, centres)
+        return self._part_months[part]
+
+
+def rows_for_period(
+    session,
+    period: Period,
+    centre_key: int | None = None,
+    parts: tuple[str, ...] = ("areas", "codes", "delays"),
+    keep: Collection[str] | None = None,
+) -> SummaryRows:
+    """`SummaryReader.rows` for one read."""
+    return SummaryReader(session, centre_key).rows(period, parts, keep)
 
 
 def queued(session) -> int:

@@ -85,7 +85,9 @@ KINDS = ("immediate", "follow-up")
 ONLINE = "online"
 ALL = "all"
 CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
-SUMMARY_PARTS = ("areas", "answers", "responding")
+# The keys of the summary the results are counted by (the summary adds up the rest).
+ANSWER_KEYS = ("centre_key", "kind", "question", "answer")
+KIND_KEYS = ("centre_key", "kind")
 # "Not a draft", written as a list so that the database can use the (status, reported_at, centre_id) index.
 SUBMITTED = tuple(status for status in STATUSES if status != "draft")
 # Periods are checked against these, so a mistyped year is refused rather than overflowing the calendar.
@@ -298,7 +300,12 @@ class _Selection:
         self.codes: dict[int | None, str] = {None: ONLINE, NO_CENTRE: ONLINE}
         self.centre_key = self._resolve_centre(centre_code)
         summary.bring_up_to_date(session)
-        self.rows = summary.rows_for_period(session, Period(first, last), self.centre_key, SUMMARY_PARTS)
+        period = Period(first, last)
+        self.rows = summary.rows_for_period(session, period, self.centre_key, ("areas",), ("centre_key",))
+        self.rows.answers = summary.rows_for_period(session, period, self.centre_key, ("answers",), ANSWER_KEYS).answers
+        self.rows.responding = summary.rows_for_period(
+            session, period, self.centre_key, ("responding",), KIND_KEYS
+        ).responding
 
     def _resolve_centre(self, centre_code: str | None) -> int | None:
         if centre_code is None:
