@@ -12,7 +12,7 @@ from flask import current_app
 from flask_login import current_user
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..access import scoped_reports
@@ -52,9 +52,25 @@ def start_draft(user, flow) -> Report:
     raise RuntimeError("could not draw an unused reference")
 
 
-def find_report(user, reference: str) -> Report | None:
-    """A report or draft of the user's own scope (their centre's, for centre staff), else None."""
-    return db.session.scalar(scoped_reports(user).where(Report.reference == normalise_reference(reference)))
+# Everything a journey reads to work out which steps apply, loaded with the report in one query rather
+# than one query each as the steps read them.
+JOURNEY_ANSWERS = (
+    joinedload(Report.category_rows),
+    joinedload(Report.incident_type_rows),
+    joinedload(Report.area),
+    joinedload(Report.contact),
+    joinedload(Report.equality),
+)
+
+
+def find_report(user, reference: str, with_answers: bool = False) -> Report | None:
+    """A report or draft of the user's own scope (their centre's, for centre staff), else None.
+
+    `with_answers` loads the answers a journey reads in the same query."""
+    query = scoped_reports(user).where(Report.reference == normalise_reference(reference))
+    if with_answers:
+        query = query.options(*JOURNEY_ANSWERS)
+    return db.session.scalars(query).unique().first()
 
 
 def save_step(journey, form) -> None:

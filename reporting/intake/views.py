@@ -26,16 +26,16 @@ def step_url(report, slug: str | None, change: bool = False) -> str:
     return url_for("intake.step", reference=report.reference, slug=slug, change=1 if change else None)
 
 
-def _own_report(reference: str):
+def _own_report(reference: str, with_answers: bool = False):
     """The report or draft of the signed-in volunteer's centre, or 404."""
-    report = services.find_report(current_user, reference)
+    report = services.find_report(current_user, reference, with_answers)
     if report is None or report.centre_id != current_user.centre_id:
         abort(404)
     return report
 
 
 def _draft_journey(reference: str) -> Journey:
-    report = _own_report(reference)
+    report = _own_report(reference, with_answers=True)
     if report.status != "draft":
         flash(messages.REPORT_SUBMITTED_ALREADY, "info")
         abort(redirect(url_for("reports.view_report", reference=report.reference)))
@@ -106,7 +106,7 @@ def _after_save(journey: Journey, form, change: bool) -> str:
 @bp.route("/<reference>/check-answers", methods=["GET", "POST"])
 @role_required(*CENTRE_ROLES)
 def check_answers(reference: str):
-    report = _own_report(reference)
+    report = _own_report(reference, with_answers=True)
     if report.status != "draft":
         return redirect(url_for("intake.submitted", reference=report.reference))
     journey = Journey(FLOW, report)
@@ -115,8 +115,9 @@ def check_answers(reference: str):
         return redirect(step_url(report, unfinished))
     form = FlaskForm()
     if form.validate_on_submit():
+        submitted_url = url_for("intake.submitted", reference=report.reference)  # before the commit expires it
         services.submit(journey)
-        return redirect(url_for("intake.submitted", reference=report.reference))
+        return redirect(submitted_url)
     back_url = step_url(report, journey.shown[-1])
     return render_template("intake/check-answers.html", report=report, sections=journey.sections(), back_url=back_url)
 
