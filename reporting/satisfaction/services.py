@@ -12,7 +12,7 @@ from datetime import datetime
 from flask import current_app, has_request_context, session, url_for
 from markupsafe import Markup
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import audit
 from ..domain import follow_up
@@ -28,6 +28,8 @@ IMMEDIATE, FOLLOW_UP = "immediate", "follow-up"
 TOKEN_LENGTH = 43
 # References of reports made online in this browser session, whose immediate survey it may answer.
 ONLINE_SURVEYS = "online_surveys"
+# INSERT with ON CONFLICT, for each database the app runs on.
+UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 @dataclass(frozen=True)
@@ -68,17 +70,19 @@ def invitation(report: Report, kind: str) -> SurveyInvitation | None:
 
 
 def _create_once(report: Report, kind: str, **fields) -> SurveyInvitation:
-    """The report's invitation of this kind, created if it does not exist (safe against a race)."""
-    found = invitation(report, kind)
-    if found is not None:
-        return found
-    try:
-        with db.session.begin_nested():
-            created = SurveyInvitation(report_id=report.id, kind=kind, **fields)
-            db.session.add(created)
-    except IntegrityError:
-        return invitation(report, kind)
-    return created
+    """The report's invitation of this kind, created if it does not exist (safe against a race).
+
+    One INSERT ... ON CONFLICT DO NOTHING on the (report, kind) pair: a report being submitted has no
+    invitation yet, so the usual case costs one statement rather than a look-up and a savepoint."""
+    insert = UPSERTS[db.session.get_bind().dialect.name]
+    statement = (
+        insert(SurveyInvitation)
+        .values(report_id=report.id, kind=kind, **fields)
+        .on_conflict_do_nothing(index_elements=["report_id", "kind"])
+        .returning(SurveyInvitation)
+    )
+    created = db.session.scalar(statement)
+    return created if created is not None else invitation(report, kind)
 
 
 def immediate_invitation(report: Report) -> SurveyInvitation:

@@ -86,12 +86,14 @@ def test_the_days_come_from_the_configuration(app, app_config):
     )
 
 
-def test_issuing_twice_keeps_one_link(app):
+def test_issuing_twice_keeps_one_link(any_app):
     report, token, _ = follow_up_for(30)
-    services.issue_follow_up(report)
+    again = services.issue_follow_up(report)
     db.session.commit()
+    assert services.token_for(again) == token
     assert services.token_for(services.invitation(report, "follow-up")) == token
     assert db.session.query(SurveyInvitation).count() == 1
+    assert again.created_at is not None and again.closed_at is None
 
 
 def test_the_survey_shows_only_the_reference_and_stores_answers_once(client):
