@@ -16,7 +16,7 @@ months and from the reports for the part months, with the same counting code.
 """
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -26,8 +26,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..domain import vocabulary
 from ..domain.ukdates import UK
-from ..models import Report, ReportCategory, ReportIncidentType, SurveyResponse
-from .counting import counted_status
+from ..models import Area, Centre, Report, ReportCategory, ReportIncidentType, SurveyResponse
+from .counting import ONLINE, UNKNOWN, CountRow, check_dimensions, counted_status
 from .models import (
     ANY_KIND,
     NO_AREA,
@@ -420,6 +420,51 @@ def rows_for_period(
 ) -> SummaryRows:
     """`SummaryReader.rows` for one read."""
     return SummaryReader(session, centre_key).rows(period, parts, keep)
+
+
+# Counts the summary can answer: the dimensions it keeps, each with the key it is kept under.
+SUMMARY_DIMENSIONS = {
+    "areas": {"centre": "centre_key", "month": "month", "area": "area_key"},
+    "codes": {"centre": "centre_key", "month": "month", "category": "code", "incident_type": "code"},
+}
+
+
+def count_reports(session, period: Period, by: Sequence[str]) -> list[CountRow] | None:
+    """`counting.count_reports` answered from the summary, or None for dimensions it does not keep.
+
+    The same rows, in the same order: codes (`online` for no centre, `unknown` for no area), only
+    combinations that have reports, sorted by the dimensions; with no dimensions, one row, the total.
+    """
+    names = check_dimensions(by)
+    coded = [name for name in names if name in ("category", "incident_type")]
+    part = "codes" if coded else "areas"
+    if len(coded) > 1 or not set(names) <= set(SUMMARY_DIMENSIONS[part]):
+        return None
+    bring_up_to_date(session)
+    fields = [SUMMARY_DIMENSIONS[part][name] for name in names]
+    keep = (*fields, "dimension") if coded else tuple(fields)
+    rows = getattr(SummaryReader(session).rows(period, (part,), keep), part)
+    labels = _code_labels(session)
+    totals: dict[tuple[str, ...], int] = defaultdict(int)
+    for row in rows:
+        if coded and row.dimension != coded[0]:
+            continue
+        codes = (
+            labels.get(name, {}).get(value, value)
+            for name, value in zip(names, (getattr(row, f) for f in fields), strict=True)
+        )
+        totals[tuple(codes)] += row.reports
+    if not names:
+        return [CountRow((), totals.get((), 0))]
+    return [CountRow(codes, count) for codes, count in sorted(totals.items()) if count]
+
+
+def _code_labels(session) -> dict:
+    """Key -> code for the dimensions the summary keeps by key; the others it keeps as codes."""
+    return {
+        "centre": {NO_CENTRE: ONLINE, **dict(session.execute(select(Centre.id, Centre.code)).all())},
+        "area": {NO_AREA: UNKNOWN, **dict(session.execute(select(Area.id, Area.code)).all())},
+    }
 
 
 def queued(session) -> int:

@@ -167,3 +167,25 @@ def test_demo_data_loaded_in_bulk_is_counted_exactly(app):
     for period in (last_complete_months(today), last_complete_months(today).previous(), Period(today, today)):
         summary.bring_up_to_date(db.session)
         assert summary_counts(period) == counted(period), period
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        (),
+        ("centre",),
+        ("centre", "category"),
+        ("category", "centre"),
+        ("month", "incident_type"),
+        ("area", "month", "centre"),
+        ("area",),
+    ],
+)
+def test_review_counts_answered_from_the_summary_equal_counting_from_the_reports(generated, by):
+    for period in PERIODS:
+        assert summary.count_reports(db.session, period, by) == count_reports(db.session, period, by), period
+
+
+@pytest.mark.parametrize("by", [("channel",), ("category", "incident_type"), ("area", "category"), ("language",)])
+def test_review_counts_the_summary_does_not_keep_are_left_to_counting(any_app, by):
+    assert summary.count_reports(db.session, PERIODS[0], by) is None
