@@ -16,6 +16,11 @@ from .tables import CHANGE, COUNT, DATE, DAYS, MEAN, SHARE, TEXT, WITHHELD, Colu
 
 
 def month_label(key: str, width: str = "MMM y") -> str:
+    return _month_label(key, width, str(get_locale()))
+
+
+@lru_cache(maxsize=1024)
+def _month_label(key: str, width: str, locale: str) -> str:
     year, month = key.split("-")
     return format_date(date(int(year), int(month), 1), width)
 
@@ -26,6 +31,7 @@ class Display:
     def __init__(self, suppressed: bool) -> None:
         self.suppressed = suppressed
         self._hidden: dict[int, set] = {}
+        self.locale = str(get_locale())  # one look-up for the many cells of a page
 
     def hidden(self, table: Table) -> set:
         if not self.suppressed:
@@ -43,7 +49,7 @@ class Display:
     def cell(self, table: Table, row: Row, column: Column) -> str:
         if self.is_hidden(table, row, column):
             return SUPPRESSED if column.kind == COUNT else str(WITHHELD)
-        return format_value(row.values.get(column.key), column.kind)
+        return format_value(row.values.get(column.key), column.kind, self.locale)
 
     def value(self, table: Table, row: Row, column: Column) -> Value:
         """The cell as a chart draws it: no number when hidden, and the text that stands for it."""
@@ -58,10 +64,10 @@ class Display:
         return self.cell(table, row, column)
 
 
-def format_value(value, kind: str) -> str:
+def format_value(value, kind: str, locale: str | None = None) -> str:
     """A figure written out in the reader's language (cached: tables repeat the same small numbers)."""
     if isinstance(value, (int, float, date, str)) or value is None:
-        return _format_cached(value, kind, str(get_locale()))
+        return _format_cached(value, kind, locale or str(get_locale()))
     return _format(value, kind)
 
 
