@@ -125,7 +125,7 @@ def test_the_migration_installs_the_triggers_that_keep_it_current(any_app):
         names = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
     else:
         names = connection.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).scalars().all()
-    for table in ("reports", "report_categories", "report_incident_types"):
+    for table in ("reports", "report_categories", "report_incident_types", "survey_responses"):
         for event in ("insert", "update", "delete"):
             assert f"review_queue_{table}_{event}" in names
     assert "review_summary_queue" in inspect(connection).get_table_names()

@@ -161,13 +161,3 @@ def test_reports_moved_deleted_or_submitted_take_their_answers_with_them(answere
     draft.status = "received"
     db.session.commit()
     assert_results_exact()
-
-
-def test_the_migration_installs_the_triggers_on_survey_answers(any_app):
-    connection = db.session.connection()
-    if connection.dialect.name == "sqlite":
-        names = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
-    else:
-        names = connection.execute(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")).scalars().all()
-    for event in ("insert", "update", "delete"):
-        assert f"review_queue_survey_responses_{event}" in names
