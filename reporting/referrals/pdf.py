@@ -12,6 +12,7 @@ from flask import render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from ..config import PROJECT_ROOT
 
@@ -21,10 +22,15 @@ PDF_VARIANT = "pdf/ua-1"
 _COUNTER = re.compile(r"%\((pages|page)\)s")
 
 
+# Made once per process, when the app loads (each gunicorn worker): without it WeasyPrint makes a new
+# font configuration for every document and looks the fonts up again.
+FONTS = FontConfiguration()
+
+
 @cache
 def print_stylesheet() -> CSS:
     """Parsed once per process: the stylesheet never changes while the app runs."""
-    return CSS(filename=str(PRINT_STYLESHEET))
+    return CSS(filename=str(PRINT_STYLESHEET), font_config=FONTS)
 
 
 def render_pdf(template: str, **context) -> bytes:
@@ -35,7 +41,7 @@ def render_pdf(template: str, **context) -> bytes:
 def html_to_pdf(html: str) -> bytes:
     """A document template's HTML (see `templates/referrals/documents/`) as a tagged PDF/UA file's bytes."""
     document = HTML(string=html, base_url=str(DOCUMENTS_DIR))
-    return document.write_pdf(stylesheets=[print_stylesheet()], pdf_variant=PDF_VARIANT)
+    return document.write_pdf(stylesheets=[print_stylesheet()], pdf_variant=PDF_VARIANT, font_config=FONTS)
 
 
 def css_string(text: str) -> Markup:
