@@ -17,7 +17,7 @@ from .models import CHECKLIST
 from .presentation import Display, month_label
 from .services import ReviewData
 from .table_builders import CHECKLIST_LABELS, TOTAL, area_name, build_tables
-from .tables import Table
+from .tables import Column, Row, Table
 
 
 @dataclass
@@ -28,6 +28,9 @@ class Figure:
     charts: list = field(default_factory=list)
     # Shade (0 to 4) of each (row, column) cell, for a heat table; empty for a plain table.
     heat: dict = field(default_factory=dict)
+    # The length (0 to 1 of the axis) of each (row, column) cell's bar in the bar chart: the pack draws
+    # the bars in the table's cells rather than beside it (see templates/review/pack/sections.html).
+    bars: dict = field(default_factory=dict)
 
     @property
     def wide(self) -> bool:
@@ -74,6 +77,14 @@ def build_review(data: ReviewData, suppressed: bool) -> Review:
     return Review(data, tables, display, findings.summary_findings(data, tables, display), sections)
 
 
+def _bars(table: Table, display: Display, cells: list[tuple[Row, Column]], as_share: bool = False) -> dict:
+    """Each charted cell's bar as a share of the axis, as `charts.bar_chart` draws it; no bar for a hidden value."""
+    numbers = {(row.code, column.key): display.value(table, row, column).number for row, column in cells}
+    shown = [number for number in numbers.values() if number is not None]
+    maximum = 1.0 if as_share else charts.nice_maximum(max(shown, default=0))
+    return {key: min(number / maximum, 1) for key, number in numbers.items() if number is not None}
+
+
 def _comparison_chart(data: ReviewData, table: Table, display: Display, chart_id: str, summary: str):
     current, previous = table.columns[0], table.columns[1]
     rows = [
@@ -105,10 +116,22 @@ def _what_is_reported(data: ReviewData, tables: dict, display: Display) -> Secti
         else _("No incidents were reported in this period.")
     )
     figures = [
-        Figure(by_category, [_comparison_chart(data, by_category, display, "chart-categories", " ".join(said[:3]))]),
-        Figure(by_type, [_comparison_chart(data, by_type, display, "chart-incident-types", type_summary)]),
+        Figure(
+            by_category,
+            [_comparison_chart(data, by_category, display, "chart-categories", " ".join(said[:3]))],
+            bars=_bars(by_category, display, _period_cells(by_category)),
+        ),
+        Figure(
+            by_type,
+            [_comparison_chart(data, by_type, display, "chart-incident-types", type_summary)],
+            bars=_bars(by_type, display, _period_cells(by_type)),
+        ),
     ]
     return Section("what-is-reported", _l("What is reported"), said, figures)
+
+
+def _period_cells(table: Table) -> list[tuple[Row, Column]]:
+    return [(row, column) for row in table.rows for column in table.columns[:2]]
 
 
 def _centre_use(data: ReviewData, tables: dict, display: Display) -> Section:
@@ -118,7 +141,8 @@ def _centre_use(data: ReviewData, tables: dict, display: Display) -> Section:
     rows = [(row.label, [display.value(table, row, total_column)]) for row in table.rows]
     summary = " ".join(said) or _("No centre took any reports in this period.")
     chart = charts.bar_chart("chart-centre-use", _("Reports by centre in this period"), summary, rows)
-    figures = [Figure(table, [chart], heat=_heat(table, display)), Figure(tables["last-report-by-centre"])]
+    bars = _bars(table, display, [(row, total_column) for row in table.rows])
+    figures = [Figure(table, [chart], heat=_heat(table, display), bars=bars), Figure(tables["last-report-by-centre"])]
     return Section("centre-use", _l("How often each centre is used"), said, figures)
 
 
@@ -181,7 +205,9 @@ def _consistency(tables: dict, display: Display) -> Section:
         rows,
         as_share=True,
     )
-    return Section("consistency", _l("How consistently centres record reports"), said, [Figure(table, [chart])])
+    bars = _bars(table, display, [(row, column) for row in table.all_rows()], as_share=True)
+    figure = Figure(table, [chart], bars=bars)
+    return Section("consistency", _l("How consistently centres record reports"), said, [figure])
 
 
 def _satisfaction(tables: dict, display: Display) -> Section:
@@ -205,7 +231,8 @@ def _satisfaction(tables: dict, display: Display) -> Section:
             rows,
             as_share=True,
         )
-        figures = [Figure(table, [chart])]
+        charted = [(table.total, columns[f"{question}_satisfied"]) for question in questions]
+        figures = [Figure(table, [chart], bars=_bars(table, display, charted, as_share=True))]
     return Section("satisfaction", _l("How satisfied people were"), said, figures)
 
 
@@ -248,7 +275,8 @@ def _dip_samples(tables: dict, display: Display) -> Section:
         rows,
         as_share=True,
     )
-    return Section("dip-samples", _l("Dip samples"), said, [Figure(by_centre, [chart]), Figure(by_month)])
+    bars = _bars(by_centre, display, [(by_centre.total, columns[item]) for item in CHECKLIST], as_share=True)
+    return Section("dip-samples", _l("Dip samples"), said, [Figure(by_centre, [chart], bars=bars), Figure(by_month)])
 
 
 def _upkeep(data: ReviewData, tables: dict) -> Section:
