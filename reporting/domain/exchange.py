@@ -36,6 +36,7 @@ FIELDS = (
     "satisfaction",
     "contact",
 )
+_KNOWN_FIELDS = frozenset(FIELDS)
 # Fields that may be left out of a record (a missing nullable field means null).
 OPTIONAL_FIELDS = ("reference", "centre", "area", "postcode", "satisfaction", "contact")
 CHANNELS = ("assisted", "self")
@@ -52,7 +53,7 @@ def validate_record(record, centre_codes, area_codes, today: date) -> tuple[list
     """Check one decoded exchange record. Returns (errors, normalised record); errors empty when valid."""
     if not isinstance(record, dict):
         return [("record", "must be a JSON object")], {}
-    errors = [(_cut(name), "unknown field") for name in record if name not in FIELDS]
+    errors = [(_cut(name), "unknown field") for name in record if name not in _KNOWN_FIELDS]
     normalised: dict = {}
     context = {"centres": centre_codes, "areas": area_codes, "today": today}
     for name, check in _CHECKS.items():

@@ -3,11 +3,12 @@
 import re
 
 _POSTCODE = re.compile(r"^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise_postcode(text: str) -> str:
     """Upper case with one space before the inward code: ` m33 7xy ` becomes `M33 7XY`."""
-    compact = re.sub(r"\s+", "", (text or "").upper())
+    compact = _SPACES.sub("", (text or "").upper())
     if len(compact) < 5:
         return compact
     return f"{compact[:-3]} {compact[-3:]}"

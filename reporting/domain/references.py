@@ -12,12 +12,14 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 PREFIX = "HR"
 RANDOM_LENGTH = 7
 _PATTERN = re.compile(rf"^{PREFIX}-([{ALPHABET}]{{4}})-([{ALPHABET}]{{4}})$")
+_SEPARATORS = re.compile(r"[\s\-]")
+_VALUES = {char: value for value, char in enumerate(ALPHABET)}
 
 
 def check_character(body: str) -> str:
     """A weighted checksum over the body; catches any single substitution or adjacent swap."""
     base = len(ALPHABET)
-    total = sum((index + 1) * ALPHABET.index(char) for index, char in enumerate(body))
+    total = sum(weight * _VALUES[char] for weight, char in enumerate(body, start=1))
     return ALPHABET[total % base]
 
 
@@ -29,9 +31,9 @@ def new_reference() -> str:
 
 def normalise_reference(text: str) -> str:
     """Upper-case, strip spaces, and put the dashes back where a person left them out."""
-    compact = re.sub(r"[\s\-]", "", (text or "").upper())
+    compact = _SEPARATORS.sub("", (text or "").upper())
     if compact.startswith(PREFIX):
-        compact = compact[len(PREFIX):]
+        compact = compact[len(PREFIX) :]
     if len(compact) != RANDOM_LENGTH + 1:
         return (text or "").strip().upper()
     return f"{PREFIX}-{compact[:4]}-{compact[4:]}"
