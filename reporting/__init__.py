@@ -48,6 +48,9 @@ def _configure_encryption(app: Flask) -> None:
 
 
 def _configure_templates(app: Flask) -> None:
+    from .templating import TemplateEnvironment
+
+    app.jinja_environment = TemplateEnvironment  # before the first use of app.jinja_env creates it
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(PROJECT_ROOT / "templates")),

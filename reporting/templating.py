@@ -1,4 +1,5 @@
-"""Jinja settings: in tests, a variable our own templates use without it being passed fails loudly.
+"""Jinja settings: template globals that Jinja can compare quickly, and, in tests, a variable our own
+templates use without it being passed fails loudly.
 
 The GOV.UK Frontend macros rely on lenient undefined values (optional `params` keys, `caller`,
 names set only in some branches), so a plain StrictUndefined breaks them. `StrictNameUndefined`
@@ -6,13 +7,35 @@ fails only when the undefined value is a bare variable name used in one of this 
 """
 
 import sys
+from collections import ChainMap
 
+from flask.templating import Environment
 from jinja2 import ChainableUndefined
 from jinja2.utils import missing
 
 from .config import PROJECT_ROOT
 
 OWN_TEMPLATES = str(PROJECT_ROOT / "templates")
+
+
+class TemplateGlobals(ChainMap):
+    """A template's globals over the environment's, as Jinja keeps them, with keys that compare as a set in C.
+
+    Jinja takes the difference between the caller's global names and these keys every time a template
+    imports macros, which the GOV.UK Frontend macros do inside every call: on a plain ChainMap that
+    difference runs key by key in Python, an eighth of the time of a form page.
+    """
+
+    def keys(self):
+        merged: dict = {}
+        for layer in reversed(self.maps):
+            merged.update(layer)
+        return merged.keys()
+
+
+class TemplateEnvironment(Environment):
+    def make_globals(self, d):
+        return TemplateGlobals(d if d is not None else {}, self.globals)
 
 
 def _used_in_own_template() -> bool:
