@@ -155,3 +155,28 @@ def test_sign_in_starts_a_new_session(client, volunteer):
     client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
     with client.session_transaction() as session:
         assert "planted" not in session
+
+
+def test_production_hashes_use_the_owasp_argon2id_settings():
+    from argon2 import extract_parameters
+
+    from reporting.auth.services import ARGON2_SETTINGS, PasswordHasher
+
+    parameters = extract_parameters(PasswordHasher(**ARGON2_SETTINGS).hash("correct horse battery"))
+    assert parameters.type.name == "ID"
+    assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (19 * 1024, 2, 1)
+
+
+def test_a_hash_made_with_other_settings_is_remade_at_sign_in(client, volunteer):
+    from argon2 import PasswordHasher, extract_parameters
+
+    from reporting.auth import services
+
+    old = PasswordHasher(time_cost=1, memory_cost=2048, parallelism=1).hash(factories.PASSWORD)
+    db.session.get(User, volunteer.id).password_hash = old
+    db.session.commit()
+    response = client.post("/sign-in", data={"email": "vol@example.org", "password": factories.PASSWORD})
+    assert response.headers["Location"] == "/reports/"
+    remade = db.session.get(User, volunteer.id).password_hash
+    assert remade != old
+    assert extract_parameters(remade) == extract_parameters(services.hash_password("another password"))
