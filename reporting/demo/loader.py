@@ -92,19 +92,21 @@ def _referrers(users: list[User]) -> dict[int, int]:
     return referrers
 
 
+def demo_record(demo_report, codes: CodeMaps, referrers: dict[int, int], today) -> dict:
+    """A demo report as the bulk writer takes it: its exchange record checked, with what only demo data carries."""
+    errors, record = validate_record(demo_report.record, codes.centres, codes.areas, today)
+    if errors:
+        raise DemoDataError(f"{demo_report.record['reference']}: {'; '.join(format_errors(errors))}")
+    sender = referrers.get(codes.centres.get(record["centre"]))
+    record.update(
+        status=demo_report.status,
+        referred_at=demo_report.referred_at,
+        closed_at=demo_report.closed_at,
+        support_wanted=demo_report.support_wanted,
+        referrals=[dict(referral, sent_by_id=sender) for referral in demo_report.referrals],
+    )
+    return record
+
+
 def _insert(demo_reports: list, codes: CodeMaps, referrers: dict[int, int], today) -> None:
-    records = []
-    for demo_report in demo_reports:
-        errors, record = validate_record(demo_report.record, codes.centres, codes.areas, today)
-        if errors:
-            raise DemoDataError(f"{demo_report.record['reference']}: {'; '.join(format_errors(errors))}")
-        sender = referrers.get(codes.centres.get(record["centre"]))
-        record.update(
-            status=demo_report.status,
-            referred_at=demo_report.referred_at,
-            closed_at=demo_report.closed_at,
-            support_wanted=demo_report.support_wanted,
-            referrals=[dict(referral, sent_by_id=sender) for referral in demo_report.referrals],
-        )
-        records.append(record)
-    insert_reports(records, codes)
+    insert_reports([demo_record(report, codes, referrers, today) for report in demo_reports], codes)

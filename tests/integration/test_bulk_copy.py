@@ -4,7 +4,6 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from reporting.demo import generator, loader
-from reporting.domain.exchange import validate_record
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.exchange import services
 from reporting.extensions import db
@@ -38,16 +37,7 @@ def _reports(now):
 
 
 def _record(number: int, report, codes, referrers, now) -> dict:
-    errors, record = validate_record(report.record, codes.centres, codes.areas, uk_date(now))
-    assert not errors
-    sender = referrers.get(codes.centres.get(record["centre"]))
-    record.update(
-        status=report.status,
-        referred_at=report.referred_at,
-        closed_at=report.closed_at,
-        support_wanted=report.support_wanted,
-        referrals=[dict(referral, sent_by_id=sender) for referral in report.referrals],
-    )
+    record = loader.demo_record(report, codes, referrers, uk_date(now))
     if number % 5 == 0:
         record["description"] += AWKWARD
         record["contact"] = dict(record.get("contact") or {}, name=None, address=AWKWARD)
