@@ -151,27 +151,33 @@ def _range_condition(start: datetime, end: datetime, centre_keys: Collection[int
     return and_(condition, or_(*places))
 
 
-def _report_pass(session, month: str, condition) -> tuple[list[AreaRow], list[DelayRow]]:
-    """One read of the reports: counts by centre and area, and the delays in days (by UK dates)."""
+def _area_rows(session, month: str, condition) -> list[AreaRow]:
+    """Counts by centre and area, with how many expected fields were filled, consent recorded and referrals made."""
     expected = sum((_filled(name) for name in EXPECTED_FIELDS[1:]), _filled(EXPECTED_FIELDS[0]))
     consent = case((Report.police_consent.is_not(None), 1), else_=0)
-    columns = (Report.reported_at, Report.occurred_on, Report.referred_at)
-    query = select(_centre_key_column(), _area_key_column(), expected, consent, *columns).where(condition)
-    areas: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    referred = case((Report.referred_at.is_not(None), 1), else_=0)
+    centre_column, area_column = _centre_key_column(), _area_key_column()
+    query = (
+        select(centre_column, area_column, func.count(), func.sum(expected), func.sum(consent), func.sum(referred))
+        .where(condition)
+        .group_by(centre_column, area_column)
+    )
+    return [AreaRow(month, *(int(value) for value in row)) for row in session.execute(query)]
+
+
+def _delay_rows(session, month: str, condition) -> list[DelayRow]:
+    """Days from incident to report and from report to referral, by UK dates (worked out here, for any database)."""
+    query = select(_centre_key_column(), Report.reported_at, Report.occurred_on, Report.referred_at).where(
+        condition, or_(Report.occurred_on.is_not(None), Report.referred_at.is_not(None))
+    )
     delays: dict[tuple[int, str, int], int] = defaultdict(int)
-    for centre_key, area_key, filled, consented, reported_at, occurred_on, referred_at in session.execute(query):
-        tally = areas[(centre_key, area_key)]
-        tally[0] += 1
-        tally[1] += filled
-        tally[2] += consented
-        tally[3] += referred_at is not None
+    for centre_key, reported_at, occurred_on, referred_at in session.execute(query):
         reported_on = reported_at.astimezone(UK).date()
         if occurred_on is not None:
             delays[(centre_key, TO_REPORT, (reported_on - occurred_on).days)] += 1
         if referred_at is not None:
             delays[(centre_key, TO_REFERRAL, (referred_at.astimezone(UK).date() - reported_on).days)] += 1
-    area_rows = [AreaRow(month, *key, *tally) for key, tally in areas.items()]
-    return area_rows, [DelayRow(month, *key, count) for key, count in delays.items()]
+    return [DelayRow(month, *key, count) for key, count in delays.items()]
 
 
 def _code_rows(session, month: str, condition) -> list[CodeRow]:
@@ -227,14 +233,30 @@ def _satisfaction_rows(session, month: str, condition) -> tuple[list[AnswerRow],
     return [AnswerRow(month, *key, count) for key, count in answers.items()], responding
 
 
+ALL_PARTS = ("areas", "codes", "delays", "answers", "responding")
+SATISFACTION_PARTS = {"answers", "responding"}
+
+
 def count_range(
-    session, month: str, start: datetime, end: datetime, centre_keys: Collection[int] | None = None
+    session,
+    month: str,
+    start: datetime,
+    end: datetime,
+    centre_keys: Collection[int] | None = None,
+    parts: Collection[str] = ALL_PARTS,
 ) -> SummaryRows:
-    """Summary rows counted straight from the reports made in [start, end), labelled with `month`."""
+    """Summary rows (of the `parts` asked for) counted from the reports made in [start, end), labelled `month`."""
     condition = _range_condition(start, end, centre_keys)
-    areas, delays = _report_pass(session, month, condition)
-    answers, responding = _satisfaction_rows(session, month, condition)
-    return SummaryRows(areas, _code_rows(session, month, condition), delays, answers, responding)
+    rows = SummaryRows()
+    if "areas" in parts:
+        rows.areas = _area_rows(session, month, condition)
+    if "codes" in parts:
+        rows.codes = _code_rows(session, month, condition)
+    if "delays" in parts:
+        rows.delays = _delay_rows(session, month, condition)
+    if SATISFACTION_PARTS & set(parts):
+        rows.answers, rows.responding = _satisfaction_rows(session, month, condition)
+    return rows
 
 
 # Keeping the summary current
@@ -380,7 +402,7 @@ class SummaryReader:
     def __init__(self, session, centre_key: int | None = None):
         self.session = session
         self.centre_key = centre_key
-        self._part_months: dict[Period, SummaryRows] = {}
+        self._part_months: dict[tuple[Period, str], list] = {}
 
     def rows(
         self, period: Period, parts: tuple[str, ...] = ("areas", "codes", "delays"), keep: Collection[str] | None = None
@@ -395,20 +417,25 @@ class SummaryReader:
         rows = _whole_month_rows(self.session, months, self.centre_key, parts, keep) if months else SummaryRows()
         part_months = period.part_months()
         for part in part_months:
-            counted = self._counted(part)
             for name in parts:
-                getattr(rows, name).extend(getattr(counted, name))
+                getattr(rows, name).extend(self._counted(part, name, parts))
         if keep is not None and part_months:
             for name in parts:
                 setattr(rows, name, _summed_rows(getattr(rows, name), COUNT_FIELDS[name], keep))
         return rows
 
-    def _counted(self, part: Period) -> SummaryRows:
-        if part not in self._part_months:
+    def _counted(self, part: Period, name: str, parts: tuple[str, ...]) -> list:
+        """The rows of `name` for the part month, counted from the reports with the other `parts` not yet counted."""
+        if (part, name) not in self._part_months:
             start, end = part.bounds()
             centres = None if self.centre_key is None else {self.centre_key}
-            self._part_months[part] = count_range(self.session, month_key(part.first), start, end, centres)
-        return self._part_months[part]
+            wanted = {each for each in parts if (part, each) not in self._part_months}
+            if wanted & SATISFACTION_PARTS:  # counted together
+                wanted |= SATISFACTION_PARTS
+            counted = count_range(self.session, month_key(part.first), start, end, centres, wanted)
+            for each in wanted:
+                self._part_months[(part, each)] = getattr(counted, each)
+        return self._part_months[(part, name)]
 
 
 def rows_for_period(
