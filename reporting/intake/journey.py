@@ -5,7 +5,7 @@ templates over the shared step forms. A `Journey` is one draft going through a f
 which steps apply from the answers so far, what comes before and after a step, and what is left.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .forms import STEPS
@@ -31,6 +31,35 @@ class Flow:
         return self.wording.get(slug, {}).get("title", "")
 
 
+class SavedAnswers(Mapping):
+    """A draft's saved answers, keyed by field name, each step's read from the report only when one is asked for.
+
+    Skip logic asks for a handful of answers; reading only the steps that hold them spares loading and
+    building the rest (contact details, equality answers, ...) on every page and on submitting. Where two
+    steps share a field name, the later step's answer counts.
+    """
+
+    def __init__(self, steps: Sequence[type[StepForm]], report) -> None:
+        self._report = report
+        self._owners = {name: step for step in steps for name in step.field_names()}
+        self._read: dict[type[StepForm], dict] = {}
+
+    def _of(self, step: type[StepForm]) -> dict:
+        if step not in self._read:
+            self._read[step] = step.answers_from(self._report)
+        return self._read[step]
+
+    def __getitem__(self, name: str):
+        saved = self._of(self._owners[name])
+        return saved[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._owners if name in self._of(self._owners[name]))
+
+    def __len__(self) -> int:
+        return sum(1 for _name in self)
+
+
 class Journey:
     def __init__(self, flow: Flow, report):
         self.flow = flow
@@ -39,9 +68,7 @@ class Journey:
 
     def refresh(self) -> None:
         """Work out the answers and the steps that apply again, after answers have changed."""
-        self.answers: dict = {}
-        for step in self.flow.steps:
-            self.answers.update(step.answers_from(self.report))
+        self.answers = SavedAnswers(self.flow.steps, self.report)
         self.shown = [step.slug for step in self.flow.steps if step.should_show(self.answers)]
 
     @property

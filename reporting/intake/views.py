@@ -106,7 +106,8 @@ def _after_save(journey: Journey, form, change: bool) -> str:
 @bp.route("/<reference>/check-answers", methods=["GET", "POST"])
 @role_required(*CENTRE_ROLES)
 def check_answers(reference: str):
-    report = _own_report(reference, with_answers=True)
+    # Submitting reads only the answers that decide which steps apply; the page reads them all back.
+    report = _own_report(reference, with_answers=request.method == "GET")
     if report.status != "draft":
         return redirect(url_for("intake.submitted", reference=report.reference))
     journey = Journey(FLOW, report)

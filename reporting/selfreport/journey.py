@@ -19,7 +19,7 @@ from wtforms.utils import unset_value
 
 from ..intake.fields import choice_pairs, options
 from ..intake.forms.base import EDITED_BY_SOMEONE_ELSE, StepForm, SummaryRow
-from ..intake.journey import Journey
+from ..intake.journey import Journey, SavedAnswers
 from ..intake.validators import RequiredIf, ValidateIf
 
 MAX_TEXT = 10_000
@@ -95,9 +95,7 @@ class PageJourney(Journey):
     """One draft going through a page flow: which pages apply, what comes next, what is left."""
 
     def refresh(self) -> None:
-        self.answers: dict = {}
-        for step in self.flow.steps:
-            self.answers.update(step.answers_from(self.report))
+        self.answers = SavedAnswers(self.flow.steps, self.report)
         self.shown = [page.slug for page in self.flow.pages if page.applies(self.answers)]
 
     def skipped_but_answered(self) -> list[type[StepForm]]:

@@ -7,12 +7,14 @@ and self-report flows can share the questions and their checks while speaking di
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
+from functools import cache
 from typing import ClassVar
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField
+from wtforms.fields.core import UnboundField
 
 from ..fields import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
 from ..validators import ValidateIf
@@ -75,6 +77,11 @@ class StepForm(FlaskForm):
     def answers_from(cls, report) -> dict:
         """This step's answers as stored on the report, keyed by field name."""
         raise NotImplementedError
+
+    @classmethod
+    def field_names(cls) -> frozenset[str]:
+        """The names of this step's fields, read from the class (its answers are keyed by some of them)."""
+        return _field_names(cls)
 
     def save(self, report) -> None:
         """Write this step's answers onto the report."""
@@ -154,3 +161,8 @@ def from_yes_no(code: str | None) -> bool | None:
 def text_or_none(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
+
+
+@cache
+def _field_names(form_class: type) -> frozenset[str]:
+    return frozenset(name for name in dir(form_class) if isinstance(getattr(form_class, name), UnboundField))
