@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
 from ..access import scoped_reports
@@ -98,15 +99,16 @@ def submit(journey) -> bool:
     """Submit the draft; True if this call submitted it, False if it had already been submitted."""
     report = journey.report
     now = utcnow()
+    changes = {"status": "received", "reported_at": now, "received_at": now, "updated_at": now}
+    reports = Report.__table__
     submitted = db.session.execute(
-        update(Report)
-        .where(Report.id == report.id, Report.status == "draft")
-        .values(status="received", reported_at=now, received_at=now, updated_at=now)
-        .execution_options(synchronize_session="fetch")
+        update(reports).where(reports.c.id == report.id, reports.c.status == "draft").values(**changes)
     )
     if submitted.rowcount != 1:
         db.session.rollback()
         return False
+    for name, value in changes.items():  # what the row now holds, without another query or a second write
+        set_committed_value(report, name, value)
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)
     db.session.commit()

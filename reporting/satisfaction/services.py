@@ -28,8 +28,11 @@ IMMEDIATE, FOLLOW_UP = "immediate", "follow-up"
 TOKEN_LENGTH = 43
 # References of reports made online in this browser session, whose immediate survey it may answer.
 ONLINE_SURVEYS = "online_surveys"
-# INSERT with ON CONFLICT, for each database the app runs on.
-UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+# An invitation's INSERT ... ON CONFLICT DO NOTHING, for each database the app runs on (made once).
+ADD_INVITATION = {
+    name: insert(SurveyInvitation.__table__).on_conflict_do_nothing(index_elements=["report_id", "kind"])
+    for name, insert in {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.items()
+}
 
 
 @dataclass(frozen=True)
@@ -69,24 +72,18 @@ def invitation(report: Report, kind: str) -> SurveyInvitation | None:
     )
 
 
-def _create_once(report: Report, kind: str, **fields) -> SurveyInvitation:
-    """The report's invitation of this kind, created if it does not exist (safe against a race).
+def _create_once(report: Report, kind: str, **fields) -> None:
+    """Create the report's invitation of this kind unless it exists (safe against a race).
 
-    One INSERT ... ON CONFLICT DO NOTHING on the (report, kind) pair: a report being submitted has no
-    invitation yet, so the usual case costs one statement rather than a look-up and a savepoint."""
-    insert = UPSERTS[db.session.get_bind().dialect.name]
-    statement = (
-        insert(SurveyInvitation)
-        .values(report_id=report.id, kind=kind, **fields)
-        .on_conflict_do_nothing(index_elements=["report_id", "kind"])
-        .returning(SurveyInvitation)
-    )
-    created = db.session.scalar(statement)
-    return created if created is not None else invitation(report, kind)
+    One Core INSERT ... ON CONFLICT DO NOTHING on the (report, kind) pair: a report being submitted has
+    no invitation yet, so submitting costs one plain statement, with no look-up and no savepoint."""
+    statement = ADD_INVITATION[db.session.get_bind().dialect.name]
+    db.session.execute(statement, {"report_id": report.id, "kind": kind, **fields})
 
 
 def immediate_invitation(report: Report) -> SurveyInvitation:
-    return _create_once(report, IMMEDIATE)
+    _create_once(report, IMMEDIATE)
+    return invitation(report, IMMEDIATE)
 
 
 def immediate_survey_open(report: Report) -> bool:
@@ -94,13 +91,13 @@ def immediate_survey_open(report: Report) -> bool:
     return found is None or not found.is_closed
 
 
-def on_report_submitted(report: Report) -> SurveyInvitation:
+def on_report_submitted(report: Report) -> None:
     """Call when a report is submitted (either journey), then commit: issues the follow-up link, and
     lets the browser that made a self-report answer its immediate survey. Calling it again does no harm."""
     if has_request_context() and report.channel == "self":
         earlier = [reference for reference in session.get(ONLINE_SURVEYS, []) if reference != report.reference]
         session[ONLINE_SURVEYS] = [*earlier[-4:], report.reference]
-    return issue_follow_up(report)
+    _add_follow_up(report)
 
 
 def may_answer_online(report: Report) -> bool:
@@ -112,12 +109,17 @@ def may_answer_online(report: Report) -> bool:
 
 def issue_follow_up(report: Report) -> SurveyInvitation:
     """The report's follow-up invitation with its token, created once; the caller commits."""
+    _add_follow_up(report)
+    return invitation(report, FOLLOW_UP)
+
+
+def _add_follow_up(report: Report) -> None:
     config = current_app.config
     reported_at = report.reported_at or now_utc()
     valid_from, expires_at = follow_up.validity(reported_at, config["FOLLOW_UP_DAYS"], config["FOLLOW_UP_VALID_DAYS"])
     salt = follow_up.new_salt()
     token = follow_up.derive_token(config["SECRET_KEY"], salt)
-    return _create_once(
+    _create_once(
         report,
         FOLLOW_UP,
         token_salt=salt,

@@ -120,6 +120,32 @@ def test_a_double_submission_creates_one_report(client, volunteer):
     assert _report(reference).police_consent == "named", "a submitted report is not changed by an old page"
 
 
+@pytest.mark.postgres
+def test_submitting_on_postgresql_stores_the_report_its_audit_entry_and_one_follow_up_link(pg_app):
+    from reporting.domain import follow_up
+    from reporting.satisfaction import services as surveys
+
+    client = pg_app.test_client()
+    centre = factories.centre()
+    _db.session.commit()
+    Auth(client).login_as("volunteer", centre)
+    reference = start_draft(client)
+    go_through(client, reference)
+    for _twice in range(2):
+        response = client.post(f"/intake/{reference}/check-answers")
+        assert response.headers["Location"] == f"/intake/{reference}/submitted"
+    report = _report(reference)
+    assert report.status == "received" and report.received_at == report.reported_at is not None
+    assert _actions(reference).count("report_submitted") == 1
+    invitation = surveys.invitation(report, surveys.FOLLOW_UP)
+    config = pg_app.config
+    assert (invitation.valid_from, invitation.expires_at) == follow_up.validity(
+        report.reported_at, config["FOLLOW_UP_DAYS"], config["FOLLOW_UP_VALID_DAYS"]
+    )
+    assert surveys.invitation(report, surveys.IMMEDIATE) is None, "the immediate survey is offered by the page"
+    assert "Finish and sign out" in client.get(f"/intake/{reference}/submitted").get_data(as_text=True)
+
+
 def test_each_continue_is_saved_and_a_draft_resumes_where_it_stopped(app, client, volunteer, centre):
     reference = start_draft(client)
     answer(client, reference, "who-is-reporting", {"reporter_role": "witness"})
