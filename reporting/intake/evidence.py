@@ -13,14 +13,12 @@ import secrets
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..crypto import decrypt_bytes, encrypt_bytes, rotate_bytes
-
-pillow_heif.register_heif_opener()
 
 # Big enough for a 48-megapixel phone photo; a larger image is refused before it is decoded.
 MAX_PIXELS = 60_000_000
@@ -85,7 +83,20 @@ def clean(data: bytes, original_name: str) -> CleanFile:
     return CleanFile(_encode(image, "JPEG"), "image/jpeg", "jpg", display_name(original_name, "jpg"))
 
 
+@cache
+def _read_heic() -> None:
+    """Teach Pillow to open HEIC photos, the first time one arrives.
+
+    pillow_heif and its libheif take about 4 MB in every web worker, and only a HEIC upload needs them.
+    """
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
 def _open_image(data: bytes, kind: str) -> Image.Image:
+    if kind == "heic":
+        _read_heic()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
