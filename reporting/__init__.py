@@ -7,7 +7,7 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
-from .extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from .extensions import babel, csrf, db, limiter, login_manager, talisman
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
@@ -71,11 +71,11 @@ def _configure_templates(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import database, filters, i18n, security
+    from . import database, filters, i18n, migrating, security
 
     db.init_app(app)
     database.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    migrating.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
