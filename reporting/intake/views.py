@@ -35,7 +35,8 @@ def _own_report(reference: str, with_answers: bool = False):
 
 
 def _draft_journey(reference: str) -> Journey:
-    report = _own_report(reference, with_answers=True)
+    # A step reads its own answers and those that decide which steps apply, each when first asked for.
+    report = _own_report(reference)
     if report.status != "draft":
         flash(messages.REPORT_SUBMITTED_ALREADY, "info")
         abort(redirect(url_for("reports.view_report", reference=report.reference)))

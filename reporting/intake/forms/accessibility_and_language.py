@@ -1,5 +1,7 @@
 """Step: the language the person used, and their communication and accessibility needs."""
 
+from functools import cache
+
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -23,6 +25,20 @@ def language_label(tag: str) -> str:
     if tag in SIGN_LANGUAGES:
         return str(SIGN_LANGUAGES[tag])
     return Locale.parse(tag).get_display_name(get_locale() or "en")
+
+
+@cache
+def _language_choices(reader: str) -> tuple[tuple[str, str], ...]:
+    others = sorted((language_label(tag), tag) for tag in LANGUAGES if tag != "en")
+    return (("en", language_label("en")), *((tag, name) for name, tag in others))
+
+
+def language_choices() -> tuple[tuple[str, str], ...]:
+    """(tag, name) of every language offered, English first and the rest by name, named in the reader's language.
+
+    Made once for each reader's language: the names never change, and every page that reads the answers
+    back builds this form."""
+    return _language_choices(str(get_locale() or "en"))
 
 
 class AccessibilityAndLanguageForm(StepForm):
@@ -55,8 +71,7 @@ class AccessibilityAndLanguageForm(StepForm):
         }
 
     def prepare(self) -> None:
-        others = sorted((language_label(tag), tag) for tag in LANGUAGES if tag != "en")
-        self.language.choices = options([("en", language_label("en"))] + [(tag, name) for name, tag in others])
+        self.language.choices = options(language_choices())
 
     def save(self, report) -> None:
         needs = list(self.communication_needs.data)

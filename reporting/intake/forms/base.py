@@ -31,6 +31,9 @@ class SummaryRow:
     values: list[str] = dataclass_field(default_factory=list)
     field_id: str = ""
 
+    def __post_init__(self) -> None:
+        self.key = str(self.key)  # translated once here, though a page prints it twice (the row and its Change link)
+
 
 EDITED_BY_SOMEONE_ELSE = _l(
     "Someone else saved changes to this report while you had this page open. Check your answers on this page, "
@@ -115,7 +118,7 @@ class StepForm(FlaskForm):
     def _apply_wording(self) -> None:
         for item in self.question_fields():
             text = self.wording.get(item.name, {})
-            item.summary_label = text.get("summary") or item.label.text
+            item.summary_label = text["summary"] if "summary" in text else item.label.text
             if "label" in text:
                 item.label.text = text["label"]
             if "hint" in text:
