@@ -106,7 +106,7 @@ class Journey:
 
     def saved_form(self, slug: str) -> StepForm:
         """The step's form filled in from the saved answers, for reading back (no CSRF token needed)."""
-        return self.form(slug, formdata=None, meta={"csrf": False})
+        return self.form(slug, formdata=None, meta={"csrf": False}, read_back=True)
 
     def sections(self, exclude: tuple[str, ...] = ()) -> list[tuple[str, StepForm]]:
         """(slug, form) for every step that applies, for check-your-answers and the report page."""

@@ -124,7 +124,7 @@ class PageJourney(Journey):
         return form
 
     def saved_form(self, slug: str) -> StepForm:
-        return self.form(slug, formdata=None, meta={"csrf": False})
+        return self.form(slug, formdata=None, meta={"csrf": False}, read_back=True)
 
     def rows(self) -> list[tuple[Page, SummaryRow]]:
         """Every answer on the pages that apply, with the page to change it on, for check-your-answers."""

@@ -48,9 +48,10 @@ class StepForm(FlaskForm):
     # The report's version when the page was shown; a different version on saving means someone else saved first.
     report_version = HiddenField()
 
-    def __init__(self, *args, flow, report=None, **kwargs):
+    def __init__(self, *args, flow, report=None, read_back=False, **kwargs):
         self.flow = flow
         self.report = report
+        self.read_back = read_back  # filled in from the saved answers only to show them, never to be posted
         super().__init__(*args, **kwargs)
         if report is not None and not self.report_version.data:
             self.report_version.data = str(report.version or 1)

@@ -36,7 +36,11 @@ class PlaceForm(StepForm):
         return {"area": area, "postcode": report.postcode, "location_description": report.location_description}
 
     def prepare(self) -> None:
-        areas = db.session.execute(select(Area.code, Area.name).order_by(Area.name)).all()
+        if self.read_back:  # only the saved area is named
+            area = self.report.area if self.report is not None else None
+            areas = [(area.code, area.name)] if area is not None else []
+        else:
+            areas = db.session.execute(select(Area.code, Area.name).order_by(Area.name)).all()
         pairs = [("", _l("Select an area")), *((code, name) for code, name in areas), (AREA_NOT_KNOWN, _l("Not known"))]
         self.area.choices = options(pairs)
 
