@@ -5,6 +5,7 @@ tables, and an appendix of definitions and the small-number rule. Rendered by th
 documents' PDF service (WeasyPrint, PDF/UA, Noto fonts); the pack adds its own page layout.
 """
 
+from dataclasses import replace
 from datetime import date
 
 from flask import render_template
@@ -14,22 +15,24 @@ from flask_babel import gettext as _
 from ..referrals.pdf import html_to_pdf
 from . import summary
 from .models import CHECKLIST
-from .sections import build_review, period_text
+from .sections import Section, build_review, period_text
 from .services import gather
 from .table_builders import CHECKLIST_LABELS, centre_name
-from .tables import SHARE, Column, Table
+from .tables import SHARE, Column, Row, Table
 
 
 def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
     """The review pack's PDF for `period` and one centre (by code, or `online`) or all centres."""
     data = gather(session, period, centre_code, today)
     review = build_review(data, suppressed=True)
+    review.sections = pack_sections(review.sections, review.tables)
     scope = centre_name(data.figures.centre) if data.figures.centre else _("All centres")
     title = _("Partnership review: %(scope)s, %(period)s", scope=scope, period=period_text(data))
     html = render_template(
         "review/pack/pack.html",
         review=review,
         column_groups=column_groups,
+        beside_rows_of=beside_rows_of,
         title=title,
         scope=scope,
         period=period_text(data),
@@ -45,19 +48,61 @@ def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
     return html_to_pdf(html)
 
 
-def column_groups(table: Table) -> list[tuple[Column, ...]]:
-    """The pack's table columns: a share right after the count it is a share of goes in that count's cell.
+# Columns the pack puts in one cell, one above the other, because they are read together: a count and a rate
+# worked out from it, two medians, an area's centres or its gap, and a date with when the next is due and so
+# whether it is overdue. (A share right after the count it is a share of always shares that count's cell.)
+SHARED_CELLS = {
+    "reports-by-area": [("centres", "gap")],
+    "consistency-by-centre": [("referred", "referral_rate"), ("median_days_to_report", "median_days_to_referral")],
+    "satisfaction-by-centre": [("responding", "response_rate")],
+    "centre-upkeep": [
+        ("last_training_on", "training_due_on", "training_status"),
+        ("last_contact_on", "contact_due_on", "contact_status"),
+    ],
+}
 
-    WeasyPrint takes about a millisecond to lay out a table cell, whatever it holds, so two figures read
-    together cost half as much in one cell.
+
+def column_groups(table: Table) -> list[tuple[Column, ...]]:
+    """The pack's table columns, grouped by cell: a share right after its count, and the `SHARED_CELLS`.
+
+    WeasyPrint takes about a millisecond to lay out a table cell, whatever it holds, so figures read
+    together cost less in one cell.
     """
+    together = {key: keys for keys in SHARED_CELLS.get(table.name, ()) for key in keys}
     groups: list[tuple[Column, ...]] = []
     for column in table.columns:
-        if column.kind == SHARE and groups and len(groups[-1]) == 1 and groups[-1][0].key == column.base:
+        if groups and groups[-1][0].key in together.get(column.key, ()):
+            groups[-1] = (*groups[-1], column)
+        elif column.kind == SHARE and groups and len(groups[-1]) == 1 and groups[-1][0].key == column.base:
             groups[-1] = (groups[-1][0], column)
         else:
             groups.append((column,))
     return groups
+
+
+# Tables the pack lays out as more columns of another table with the same rows (in one cell a row), not as
+# tables of their own: each centre's last report goes beside its reports by month.
+BESIDE = {"reports-by-centre-and-month": "last-report-by-centre"}
+
+
+def pack_sections(sections: list[Section], tables: dict[str, Table]) -> list[Section]:
+    """The review's sections as the pack lays them out, with each table of `BESIDE` beside the table it joins."""
+    joined = set(BESIDE.values())
+    return [
+        replace(
+            section,
+            figures=[
+                replace(figure, beside=tables[BESIDE[figure.table.name]]) if figure.table.name in BESIDE else figure
+                for figure in section.figures
+                if figure.table.name not in joined
+            ],
+        )
+        for section in sections
+    ]
+
+
+def beside_rows_of(table: Table | None) -> dict[str, Row]:
+    return {row.code: row for row in table.all_rows()} if table else {}
 
 
 def file_name(chosen, extension: str) -> str:

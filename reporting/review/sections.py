@@ -31,6 +31,8 @@ class Figure:
     # The length (0 to 1 of the axis) of each (row, column) cell's bar in the bar chart: the pack draws
     # the bars in the table's cells rather than beside it (see templates/review/pack/sections.html).
     bars: dict = field(default_factory=dict)
+    # A table with the same rows (by code) that the pack lays out as more columns of this one.
+    beside: Table | None = None
 
     @property
     def wide(self) -> bool:
