@@ -63,6 +63,9 @@ def _older_objects_left_out_of_collections():
     try:
         yield
     finally:
+        # The render's own garbage is collected while the older objects are still left out (a short pass),
+        # so it is not frozen into the next render and held through it.
+        gc.collect()
         gc.unfreeze()
 
 
