@@ -53,8 +53,8 @@ def start_draft(user, flow) -> Report:
     raise RuntimeError("could not draw an unused reference")
 
 
-# Everything a journey reads to work out which steps apply, loaded with the report in one query rather
-# than one query each as the steps read them.
+# Every answer a read-back page shows, loaded with the report in one query rather than one query each
+# as the steps read them.
 JOURNEY_ANSWERS = (
     joinedload(Report.category_rows),
     joinedload(Report.incident_type_rows),
@@ -62,15 +62,18 @@ JOURNEY_ANSWERS = (
     joinedload(Report.contact),
     joinedload(Report.equality),
 )
+# The one list skip logic reads (the incident types), loaded with the report: deciding which steps
+# apply then needs no second query; the rest of the answers are read when a step asks for them.
+SKIP_LOGIC_ANSWERS = (joinedload(Report.incident_type_rows),)
 
 
-def find_report(user, reference: str, with_answers: bool = False) -> Report | None:
+def find_report(user, reference: str, answers: tuple = ()) -> Report | None:
     """A report or draft of the user's own scope (their centre's, for centre staff), else None.
 
-    `with_answers` loads the answers a journey reads in the same query."""
+    `answers` are loader options (JOURNEY_ANSWERS, SKIP_LOGIC_ANSWERS) for answers to read in the same query."""
     query = scoped_reports(user).where(Report.reference == normalise_reference(reference))
-    if with_answers:
-        query = query.options(*JOURNEY_ANSWERS)
+    if answers:
+        query = query.options(*answers)
     return db.session.scalars(query).unique().first()
 
 

@@ -26,9 +26,9 @@ def step_url(report, slug: str | None, change: bool = False) -> str:
     return url_for("intake.step", reference=report.reference, slug=slug, change=1 if change else None)
 
 
-def _own_report(reference: str, with_answers: bool = False):
+def _own_report(reference: str, answers: tuple = ()):
     """The report or draft of the signed-in volunteer's centre, or 404."""
-    report = services.find_report(current_user, reference, with_answers)
+    report = services.find_report(current_user, reference, answers)
     if report is None or report.centre_id != current_user.centre_id:
         abort(404)
     return report
@@ -36,7 +36,7 @@ def _own_report(reference: str, with_answers: bool = False):
 
 def _draft_journey(reference: str) -> Journey:
     # A step reads its own answers and those that decide which steps apply, each when first asked for.
-    report = _own_report(reference)
+    report = _own_report(reference, services.SKIP_LOGIC_ANSWERS)
     if report.status != "draft":
         flash(messages.REPORT_SUBMITTED_ALREADY, "info")
         abort(redirect(url_for("reports.view_report", reference=report.reference)))
@@ -108,7 +108,8 @@ def _after_save(journey: Journey, form, change: bool) -> str:
 @role_required(*CENTRE_ROLES)
 def check_answers(reference: str):
     # Submitting reads only the answers that decide which steps apply; the page reads them all back.
-    report = _own_report(reference, with_answers=request.method == "GET")
+    answers = services.JOURNEY_ANSWERS if request.method == "GET" else services.SKIP_LOGIC_ANSWERS
+    report = _own_report(reference, answers)
     if report.status != "draft":
         return redirect(url_for("intake.submitted", reference=report.reference))
     journey = Journey(FLOW, report)
