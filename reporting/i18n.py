@@ -10,8 +10,9 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.pofile import read_po
-from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_locale
+from flask import Flask, current_app, g, has_request_context, request
+from flask_babel import get_locale, get_translations
+from flask_babel.speaklater import LazyString
 
 from .config import PROJECT_ROOT
 
@@ -85,7 +86,47 @@ def select_locale() -> str:
 
 def current_language() -> str:
     """The locale code the request is served in, such as `en`, `ar` or `zh_Hans`."""
-    return str(get_locale() or Locale.parse(DEFAULT_LANGUAGE))
+    return str(_locale_in_force() or get_locale() or Locale.parse(DEFAULT_LANGUAGE))
+
+
+def _locale_in_force():
+    """The locale Flask-Babel has settled on for this context (the request's, or one set by `force_locale`),
+    or None before it has chosen one or outside a context."""
+    try:
+        return g._flask_babel.babel_locale
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def translations():
+    """The catalogue Flask-Babel's `get_translations()` would answer with, found with one context look-up.
+
+    Flask-Babel finds its state for the domain, the locale and its cache separately, each through several
+    context look-ups, and a read-back page translates over a hundred strings. This keeps the catalogue on
+    the context beside the locale and domain it was found for, and asks Flask-Babel again whenever either
+    has changed (a `force_locale` block, or a request whose locale is not chosen yet).
+    """
+    try:
+        context = g._get_current_object()
+        state = context._flask_babel
+        locale, domain = state.babel_locale, state.babel_domain
+    except (AttributeError, RuntimeError):
+        return get_translations()
+    found = getattr(context, "_reporting_translations", None)
+    if found is None or found[0] is not locale or found[1] is not domain:
+        found = (locale, domain, get_translations())
+        context._reporting_translations = found
+    return found[2]
+
+
+def gettext(string: str, **variables) -> str:
+    translated = translations().ugettext(string)
+    return translated % variables if variables else translated
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """Flask-Babel's lazy string, translated through `gettext` above when shown."""
+    return LazyString(gettext, string, **variables)
 
 
 def language_tag(code: str | None = None) -> str:
@@ -112,7 +153,19 @@ def _template_globals() -> dict:
     }
 
 
+def _install_template_gettext(app: Flask) -> None:
+    """`{% trans %}` and `_()` in templates through `translations()` (Flask-Babel installs its own first)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: translations().ugettext(string),
+        ngettext=lambda singular, plural, n: translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: translations().upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: translations().unpgettext(context, singular, plural, n),
+        newstyle=True,
+    )
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("LANGUAGES", dict(SHIPPED_LANGUAGES))
+    _install_template_gettext(app)
     app.context_processor(_template_globals)
     app.url_defaults(keep_language)

@@ -4,7 +4,7 @@ The codes are stored and exchanged; these labels are what people see. A unit tes
 every code in the vocabulary has a label here and that the English agrees with the file.
 """
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 LABELS = {
     "categories": {

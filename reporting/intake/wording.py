@@ -5,7 +5,7 @@ short question on check-your-answers) and `choices` (code to label). The self-re
 its own wording in the same shape, so the questions and their checks are shared.
 """
 
-from flask_babel import lazy_gettext as _l
+from ..i18n import lazy_gettext as _l
 
 ASSISTED = {
     "who-is-reporting": {

@@ -4,10 +4,10 @@ from functools import cache
 
 from babel import Locale
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, ChoiceSelectField, options, vocabulary_options
 from ..validators import MaxLength, Optional, Required, ValidateIf
 from .base import StepForm, text_or_none

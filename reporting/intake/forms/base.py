@@ -11,11 +11,11 @@ from functools import cache
 from typing import ClassVar
 
 from flask_babel import format_date
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField
 from wtforms.fields.core import UnboundField
 
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
 from ..validators import ValidateIf
 

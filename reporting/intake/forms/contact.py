@@ -1,10 +1,10 @@
 """Step: contact details, and how and when it is safe to contact them (only when someone will)."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
 
 from ... import messages
 from ...extensions import db
+from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
 from ..fields import RadiosField, vocabulary_options
 from ..validators import EmailAddress, MaxLength, Optional, PhoneNumber, Required, RequiredIf

@@ -1,7 +1,6 @@
 """Step: optional equality monitoring; every question can be left or answered "Prefer not to say"."""
 
-from flask_babel import lazy_gettext as _l
-
+from ...i18n import lazy_gettext as _l
 from ...models import EqualityAnswers
 from ..fields import RadiosField, vocabulary_options
 from ..validators import Optional

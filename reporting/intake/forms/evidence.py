@@ -1,10 +1,10 @@
 """Step: photos, screenshots or PDFs as evidence (optional); files can be added and removed."""
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from wtforms import MultipleFileField, StringField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from .. import services
 from ..validators import EvidenceFiles
 from .base import StepForm

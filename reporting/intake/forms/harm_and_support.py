@@ -1,9 +1,9 @@
 """Step: injuries, whether they would like support, and which kinds."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, RadiosField, vocabulary_options
 from ..validators import MaxLength, Required, ValidateIf
 from .base import StepForm, from_yes_no, text_or_none, yes_no

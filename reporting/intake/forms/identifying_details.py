@@ -3,8 +3,7 @@
 Those answers are withheld from the anonymous police referral.
 """
 
-from flask_babel import lazy_gettext as _l
-
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, choice_pairs, options
 from ..validators import Optional
 from .base import StepForm

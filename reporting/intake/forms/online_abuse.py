@@ -1,9 +1,9 @@
 """Step: links to posts or messages, and usernames, for online abuse."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..validators import MaxLength, Optional
 from .base import StepForm, text_or_none
 

@@ -1,11 +1,11 @@
 """Step: the area (from the areas list), an optional postcode, and a description of the place."""
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import StringField, TextAreaField
 
 from ... import messages
 from ...extensions import db
+from ...i18n import lazy_gettext as _l
 from ...models import Area
 from ..fields import ChoiceSelectField, options
 from ..validators import MaxLength, Optional, Required, UKPostcode

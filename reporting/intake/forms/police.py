@@ -1,8 +1,7 @@
 """Step: whether the report may be shared with the police, named or anonymously."""
 
-from flask_babel import lazy_gettext as _l
-
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import RadiosField, vocabulary_options
 from ..validators import Required
 from .base import StepForm

@@ -1,9 +1,9 @@
 """Step: the contact from the police the person would accept (only when shared with their details)."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
 from ..fields import CheckboxesField, RadiosField, vocabulary_options
 from ..validators import MaxLength, Required, ValidateIf

@@ -1,9 +1,9 @@
 """Step: the person or people responsible, and whether the person knows them."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import RadiosField, vocabulary_options
 from ..validators import MaxLength, Optional, Required
 from .base import StepForm, text_or_none

@@ -1,8 +1,7 @@
 """Step: when 'mate crime' is chosen, the volunteer considers an adult safeguarding referral."""
 
-from flask_babel import lazy_gettext as _l
-
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import RadiosField, vocabulary_options
 from ..validators import Required
 from .base import StepForm

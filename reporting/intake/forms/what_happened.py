@@ -1,9 +1,9 @@
 """Step: what happened (incident types, several allowed) and the account in the person's words."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import TextAreaField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, vocabulary_options
 from ..validators import MaxLength, Required
 from .base import StepForm, text_or_none

@@ -3,10 +3,10 @@
 from datetime import date
 
 from flask_babel import format_date
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import DatePartsField, RadiosField, vocabulary_options
 from ..validators import DateParts, Optional, Required
 from .base import StepForm, from_yes_no, yes_no

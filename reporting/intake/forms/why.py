@@ -1,8 +1,7 @@
 """Step: why they think it happened (categories, several allowed). Their perception is what counts."""
 
-from flask_babel import lazy_gettext as _l
-
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import CheckboxesField, vocabulary_options
 from ..validators import Required
 from .base import StepForm

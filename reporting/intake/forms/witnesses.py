@@ -1,8 +1,7 @@
 """Step: whether anyone saw it, and whether they would give their details."""
 
-from flask_babel import lazy_gettext as _l
-
 from ... import messages
+from ...i18n import lazy_gettext as _l
 from ..fields import RadiosField, vocabulary_options
 from ..validators import Required, ValidateIf
 from .base import StepForm
