@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import current_app
 from flask_login import current_user
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -98,20 +98,27 @@ def _mark_done(report, flow, slug: str) -> None:
     report.steps_done = [step for step in flow.step_slugs if step in done]
 
 
+REPORTS = Report.__table__
+SUBMITTED_COLUMNS = ("reported_at", "received_at", "updated_at")
+# Submitting as one statement made once: building an UPDATE on every submit costs more than running it.
+SUBMIT_DRAFT = (
+    update(REPORTS)
+    .where(REPORTS.c.id == bindparam("report_id"), REPORTS.c.status == "draft")
+    .values(status="received", **{name: bindparam("now", type_=REPORTS.c[name].type) for name in SUBMITTED_COLUMNS})
+)
+
+
 def submit(journey) -> bool:
     """Submit the draft; True if this call submitted it, False if it had already been submitted."""
     report = journey.report
     now = utcnow()
-    changes = {"status": "received", "reported_at": now, "received_at": now, "updated_at": now}
-    reports = Report.__table__
-    submitted = db.session.execute(
-        update(reports).where(reports.c.id == report.id, reports.c.status == "draft").values(**changes)
-    )
+    submitted = db.session.execute(SUBMIT_DRAFT, {"report_id": report.id, "now": now})
     if submitted.rowcount != 1:
         db.session.rollback()
         return False
-    for name, value in changes.items():  # what the row now holds, without another query or a second write
-        set_committed_value(report, name, value)
+    set_committed_value(report, "status", "received")  # what the row now holds, without another query
+    for name in SUBMITTED_COLUMNS:
+        set_committed_value(report, name, now)
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)
     db.session.commit()
