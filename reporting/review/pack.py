@@ -32,6 +32,7 @@ def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
         "review/pack/pack.html",
         review=review,
         column_groups=column_groups,
+        group_heading=group_heading,
         beside_rows_of=beside_rows_of,
         title=title,
         scope=scope,
@@ -78,6 +79,15 @@ def column_groups(table: Table) -> list[tuple[Column, ...]]:
         else:
             groups.append((column,))
     return groups
+
+
+def group_heading(group: tuple[Column, ...]) -> str:
+    """The heading of a cell holding `group`'s figures, one line a figure; the subject said once when the
+    figures are all of one subject ("How easy was it to report?", then "Answers / Satisfied")."""
+    subjects = {str(column.subject) for column in group if column.subject is not None}
+    if len(group) > 1 and len(subjects) == 1 and all(column.subject is not None for column in group):
+        return f"{subjects.pop()}\n{' / '.join(str(column.short) for column in group)}"
+    return "\n".join(str(column.heading) for column in group)
 
 
 # Tables the pack lays out as more columns of another table with the same rows (in one cell a row), not as

@@ -216,17 +216,23 @@ def satisfaction_table(data: ReviewData) -> Table:
         Column("response_rate", _l("Response rate"), SHARE, base="reports"),
     ]
     for question in SCALE_QUESTIONS:
+        asked = label("satisfaction_questions", question)
         columns.append(
             Column(
-                f"{question}_responses", _l("Answers: %(question)s", question=label("satisfaction_questions", question))
+                f"{question}_responses",
+                _l("Answers: %(question)s", question=asked),
+                subject=asked,
+                short=_l("Answers"),
             )
         )
         columns.append(
             Column(
                 f"{question}_satisfied",
-                _l("Satisfied: %(question)s", question=label("satisfaction_questions", question)),
+                _l("Satisfied: %(question)s", question=asked),
                 SHARE,
                 base=f"{question}_responses",
+                subject=asked,
+                short=lazy_pgettext("share of answers", "Satisfied"),
             )
         )
     rows, total = [], None
@@ -270,9 +276,19 @@ def _dip_keys(data: ReviewData, centre_key, months: list[str], item: str) -> lis
 def _dip_columns() -> list[Column]:
     columns = []
     for item in CHECKLIST:
-        columns.append(Column(f"{item}_assessed", _l("Checked: %(item)s", item=CHECKLIST_LABELS[item])))
+        check = CHECKLIST_LABELS[item]
         columns.append(
-            Column(item, _l("Passed: %(item)s", item=CHECKLIST_LABELS[item]), SHARE, base=f"{item}_assessed")
+            Column(f"{item}_assessed", _l("Checked: %(item)s", item=check), subject=check, short=_l("Checked"))
+        )
+        columns.append(
+            Column(
+                item,
+                _l("Passed: %(item)s", item=check),
+                SHARE,
+                base=f"{item}_assessed",
+                subject=check,
+                short=_l("Passed"),
+            )
         )
     return columns
 

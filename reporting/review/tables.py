@@ -24,6 +24,10 @@ class Column:
     base: str | None = None
     # For a change between two counts: the counts it is the difference of.
     of: tuple[str, ...] = ()
+    # For a heading that names a figure of something (`Answers: <question>`): the something, and the figure's
+    # name alone, so that a cell holding several figures of it can name it once (the pack's headings).
+    subject: object = None
+    short: object = None
 
 
 @dataclass(frozen=True)

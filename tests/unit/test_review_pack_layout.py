@@ -1,6 +1,6 @@
 """The review pack's table layout: which columns share a cell, and tables laid out beside another."""
 
-from reporting.review.pack import beside_rows_of, column_groups, pack_sections
+from reporting.review.pack import beside_rows_of, column_groups, group_heading, pack_sections
 from reporting.review.sections import Figure, Section
 from reporting.review.tables import SHARE, TEXT, Column, Row, Table
 
@@ -36,3 +36,23 @@ def test_each_centres_last_report_goes_beside_its_reports_by_month():
 
     assert [(figure.table.name, figure.beside) for figure in section.figures] == [(by_month.name, last)]
     assert beside_rows_of(last) == {"sale": last.rows[0]} and beside_rows_of(None) == {}
+
+
+def test_a_cell_of_figures_of_one_subject_names_the_subject_once_then_each_figure():
+    asked = "How easy was it to report?"
+    group = (
+        Column("ease_responses", f"Answers: {asked}", subject=asked, short="Answers"),
+        Column("ease_satisfied", f"Satisfied: {asked}", SHARE, base="ease_responses", subject=asked, short="Satisfied"),
+    )
+    assert group_heading(group) == "How easy was it to report?\nAnswers / Satisfied"
+
+
+def test_a_cell_of_figures_of_different_subjects_or_none_keeps_every_heading_whole():
+    mixed = (
+        Column("ease_responses", "Answers: ease", subject="ease", short="Answers"),
+        Column("overall_satisfied", "Satisfied: overall", SHARE, subject="overall", short="Satisfied"),
+    )
+    plain = (Column("reports", "Reports"), Column("rate", "Referral rate", SHARE, base="reports"))
+    assert group_heading(mixed) == "Answers: ease\nSatisfied: overall"
+    assert group_heading(plain) == "Reports\nReferral rate"
+    assert group_heading(plain[:1]) == "Reports"
