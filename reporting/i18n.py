@@ -6,6 +6,7 @@ page is shown in another language than the default, every link the app builds ke
 so a journey stays in its language and any of its addresses can be shared in it.
 """
 
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -86,7 +87,13 @@ def select_locale() -> str:
 
 def current_language() -> str:
     """The locale code the request is served in, such as `en`, `ar` or `zh_Hans`."""
-    return str(_locale_in_force() or get_locale() or Locale.parse(DEFAULT_LANGUAGE))
+    return _code_of(_locale_in_force() or get_locale() or Locale.parse(DEFAULT_LANGUAGE))
+
+
+@cache
+def _code_of(locale: Locale) -> str:
+    # Babel works the code out afresh each time, and every link a page builds asks for it (`keep_language`).
+    return str(locale)
 
 
 def _locale_in_force():
