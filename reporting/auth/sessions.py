@@ -15,6 +15,10 @@ login_manager.login_message = None
 login_manager.session_protection = "basic"
 
 LAST_SEEN = "last_seen"
+# The last-seen time is written again only once it is this many seconds old, not on every request (each
+# write signs and sends the session cookie again). The idle limit is counted from the time written, plus
+# this step, so a session never ends before its limit; it may end up to this much after it.
+LAST_SEEN_STEP = 30
 # After an idle sign-out the next person on a shared tablet signs in afresh: they are not taken
 # back into a report that was being taken.
 NO_RETURN_BLUEPRINTS = {"intake"}
@@ -39,12 +43,13 @@ def end_idle_sessions():
     now = time.time()
     idle_limit = current_app.config["SESSION_IDLE_MINUTES"] * 60
     last_seen = session.get(LAST_SEEN, now)
-    if now - last_seen > idle_limit:
+    if now - last_seen > idle_limit + LAST_SEEN_STEP:
         logout_user()
         session.clear()
         flash(messages.SIGNED_OUT_IDLE, "info")
         return redirect(url_for("auth.sign_in", next=_return_path()))
-    session[LAST_SEEN] = now
+    if LAST_SEEN not in session or now - last_seen >= LAST_SEEN_STEP:
+        session[LAST_SEEN] = now
     return None
 
 

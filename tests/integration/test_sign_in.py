@@ -133,6 +133,29 @@ def test_activity_keeps_the_session_alive(client, volunteer, monkeypatch):
         assert client.get("/reports/").status_code == 200
 
 
+def test_a_page_within_half_a_minute_of_the_last_sends_no_new_session_cookie(client, volunteer, monkeypatch):
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    client.get("/reports/")
+    monkeypatch.setattr(time, "time", lambda: start + 20)
+    assert "Set-Cookie" not in client.get("/reports/").headers
+    monkeypatch.setattr(time, "time", lambda: start + 31)
+    assert client.get("/reports/").headers["Set-Cookie"].startswith("session=")
+
+
+@pytest.mark.parametrize("app_config", [{"SESSION_IDLE_MINUTES": 15}])
+def test_the_session_never_ends_before_the_idle_limit_after_the_last_page(client, volunteer, app_config, monkeypatch):
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    client.get("/reports/")
+    monkeypatch.setattr(time, "time", lambda: start + 29)  # not written down: too soon after the last
+    client.get("/reports/")
+    monkeypatch.setattr(time, "time", lambda: start + 29 + 15 * 60 - 1)
+    assert client.get("/reports/").status_code == 200
+
+
 def test_signing_out_ends_the_session(client, volunteer):
     client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
     response = client.post("/sign-out")
