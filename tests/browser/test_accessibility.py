@@ -78,7 +78,9 @@ def test_sign_in_errors_are_summarised_at_the_top_and_link_to_their_fields(open_
     assert page.title().startswith("Error: Sign in")
     first_in_main = page.locator("main > *").first
     assert "govuk-error-summary" in first_in_main.get_attribute("class")
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')"), "summary not focused"
+    # GOV.UK Frontend moves focus to the summary when its script starts, which on a busy machine is after the
+    # summary is already on the page: wait for the focus (up to 5 s) rather than look once.
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')", timeout=5000)
     links = page.locator(".govuk-error-summary__list a")
     assert links.all_inner_texts() == ["Enter your email address", "Enter your password"]
     assert " ".join(page.locator("#email-error").inner_text().split()) == "Error: Enter your email address"
