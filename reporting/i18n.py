@@ -152,11 +152,12 @@ def keep_language(endpoint: str, values: dict) -> None:
 
 def _template_globals() -> dict:
     locale = get_locale() or Locale.parse(DEFAULT_LANGUAGE)
+    code = _code_of(locale)
     return {
-        "html_lang": language_tag(str(locale)),
+        "html_lang": language_tag(code),
         "html_dir": locale.text_direction,
         "languages": shipped_languages(),
-        "current_language": str(locale),
+        "current_language": code,
     }
 
 
