@@ -1,0 +1,112 @@
+"""Builds the app: `create_app` makes a Flask app and wires its extensions, blueprints and commands."""
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from .config import INSTANCE_DIR, PROJECT_ROOT, load_config
+from .extensions import babel, csrf, db, limiter, login_manager, talisman
+
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` is a dict of overrides applied over the environment's settings."""
+    overrides = dict(config or {})
+    app = Flask(
+        "reporting",  # the package: its folder holds `static`, and its name names the logger
+        instance_path=str(INSTANCE_DIR),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder="static",
+    )
+    app.config.from_object(load_config(overrides.pop("REPORTING_ENV", None)))
+    app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_encryption(app)
+    _configure_templates(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_commands(app)
+    logging.getLogger("reporting").setLevel(app.config.get("LOG_LEVEL", logging.INFO))
+    return app
+
+
+def _configure_encryption(app: Flask) -> None:
+    """Personal details are encrypted at rest; outside production a key is kept in the instance folder."""
+    from .crypto import keyring, new_key
+
+    keys = app.config.get("DATA_ENCRYPTION_KEYS") or []
+    if not keys:
+        key_file = Path(app.instance_path) / "data-encryption.key"
+        if not key_file.exists():
+            key_file.write_text(new_key() + "\n")
+            key_file.chmod(0o600)
+        keys = [key_file.read_text().strip()]
+    keyring.configure(keys)
+
+
+def _configure_templates(app: Flask) -> None:
+    from .templating import TemplateEnvironment
+
+    app.jinja_environment = TemplateEnvironment  # before the first use of app.jinja_env creates it
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    if app.config.get("JINJA_STRICT"):
+        from .templating import StrictNameUndefined
+
+        app.jinja_env.undefined = StrictNameUndefined
+
+
+def _init_extensions(app: Flask) -> None:
+    from . import database, filters, i18n, migrating, security
+
+    db.init_app(app)
+    database.init_app(app)
+    migrating.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=lambda: "Europe/London")
+    i18n.init_app(app)
+    filters.init_app(app)
+    security.init_app(app, talisman)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .errors import init_app as init_errors
+    from .health import bp as health_bp
+    from .intake import bp as intake_bp
+    from .pages import bp as pages_bp
+    from .referrals import bp as referrals_bp
+    from .reports import bp as reports_bp
+    from .review import blueprint as review_blueprint
+    from .satisfaction import blueprint as satisfaction_blueprint
+    from .selfreport import bp as selfreport_bp
+    from .selfreport import queue_bp as self_report_queue_bp
+
+    satisfaction_bp = satisfaction_blueprint()
+    blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
+    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint()):
+        app.register_blueprint(blueprint)
+    init_errors(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from .cli import register
+
+    register(app)
