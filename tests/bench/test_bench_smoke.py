@@ -29,6 +29,7 @@ EXPECTED = (
     "review counts output equal to raw",
     "police referral PDF in the app",
     "review pack PDF, all centres",
+    "PDF render process peak memory, review pack",
     "worker peak memory",
     "reports import, 200 lines",
     "review summary upkeep per report written",
