@@ -5,6 +5,11 @@ load Flask and the database layer: the PDF render process (`reporting.pdf_proces
 and nothing more.
 """
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for editors and type checkers; at run time they come from `__getattr__`
+    from .factory import MIGRATIONS_DIR, create_app  # noqa: F401
+
 _FROM_FACTORY = {"create_app", "MIGRATIONS_DIR"}
 
 

@@ -42,16 +42,19 @@ def render_measured(html: str, timeout: float = TIMEOUT_SECONDS) -> Rendered:
     process = _CONTEXT.Process(target=_render_in_child, args=(html, sender), name="pdf-render", daemon=True)
     try:
         process.start()
-        sender.close()
+        sender.close()  # the render process holds the only sending end: its end means no PDF is coming
         if not receiver.poll(timeout):
+            if process.is_alive():
+                process.kill()
             raise RenderError(f"the PDF took longer than {timeout:g} s to render")
         outcome = receiver.recv()
     except EOFError:
+        process.join()
         raise RenderError(f"the PDF render process ended without a PDF (exit code {process.exitcode})") from None
     finally:
+        sender.close()
         receiver.close()
         if process.pid is not None:
-            process.kill()  # a no-op once it has ended; ends one that overran
             process.join()
     if isinstance(outcome, str):
         raise RenderError(outcome)

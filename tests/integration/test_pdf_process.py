@@ -1,9 +1,13 @@
 """PDFs are rendered in a process of their own: the web worker never loads WeasyPrint, and a render
 that fails or overruns ends with a clear error, not a stuck or crashed worker."""
 
+import os
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,8 @@ from reporting import pdf_process
 from tests.support.pdf import needs_poppler, pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
+# Takes WeasyPrint a few seconds: long enough to stop or end a render while it runs.
+LONG_DOCUMENT = "<html lang='en'><title>Long</title><table>" + "<tr><td>cell</td></tr>" * 3000 + "</table>"
 DOCUMENT = '<html lang="en"><title>Referral</title><body><h1>Referral to Victim Support</h1></body></html>'
 
 
@@ -40,6 +46,14 @@ def test_the_app_renders_pdfs_without_loading_weasyprint_itself():
     assert finished.stdout.split() == ["%PDF", "False"]
 
 
+def test_the_render_server_loads_weasyprint_without_flask_or_the_database_layer():
+    loaded = "{'flask', 'sqlalchemy', 'weasyprint'} & set(sys.modules)"
+    script = f"import sys, reporting.pdf_renderer; print(sorted({loaded}))"
+    finished = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert finished.stdout.strip() == "['weasyprint']"
+
+
 def test_a_document_weasyprint_cannot_render_gives_a_render_error_with_the_reason():
     with pytest.raises(pdf_process.RenderError, match="WeasyPrint could not render the PDF: TypeError"):
         pdf_process.render(None)
@@ -47,7 +61,36 @@ def test_a_document_weasyprint_cannot_render_gives_a_render_error_with_the_reaso
 
 
 def test_a_render_that_overruns_is_stopped_with_a_render_error():
-    long_document = "<html lang='en'><title>Long</title>" + "<table>" + "<tr><td>cell</td></tr>" * 3000 + "</table>"
     with pytest.raises(pdf_process.RenderError, match="took longer than 0.2 s"):
-        pdf_process.render_measured(long_document, timeout=0.2)
+        pdf_process.render_measured(LONG_DOCUMENT, timeout=0.2)
     assert pdf_process.render(DOCUMENT).startswith(b"%PDF"), "the next document renders as usual"
+
+
+def test_a_render_process_that_dies_gives_a_render_error_and_the_next_document_renders():
+    pdf_process.render(DOCUMENT)  # the render server is running
+    server = next(pid for pid in _children(os.getpid()) if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes())
+    outcome = {}
+
+    def render_long():
+        try:
+            pdf_process.render(LONG_DOCUMENT)
+        except pdf_process.RenderError as error:
+            outcome["error"] = str(error)
+
+    rendering = threading.Thread(target=render_long)
+    rendering.start()
+    deadline = time.monotonic() + 30
+    children = []
+    while not children and time.monotonic() < deadline:
+        children = _children(server)
+        time.sleep(0.01)
+    assert children, "the render process was never started"
+    os.kill(children[0], signal.SIGKILL)
+    rendering.join(timeout=60)
+    assert outcome["error"] == "the PDF render process ended without a PDF (exit code -9)"
+    assert pdf_process.render(DOCUMENT).startswith(b"%PDF"), "the next document renders as usual"
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return [int(child) for task in tasks for child in (task / "children").read_text().split()]
