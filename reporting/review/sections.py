@@ -268,6 +268,9 @@ def _trend(tables: dict, display: Display) -> Section:
 def _dip_samples(tables: dict, display: Display) -> Section:
     by_centre, by_month = tables["dip-samples-by-centre"], tables["dip-samples-by-month"]
     said = [findings.dip_finding(tables, display)]
+    if not any(by_centre.total.values.get(f"{item}_assessed") for item in CHECKLIST):
+        # Nothing was checked: the finding says so, and a chart and tables of noughts would say nothing more.
+        return Section("dip-samples", _l("Dip samples"), said, [])
     columns = {column.key: column for column in by_centre.columns}
     rows = [(CHECKLIST_LABELS[item], [display.value(by_centre, by_centre.total, columns[item])]) for item in CHECKLIST]
     chart = charts.bar_chart(

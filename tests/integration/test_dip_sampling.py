@@ -114,3 +114,14 @@ def test_findings_give_the_share_passing_each_check(client, auth, months):
     row = page.select_one("#table-dip-samples-by-centre tr.app-review-table__total").get_text(" ")
     assert "33%" in row and "100%" in row
     assert len(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "dip_sample_reviewed")).all()) == 3
+
+
+def test_a_period_with_nothing_checked_says_so_without_a_chart_or_tables_of_noughts(client, auth, months):
+    auth.login_as("partnership")
+    client.post("/review/dip-samples", data={"month": "2025-06"})  # drawn, but no checklist saved
+    page = parse_page(client.get("/review/", query_string={"date_from": "2025-04", "date_to": "2025-09"}))
+    section = page.select_one("#dip-samples")
+    assert text_of(section, ".app-findings") == "No dip-sampled reports were checked in this period."
+    assert section.select("table, svg, figure") == []
+    assert page.select_one("#table-dip-samples-by-centre") is None
+    assert page.select_one("#table-dip-samples-by-month") is None

@@ -108,8 +108,10 @@ def test_the_pack_is_a_tagged_pdf_whose_text_carries_the_summary_figures(app, pa
     # Age (3) is small: the pack shows it as <5, and hides a second figure of its column with it.
     assert "Age <5" in text
     # A question's answers and share satisfied share a cell, headed by the question once.
-    assert "Answers / Satisfied" in text and "Checked / Passed" in text
-    assert "Satisfied: " not in text and "Passed: " not in text
+    assert "Answers / Satisfied" in text and "Satisfied: " not in text
+    # No dip sample was checked: the pack says so, with no tables of noughts ("Checked / Passed").
+    assert "No dip-sampled reports were checked in this period." in text
+    assert "Checked / Passed" not in text and "Passed: " not in text
     info, declared = pdfinfo(data), catalogue(data)
     assert info["Tagged"] == "yes"
     assert info["Title"] == "Partnership review: All centres, 1 April 2025 to 30 September 2025"
