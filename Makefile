@@ -3,7 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-FLASK := $(BIN)/flask --app reporting
+# As a module, not the `flask` script: a PDF's render process then does not load the script (and Flask's CLI) again.
+FLASK := $(BIN)/python -m flask --app reporting
 CSS := reporting/static/css/app.css
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 

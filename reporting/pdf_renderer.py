@@ -22,7 +22,16 @@ PDF_VARIANT = "pdf/ua-1"
 # configuration for every document, looks the fonts up again and parses the stylesheet again.
 FONTS = FontConfiguration()
 STYLESHEET = CSS(filename=str(PRINT_STYLESHEET), font_config=FONTS)
-_FIRST_DOCUMENT = '<html lang="en"><title>PDF</title><p>PDF</p></html>'
+# Rendered once by the server, so that every document forked from it starts with the fonts and faces of
+# the documents' own parts (page boxes and counters, headings, tables, bold) already loaded. Warmed with a
+# one-line document instead, a referral took 291 ms through its render process against 226 ms rendered in
+# place; warmed with this one, 268 ms against 255 ms (medians of 9, this project's 2-core machine).
+_FIRST_DOCUMENT = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>PDF</title>
+<style>@page { @top-center { content: "PDF"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }
+</style></head><body><header><p class="marking">PDF</p><h1>PDF</h1><div class="document-facts"><p>PDF</p></div></header>
+<main><p class="statement">PDF</p><section><h2>PDF</h2><table class="rows"><tr><th scope="row">PDF</th><td>PDF 0123</td>
+</tr></table></section><section><h2>PDF</h2><table><thead><tr><th scope="col">PDF</th></tr></thead><tbody><tr><td>1</td>
+</tr></tbody></table><ul><li>PDF</li></ul></section></main></body></html>"""
 
 
 def render(html: str) -> bytes:
