@@ -49,13 +49,14 @@ def render_measured(html: str, timeout: float = TIMEOUT_SECONDS) -> Rendered:
             raise RenderError(f"the PDF took longer than {timeout:g} s to render")
         outcome = receiver.recv()
     except EOFError:
-        process.join()
-        raise RenderError(f"the PDF render process ended without a PDF (exit code {process.exitcode})") from None
+        outcome = None
     finally:
         sender.close()
         receiver.close()
         if process.pid is not None:
             process.join()
+    if outcome is None:
+        raise RenderError(f"the PDF render process ended without a PDF (exit code {process.exitcode})")
     if isinstance(outcome, str):
         raise RenderError(outcome)
     return Rendered(*outcome)
