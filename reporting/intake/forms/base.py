@@ -46,7 +46,7 @@ class StepForm(FlaskForm):
     template: ClassVar[str]
 
     # The report's version when the page was shown; a different version on saving means someone else saved first.
-    # No label is shown for it: an empty one spares WTForms loading its own catalogue to name it on every page.
+    # No label is shown for it, so it is given none (WTForms would otherwise make one up and translate it).
     report_version = HiddenField(label="")
 
     def __init__(self, *args, flow, report=None, read_back=False, **kwargs):
