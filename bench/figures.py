@@ -89,6 +89,22 @@ def median_seconds(runs: int, action: Callable[[], object]) -> float:
     return median_of(runs, lambda: timed(action))
 
 
+def paired_median_seconds(
+    runs: int, action: Callable[[], object], baseline: Callable[[], object]
+) -> tuple[float, float]:
+    """Median seconds of `action` and of `baseline`, timed in turn (A B, B A, A B, ...).
+
+    Timing all of one and then all of the other lets the machine's drift over a minute (other
+    tenants, the disk writing back) fall on one side only; taken in turn, it falls on both alike.
+    """
+    times: tuple[list[float], list[float]] = ([], [])
+    for run in range(runs):
+        order = (0, 1) if run % 2 == 0 else (1, 0)
+        for side in order:
+            times[side].append(timed((action, baseline)[side]))
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 # Reporting
 
 

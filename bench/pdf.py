@@ -17,7 +17,7 @@ from reporting.referrals.services import referral_html
 from reporting.review.periods import last_complete_months
 
 from .client import Browser
-from .figures import Figure, Target, median_seconds
+from .figures import Figure, Target, paired_median_seconds
 
 CENTRE_LEAD = "centre.lead@demo.example"
 LEAD_CENTRE = "sale-library"
@@ -72,22 +72,22 @@ def measure(server, app, settings, label: str) -> list[Figure]:
         answer = lead.get(path)
         if answer.status != 200 or not answer.body.startswith("%PDF"):
             raise RuntimeError(f"the referral download answered {answer.status}")
-    app_s = median_seconds(settings.page_runs, lambda: lead.get(path))
-    lead.close()
     bare_render(html)
-    bare_s = median_seconds(settings.page_runs, lambda: bare_render(html))
+    app_s, bare_s = paired_median_seconds(settings.page_runs, lambda: lead.get(path), lambda: bare_render(html))
+    lead.close()
 
     period = last_complete_months(uk_date(now_utc()))
     unit = Browser(server.base_url)
     unit.sign_in(PARTNERSHIP, DEMO_PASSWORD)
     pack_path = f"/review/review-pack.pdf?date_from={period.first:%Y-%m}&date_to={period.last:%Y-%m}"
+    pack_html = _pack_html(app, period)
     answers = []
-    pack_s = median_seconds(settings.runs, lambda: answers.append(unit.get(pack_path)))
+    pack_s, pack_bare_s = paired_median_seconds(
+        settings.runs, lambda: answers.append(unit.get(pack_path)), lambda: bare_render(pack_html)
+    )
     unit.close()
     if any(answer.status != 200 or not answer.body.startswith("%PDF") for answer in answers):
         raise RuntimeError(f"the review pack answered {[answer.status for answer in answers]}")
-    pack_html = _pack_html(app, period)
-    pack_bare_s = median_seconds(settings.runs, lambda: bare_render(pack_html))
     ms = 1000
     return [
         Figure(f"police referral PDF in the app ({label})", app_s * ms, "ms",
