@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from ..domain.suppression import SUPPRESSED
 from ..labels import label
+from .models import CHECKLIST
 from .presentation import Display, format_value
 from .services import ReviewData
 from .table_builders import TOTAL, area_name, centre_name
@@ -155,11 +156,20 @@ def satisfaction_finding(tables: dict, display: Display) -> str | None:
     )
 
 
+def dip_samples_checked(table: Table) -> bool:
+    """Whether any dip-sampled report in the table had a check passed or failed (not all "does not apply")."""
+    return any(table.total.values.get(f"{item}_assessed") for item in CHECKLIST)
+
+
 def dip_finding(tables: dict, display: Display) -> str:
     table = tables["dip-samples-by-centre"]
-    checked = table.total.values.get("support_offered_assessed") or 0
-    if not checked:
+    if not dip_samples_checked(table):
         return _("No dip-sampled reports were checked in this period.")
+    if not table.total.values.get("support_offered_assessed"):
+        return _(
+            "Dip-sampled reports were checked in this period, but whether support was offered did not apply to "
+            "any of them."
+        )
     column = next(column for column in table.columns if column.key == "support_offered")
     share = display.cell(table, table.total, column)
     return _(

@@ -268,7 +268,7 @@ def _trend(tables: dict, display: Display) -> Section:
 def _dip_samples(tables: dict, display: Display) -> Section:
     by_centre, by_month = tables["dip-samples-by-centre"], tables["dip-samples-by-month"]
     said = [findings.dip_finding(tables, display)]
-    if not any(by_centre.total.values.get(f"{item}_assessed") for item in CHECKLIST):
+    if not findings.dip_samples_checked(by_centre):
         # Nothing was checked: the finding says so, and a chart and tables of noughts would say nothing more.
         return Section("dip-samples", _l("Dip samples"), said, [])
     columns = {column.key: column for column in by_centre.columns}

@@ -125,3 +125,17 @@ def test_a_period_with_nothing_checked_says_so_without_a_chart_or_tables_of_noug
     assert section.select("table, svg, figure") == []
     assert page.select_one("#table-dip-samples-by-centre") is None
     assert page.select_one("#table-dip-samples-by-month") is None
+
+
+def test_a_period_where_support_offered_never_applied_does_not_say_nothing_was_checked(client, auth, months):
+    auth.login_as("partnership")
+    client.post("/review/dip-samples", data={"month": "2025-06"})
+    answers = {item: "pass" for item in CHECKLIST} | {"support_offered": "not_applicable"}
+    client.post("/review/dip-samples/2025-06/1", data=answers, follow_redirects=True)
+    page = parse_page(client.get("/review/", query_string={"date_from": "2025-04", "date_to": "2025-09"}))
+    section = page.select_one("#dip-samples")
+    assert text_of(section, ".app-findings") == (
+        "Dip-sampled reports were checked in this period, but whether support was offered did not apply to any of them."
+    )
+    assert "100%" in page.select_one("#table-dip-samples-by-centre tr.app-review-table__total").get_text(" ")
+    assert section.select("svg")
