@@ -17,7 +17,7 @@ from reporting import create_app
 from reporting.domain.ukdates import now_utc
 from reporting.extensions import db
 
-from . import charts, data, http_paths, importing, pdf, review
+from . import charts, data, http_paths, importing, pdf, review, roundtrips
 from .app import create_bench_table
 from .databases import migrate, postgres_cluster, postgres_database, sqlite_database
 from .figures import last_line, table, write_results
@@ -94,6 +94,9 @@ def run(settings: Settings) -> tuple[list, dict]:
                 db.engine.dispose()
             say(f"{label}: {settings.reports:,} reports loaded; serving with gunicorn, {WORKERS} sync workers")
             figures += _served_figures(app, database, settings, label, details)
+            if database.kind == "postgresql":
+                say(f"{label}: one round trip and one commit, timed with the driver alone")
+                details["postgresql_round_trips"] = roundtrips.measure(database.url)
             say(f"{label}: reports import of {settings.import_lines:,} lines")
             maker = _fresh_database_maker(database.kind, server)
             figures += importing.measure(maker, database.kind, settings, label, database.scratch, now)
@@ -113,6 +116,8 @@ def main() -> int:
     }
     write_results(settings.results, figures, details)
     sys.stdout.write(table(figures) + "\n\n")
+    if "postgresql_round_trips" in details:
+        sys.stdout.write(roundtrips.describe(details["postgresql_round_trips"]) + "\n")
     for problem in details["problems"]:
         sys.stdout.write(f"problem: {problem}\n")
     sys.stdout.write(f"results written to {settings.results}\n")
