@@ -8,10 +8,11 @@ falls on both. The probe table is a plain (logged) table, as a temporary table w
 the WAL, and it is dropped afterwards.
 """
 
-import time
 from statistics import median
 
 import sqlalchemy as sa
+
+from .figures import timed
 
 PROBE = "bench_commit_probe"
 KINDS = ("select_1", "insert_commit_durable", "insert_commit_synchronous_commit_off")
@@ -49,10 +50,7 @@ def measure(url: str, rounds: int = 3, each: int = 500) -> dict:
 
 
 def _time(into: list[float], count: int, action) -> None:
-    for _ in range(count):
-        began = time.perf_counter()
-        action()
-        into.append((time.perf_counter() - began) * 1000)
+    into.extend(timed(action) * 1000 for _ in range(count))
 
 
 def _select_one(cursor) -> None:
