@@ -16,9 +16,10 @@ from sqlalchemy import (
     TypeDecorator,
     event,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from .crypto import EncryptedText
+from .domain.postcodes import split_postcode
 from .extensions import db
 
 ROLES = ("volunteer", "centre_lead", "partnership", "admin")
@@ -155,7 +156,9 @@ class Report(db.Model):
     reporter_role: Mapped[str | None] = mapped_column(String(40))
     location_type: Mapped[str | None] = mapped_column(String(40))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
-    postcode: Mapped[str | None] = mapped_column(String(10))
+    # The full postcode, encrypted; its district (`M33`) plain beside it for counting, kept after retention.
+    postcode: Mapped[str | None] = mapped_column(EncryptedText)
+    postcode_district: Mapped[str | None] = mapped_column(String(8))
     location_description: Mapped[str | None] = mapped_column(EncryptedText)
     description: Mapped[str | None] = mapped_column(EncryptedText)
     perpetrator_description: Mapped[str | None] = mapped_column(EncryptedText)
@@ -230,6 +233,12 @@ class Report(db.Model):
         Index("ix_reports_centre_reported_at", "centre_id", "reported_at"),
     )
 
+    @validates("postcode")
+    def _keep_postcode_district(self, _key, text: str | None) -> str | None:
+        """Setting the postcode sets its district too; a district given alone leaves no full postcode."""
+        full, self.postcode_district = split_postcode(text)
+        return full
+
     @property
     def categories(self) -> list[str]:
         return [row.code for row in self.category_rows]
@@ -275,7 +284,8 @@ class EvidenceFile(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
     stored_name: Mapped[str] = mapped_column(String(64), unique=True)
-    original_name: Mapped[str] = mapped_column(String(255))
+    # Encrypted: a file's name often holds the person's name or address.
+    original_name: Mapped[str] = mapped_column(EncryptedText)
     content_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
@@ -286,19 +296,19 @@ class EvidenceFile(db.Model):
 
 
 class EqualityAnswers(db.Model):
-    """Optional equality monitoring, kept apart from the report so it can be erased on its own."""
+    """Optional equality monitoring, kept apart from the report so it can be erased on its own; encrypted."""
 
     __tablename__ = "equality_answers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), unique=True)
-    age_band: Mapped[str | None] = mapped_column(String(40))
-    sex: Mapped[str | None] = mapped_column(String(40))
-    gender_same_as_birth: Mapped[str | None] = mapped_column(String(40))
-    sexual_orientation: Mapped[str | None] = mapped_column(String(40))
-    ethnicity: Mapped[str | None] = mapped_column(String(40))
-    religion: Mapped[str | None] = mapped_column(String(40))
-    disability: Mapped[str | None] = mapped_column(String(40))
+    age_band: Mapped[str | None] = mapped_column(EncryptedText)
+    sex: Mapped[str | None] = mapped_column(EncryptedText)
+    gender_same_as_birth: Mapped[str | None] = mapped_column(EncryptedText)
+    sexual_orientation: Mapped[str | None] = mapped_column(EncryptedText)
+    ethnicity: Mapped[str | None] = mapped_column(EncryptedText)
+    religion: Mapped[str | None] = mapped_column(EncryptedText)
+    disability: Mapped[str | None] = mapped_column(EncryptedText)
 
     report: Mapped[Report] = relationship(back_populates="equality")
 

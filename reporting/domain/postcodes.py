@@ -3,6 +3,7 @@
 import re
 
 _POSTCODE = re.compile(r"^(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
+_DISTRICT = re.compile(r"^(GIR|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKMNPR-Y]?)$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -21,3 +22,23 @@ def is_valid_postcode(text: str) -> bool:
 def postcode_district(text: str) -> str:
     """The outward code only (`M33`), which is as precise as an anonymous referral may be."""
     return normalise_postcode(text).split(" ")[0]
+
+
+def is_postcode_district(text: str) -> bool:
+    """An outward code on its own (`M33`), as a report keeps after retention or an export may give."""
+    return bool(_DISTRICT.match(normalise_postcode(text)))
+
+
+def split_postcode(text: str | None) -> tuple[str | None, str | None]:
+    """The full postcode (kept encrypted) and its district (kept plain, for counting).
+
+    A district given alone has no full postcode; text of neither shape is kept whole, with no district.
+    """
+    normalised = normalise_postcode(text or "")
+    if not normalised:
+        return None, None
+    if is_valid_postcode(normalised):
+        return normalised, postcode_district(normalised)
+    if is_postcode_district(normalised):
+        return None, normalised
+    return normalised, None

@@ -8,9 +8,10 @@ place where figures are entered. `centre_key` is the centre's id, or 0 for onlin
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ..models import Centre, Report, User, UTCDateTime, utcnow
 
@@ -139,7 +140,7 @@ class DipSampleItem(db.Model):
     report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"), index=True)
     # The centre at the time of the draw, kept for the per-centre figures even if the report is erased.
     centre_key: Mapped[int] = mapped_column(Integer)
-    notes: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(EncryptedText)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
@@ -177,7 +178,7 @@ class CentreVisit(db.Model):
     centre_id: Mapped[int] = mapped_column(ForeignKey("centres.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     visited_on: Mapped[date] = mapped_column(Date)
-    notes: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(EncryptedText)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
