@@ -2,10 +2,11 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from ..access import public
 from ..i18n import LANG_COOKIE, shipped_languages
+from ..selfreport import services as self_reports
 from . import bp
 
 ONE_YEAR = 60 * 60 * 24 * 365
@@ -27,6 +28,19 @@ def accessibility():
 @public
 def privacy():
     return render_template("pages/privacy.html")
+
+
+@bp.get("/exit")
+@public
+def exit_this_page():
+    """"Exit this page" (the button, or Shift three times): this browser is cut off from its report, draft or
+    sent, and its session cookie cleared, before the person is sent to the neutral page. A plain link, so it
+    works without JavaScript."""
+    self_reports.end_session_report()
+    response = redirect(current_app.config["EXIT_PAGE_URL"])
+    # Browsers that support it also drop this site's cached pages, so Back shows nothing that was left.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 def safe_next(target: str | None, fallback: str | None = None) -> str:

@@ -7,6 +7,7 @@ reference alone opens a draft or a receipt: only the browser session that made t
 
 import hashlib
 import secrets
+import time
 
 from flask import session
 from sqlalchemy import select
@@ -23,6 +24,10 @@ from ..satisfaction import services as satisfaction
 
 SESSION_TOKEN = "self_report_token"
 SESSION_FLOW = "self_report_flow"
+# When this browser last used its report. Written again only once it is SEEN_STEP seconds old, so most pages
+# send no new cookie; the idle limit is counted from it plus the step, so a session never ends early.
+SESSION_SEEN = "self_report_seen"
+SEEN_STEP = 30
 
 
 def token_hash(token: str) -> str:
@@ -52,6 +57,7 @@ def start_draft(flow) -> Report:
         db.session.commit()
         session[SESSION_TOKEN] = token
         session[SESSION_FLOW] = flow.name
+        session[SESSION_SEEN] = time.time()
         return draft
     raise RuntimeError("could not draw an unused reference")
 
@@ -71,6 +77,42 @@ def session_flow_name() -> str | None:
 def forget_session_report() -> None:
     session.pop(SESSION_TOKEN, None)
     session.pop(SESSION_FLOW, None)
+    session.pop(SESSION_SEEN, None)
+
+
+def session_went_idle(idle_minutes: int, now: float | None = None) -> bool:
+    """True if this browser holds a report it has not used for `idle_minutes`; otherwise note it as in use."""
+    if not session.get(SESSION_TOKEN):
+        return False
+    now = time.time() if now is None else now
+    seen = session.get(SESSION_SEEN)
+    if not isinstance(seen, int | float):
+        seen = now
+    if now - seen > idle_minutes * 60 + SEEN_STEP:
+        return True
+    if SESSION_SEEN not in session or now - seen >= SEEN_STEP:
+        session[SESSION_SEEN] = now
+    return False
+
+
+def end_session_report() -> None:
+    """Cut this browser off from its report for good: the report keeps a token hash no browser holds, and the
+    session (with its draft, receipt and survey answers) is emptied, so the session cookie is cleared."""
+    report = session_report()
+    if report is not None:
+        report.draft_token_hash = token_hash(secrets.token_urlsafe(32))
+        db.session.commit()
+    session.clear()
+
+
+def hold_answers(report: Report, slug: str, posted: dict) -> None:
+    """Keep answers that were posted too late to be checked and shown again, with the draft they belong to."""
+    held = dict(report.held_answers or {})
+    held[slug] = {name: value for name, value in posted.items() if name not in ("csrf_token", "report_version")}
+    report.held_answers = held
+    report.updated_at = utcnow()
+    audit.record("draft_answers_held", "report", report.reference, detail=f"step={slug} channel=self")
+    db.session.commit()
 
 
 def save_page(journey, form) -> None:

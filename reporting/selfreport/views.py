@@ -4,7 +4,7 @@ No account: the draft belongs to the browser session that started it (see `servi
 POST is checked against the honeypot and the rate limit before anything is stored.
 """
 
-from flask import Response, abort, make_response, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from .. import audit
@@ -22,6 +22,48 @@ FLOW_NAMES = "any(questions, 'easy-read')"
 @bp.before_request
 def _protect():
     protection.cap_request_size()
+
+
+@bp.before_app_request
+def _end_idle_session():
+    """A report this browser has left alone for too long is closed here (a shared device), keeping any answers
+    posted with the request that found it idle; the person is told what happened."""
+    if request.endpoint == "static" or not services.session_went_idle(current_app.config["SELF_REPORT_IDLE_MINUTES"]):
+        return None
+    report = services.session_report()
+    outcome = _keep_late_post(report) if request.method == "POST" and not protection.is_bot() else None
+    services.end_session_report()
+    flow = FLOWS.get((request.view_args or {}).get("flow"), PLAIN_FLOW)
+    context = {"flow": flow, "outcome": outcome, "report": report, "start": start_url(flow)}
+    return render_template("selfreport/session-ended.html", **context)
+
+
+def _keep_late_post(report) -> str | None:
+    """What became of a page posted after the session ended: "kept", "sent", or None (nothing to keep)."""
+    chosen = FLOWS.get((request.view_args or {}).get("flow"))
+    if report is None or report.status != "draft" or chosen is None:
+        return None
+    journey = PageJourney(chosen, report)
+    if request.endpoint == "selfreport.check_answers" and not journey.first_unfinished():
+        services.submit(journey)  # the person pressed Send: the report goes, though this browser cannot open it
+        return "sent"
+    if request.endpoint == "selfreport.page" and _keep_late_answers(journey):
+        return "kept"
+    return None
+
+
+def _keep_late_answers(journey) -> bool:
+    """Save the answers of the page that was posted after the session ended, or hold them as typed."""
+    page = journey.flow.page((request.view_args or {}).get("slug", ""))
+    report = journey.report
+    if page is None or not journey.is_shown(page.slug):
+        return False
+    form = journey.form(page.slug)
+    if page_is_valid(form, page):
+        services.save_page(journey, form)
+    else:
+        services.hold_answers(report, page.slug, request.form.to_dict(flat=False))
+    return True
 
 
 def page_url(flow, slug: str | None, change: bool = False) -> str:

@@ -208,16 +208,30 @@ def test_exit_this_page_replaces_the_page_in_the_history(browser, report_site):
     context.close()
 
 
-def test_pressing_shift_three_times_exits(browser, report_site):
+def _start_a_report(page, base_url: str) -> None:
+    page.goto(base_url + "/report/")
+    page.get_by_role("button", name="Start now").click()
+    page.wait_for_url("**/report/questions/who-is-reporting")
+
+
+def _assert_starts_afresh(page, base_url: str) -> None:
+    """The report started before exit is out of this browser's reach: no way back to it."""
+    page.goto(base_url + "/report/")
+    assert "Go back to the report you started" not in page.inner_text("main")
+    assert page.goto(base_url + "/report/questions/check-answers").status == 404
+
+
+def test_pressing_shift_three_times_exits_and_ends_the_report_here(browser, report_site):
     base_url, _app = report_site
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    page.goto(base_url + "/report/")
+    _start_a_report(page, base_url)
     page.locator("body").click(position={"x": 5, "y": 300})
-    with page.expect_navigation():
+    with page.expect_navigation(url=base_url + "/healthz"):
         for _ in range(3):
             page.keyboard.press("Shift")
     assert page.url == base_url + "/healthz"
+    _assert_starts_afresh(page, base_url)
     context.close()
 
 
@@ -225,12 +239,13 @@ def test_exit_this_page_is_a_plain_link_without_javascript(browser, report_site)
     base_url, _app = report_site
     context = browser.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "/report/easy-read")
+    _start_a_report(page, base_url)
     exit_link = page.locator(".govuk-exit-this-page a")
-    assert exit_link.get_attribute("href") == base_url + "/healthz"
-    with page.expect_navigation():
+    assert exit_link.get_attribute("href") == "/exit"
+    with page.expect_navigation(url=base_url + "/healthz"):
         exit_link.click()
     assert page.url == base_url + "/healthz"
+    _assert_starts_afresh(page, base_url)
     context.close()
 
 
