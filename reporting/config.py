@@ -31,6 +31,11 @@ class Config:
     SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "15"))
     # Unfinished assisted reports are deleted by `drafts purge` after this many days without a change.
     DRAFT_MAX_AGE_DAYS = int(os.environ.get("DRAFT_MAX_AGE_DAYS", "7"))
+    # The audit trail keeps a staff member's address for this many days; `retention apply` then clears it.
+    AUDIT_ADDRESS_DAYS = int(os.environ.get("AUDIT_ADDRESS_DAYS", "90"))
+    # A report made online is closed in the browser that made it after this many minutes without a page being
+    # used (a shared device); the draft stays on the server until `drafts purge`, unreachable from that browser.
+    SELF_REPORT_IDLE_MINUTES = int(os.environ.get("SELF_REPORT_IDLE_MINUTES", "30"))
     # Evidence files live outside any public folder: EVIDENCE_DIR, or `evidence/` in the instance folder.
     EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR") or None
     EVIDENCE_MAX_FILES = 5
