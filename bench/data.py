@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 
 from reporting.crypto import encrypt_text
 from reporting.demo import generator, loader
+from reporting.domain.postcodes import split_postcode
 from reporting.domain.ukdates import UK
 from reporting.extensions import db
 from reporting.models import Area, Centre, Report
@@ -26,7 +27,8 @@ CHUNK = 20_000
 EMPTY_LIST = "[]"
 REPORT_COLUMNS = (
     "id", "reference", "channel", "centre_id", "reported_at", "occurred_on", "occurred_on_approximate",
-    "reporter_role", "location_type", "area_id", "postcode", "description", "police_consent", "language",
+    "reporter_role", "location_type", "area_id", "postcode", "postcode_district", "description", "police_consent",
+    "language",
     "support_wanted", "support_kinds", "identifying_fields", "police_contact", "communication_needs", "steps_done",
     "status", "version", "received_at", "referred_at", "closed_at", "created_at", "updated_at",
 )  # fmt: skip
@@ -61,6 +63,12 @@ class LoadTimes:
     write_s: dict[str, float]
 
 
+def _postcode_values(postcode: str | None) -> tuple[str | None, str | None]:
+    """The full postcode encrypted, as the product stores it, and its district plain."""
+    full, district = split_postcode(postcode)
+    return (encrypt_text(full) if full else None), district
+
+
 def _naive(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.astimezone(UTC).replace(tzinfo=None)
 
@@ -88,8 +96,9 @@ class RowMaker:
         tables["reports"].append((
             report_id, record["reference"], record["channel"], centre_id, reported_at,
             datetime.fromisoformat(record["occurred_on"]).date(), False, record["reporter_role"],
-            record["location_type"], self.areas[record["area"]] if record["area"] else None, record["postcode"],
-            encrypt_text(record["description"]), record["police_consent"], record["language"], demo.support_wanted,
+            record["location_type"], self.areas[record["area"]] if record["area"] else None,
+            *_postcode_values(record["postcode"]), encrypt_text(record["description"]), record["police_consent"],
+            record["language"], demo.support_wanted,
             EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, demo.status, 1, reported_at,
             _naive(demo.referred_at), _naive(demo.closed_at), self.now, self.now,
         ))  # fmt: skip

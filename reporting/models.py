@@ -15,7 +15,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     event,
+    inspect,
 )
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from .crypto import EncryptedText
@@ -373,7 +375,10 @@ class Referral(db.Model):
 
 
 class AuditEvent(db.Model):
-    """Who did what to which object, when and from where. Append-only: never updated or deleted."""
+    """Who did what to which object, when and from where. Append-only: never updated or deleted, with one
+    exception: a staff member's address (`ip_address`) is cleared once it is old (`expire_audit_addresses`).
+
+    Anonymous actions (a self-report, a survey) record no address."""
 
     __tablename__ = "audit_events"
 
@@ -393,11 +398,41 @@ class AuditTrailIsAppendOnly(Exception):
     pass
 
 
+# Marks the one bulk UPDATE the audit trail allows (see `expire_audit_addresses`).
+AUDIT_ADDRESS_EXPIRY = "audit_address_expiry"
+
+
+def expire_audit_addresses(before: datetime):
+    """The statement that forgets the addresses recorded before `before`: the only change to the trail."""
+    return (
+        sa_update(AuditEvent)
+        .where(AuditEvent.at < before, AuditEvent.ip_address.isnot(None))
+        .values(ip_address=None)
+        .execution_options(**{AUDIT_ADDRESS_EXPIRY: True})
+    )
+
+
+def _only_clears_the_address(instance: AuditEvent) -> bool:
+    changed = [attr for attr in inspect(instance).attrs if attr.history.has_changes()]
+    return [attr.key for attr in changed] == ["ip_address"] and instance.ip_address is None
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_audit_changes(session, flush_context, instances) -> None:
-    for instance in list(session.dirty) + list(session.deleted):
+    for instance in session.deleted:
         if isinstance(instance, AuditEvent):
             raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")
+    for instance in session.dirty:
+        if isinstance(instance, AuditEvent) and not _only_clears_the_address(instance):
+            raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_audit_changes(state) -> None:
+    if not (state.is_update or state.is_delete) or state.bind_mapper is not AuditEvent.__mapper__:
+        return
+    if state.is_delete or not state.execution_options.get(AUDIT_ADDRESS_EXPIRY):
+        raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")
 
 
 # Models that live with their capability, imported here so that every table is known to the metadata.

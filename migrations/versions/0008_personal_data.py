@@ -1,5 +1,4 @@
-"""personal data encrypted where it was plain; the postcode district kept apart for counting; no address for
-anonymous audit events
+"""personal data: file names, equality answers, review notes and full postcodes encrypted; postcode district
 
 Evidence file names, equality answers, dip-sample notes and centre visit notes are encrypted in place
 with the app's keyring, like the contact details. The full postcode is encrypted too and the plain

@@ -12,7 +12,7 @@ from ..domain.references import normalise_reference
 from ..extensions import db
 from ..models import Report
 from ..privacy import backup as backups
-from ..privacy import services
+from ..privacy import notes, services
 
 retention_cli = AppGroup("retention", help="Erase personal details that are no longer needed.")
 
@@ -25,13 +25,17 @@ def _evidence_dir() -> Path:
 @retention_cli.command("apply")
 @click.option("--years", type=click.IntRange(min=1), help="Retention period (default: RETENTION_YEARS, 6).")
 def apply_retention(years: int | None) -> None:
-    """Erase contact details and free text of reports older than the retention period."""
+    """Erase contact details and free text of reports older than the retention period, and old staff addresses."""
     years = years or current_app.config.get("RETENTION_YEARS", services.RETENTION_YEARS_DEFAULT)
     report_ids = services.reports_past_retention(years)
     count = services.erase_personal_details(report_ids, _evidence_dir())
-    audit.record("retention_applied", detail=f"years={years} reports={count}")
+    notes.clear_notes_before(services.retention_cutoff(years))
+    days = current_app.config["AUDIT_ADDRESS_DAYS"]
+    addresses = audit.expire_staff_addresses(days)
+    audit.record("retention_applied", detail=f"years={years} reports={count} addresses={addresses}")
     db.session.commit()
     click.echo(f"erased personal details from {count} report(s) older than {years} years")
+    click.echo(f"cleared the address of {addresses} audit event(s) older than {days} days")
 
 
 @retention_cli.command("erase")
@@ -42,6 +46,8 @@ def erase(reference: str) -> None:
     if report is None:
         raise click.ClickException(f"no report with the reference {reference}")
     services.erase_personal_details([report.id], _evidence_dir())
+    centres = [centre for centre in (report.centre_id, report.assigned_centre_id) if centre is not None]
+    notes.clear_visit_notes_naming(report.reference, centres)
     audit.record("personal_details_erased", "report", report.reference)
     db.session.commit()
     click.echo(f"erased personal details from {report.reference}")

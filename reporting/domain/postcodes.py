@@ -42,3 +42,9 @@ def split_postcode(text: str | None) -> tuple[str | None, str | None]:
     if is_postcode_district(normalised):
         return None, normalised
     return normalised, None
+
+
+def postcode_columns(text: str | None) -> dict[str, str | None]:
+    """The report's two postcode columns for a given postcode, for writers that bypass the model."""
+    full, district = split_postcode(text)
+    return {"postcode": full, "postcode_district": district}

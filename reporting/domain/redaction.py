@@ -151,6 +151,9 @@ def free_text(report, field_name: str, anonymous: bool) -> str:
 
 def postcode_for(report, anonymous: bool) -> str:
     postcode = (getattr(report, "postcode", None) or "").strip()
+    district = getattr(report, "postcode_district", None)
+    if not postcode and district:  # only the district was given, or the full postcode has been erased
+        return f"{district} (district only)"
     if not postcode:
         return NOT_GIVEN
     if anonymous and not is_valid_postcode(postcode):

@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from .. import audit
 from ..domain import vocabulary
 from ..domain.exchange import CONTACT_KEYS, FIELDS, in_question_order, validate_record
+from ..domain.postcodes import postcode_columns
 from ..domain.references import new_reference
 from ..domain.ukdates import now_utc, uk_date, uk_day_bounds
 from ..extensions import db
@@ -195,7 +196,7 @@ def _report_row(record: dict, codes: CodeMaps, now) -> dict:
         "reporter_role": record["reporter_role"],
         "location_type": record["location_type"],
         "area_id": codes.areas[record["area"]] if record["area"] else None,
-        "postcode": record["postcode"],
+        **postcode_columns(record["postcode"]),
         "description": record["description"],
         "police_consent": record["police_consent"],
         "language": record["language"],
@@ -275,6 +276,7 @@ def export_reports(first: date, last: date, include_contact: bool = False) -> It
             Report.location_type,
             Area.code.label("area"),
             Report.postcode,
+            Report.postcode_district,
             Report.description,
             Report.police_consent,
             Report.language,
@@ -307,7 +309,7 @@ def _records_for(rows, include_contact: bool) -> Iterator[dict]:
             "reporter_role": row.reporter_role,
             "location_type": row.location_type,
             "area": row.area,
-            "postcode": row.postcode,
+            "postcode": row.postcode or row.postcode_district,
             "description": row.description or "",
             "police_consent": row.police_consent,
             "language": row.language,

@@ -1,5 +1,9 @@
-"""Backups: SQLite with its online backup API (safe while the app runs), PostgreSQL with pg_dump."""
+"""Backups: SQLite with its online backup API (safe while the app runs), PostgreSQL with pg_dump.
 
+A backup holds everything, so it is readable by its owner only (mode 0600) from the moment it exists.
+"""
+
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -7,6 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+PRIVATE_MODE = 0o600
+PRIVATE_UMASK = 0o077
 PG_SEARCH_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin")
 
 
@@ -44,12 +50,25 @@ def _sqlite_path(database_url: str) -> Path:
 
 
 def backup(database_url: str, out: Path) -> None:
-    """Write a consistent copy of the database to `out`."""
+    """Write a consistent copy of the database to `out`, readable by its owner only."""
+    _create_private(out)
     if make_url(database_url).get_backend_name() == "sqlite":
         with sqlite3.connect(_sqlite_path(database_url)) as source, sqlite3.connect(out) as target:
             source.backup(target)
         return
     _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={out}", _libpq_url(database_url)])
+
+
+def _create_private(out: Path) -> None:
+    """Create `out` empty with mode 0600 (or empty an existing one and make it 0600) before anything is written."""
+    try:
+        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+    except OSError as error:
+        raise BackupError(f"cannot write {out}: {error.strerror}") from None
+    try:
+        os.fchmod(descriptor, PRIVATE_MODE)
+    finally:
+        os.close(descriptor)
 
 
 def restore(database_url: str, source_file: Path) -> None:
@@ -67,6 +86,7 @@ def restore(database_url: str, source_file: Path) -> None:
 
 
 def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # pg_dump writes into the file made private above; the umask also covers any file a tool makes itself.
+    result = subprocess.run(command, capture_output=True, text=True, check=False, umask=PRIVATE_UMASK)
     if result.returncode:
         raise BackupError(f"{Path(command[0]).name} failed: {result.stderr.strip()[-500:]}")

@@ -45,13 +45,13 @@ from .periods import Period, add_months, month_bounds, month_key, month_start
 EXPECTED_FIELDS = (
     "occurred_time",
     "area_id",
-    "postcode",
+    "postcode_district",  # plain, and kept after retention: the full postcode is encrypted
     "location_description",
     "perpetrator_description",
     "support_wanted",
 )
 # Plain text columns, where an empty string is no answer; the encrypted ones hold NULL when left out.
-TEXT_FIELDS = {"occurred_time", "postcode"}
+TEXT_FIELDS = {"occurred_time", "postcode_district"}
 TO_REPORT = "to_report"
 TO_REFERRAL = "to_referral"
 PG_LOCK_KEY = 7_203_114  # serialises recounts on PostgreSQL; any constant unique to this use
