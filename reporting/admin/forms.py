@@ -20,6 +20,12 @@ ROLE_LABELS = {
 }
 
 
+PASSWORD_TOO_EASY = _l(
+    "This password is too easy to guess. Choose 3 or 4 random words joined together, and not a common "
+    "password, a name, the email address, a repeated character or a sequence such as 1234"
+)
+
+
 class NewUserForm(FlaskForm):
     email = StringField(
         _l("Email address"),
@@ -49,7 +55,10 @@ class NewUserForm(FlaskForm):
     )
     password = PasswordField(
         _l("Password"),
-        description=_l("At least 12 characters. Avoid common passwords."),
+        description=_l(
+            "At least 12 characters. Use 3 or 4 random words; avoid common passwords, names, the email address "
+            "and patterns such as aaaa or 1234."
+        ),
         widget=GovPasswordInput(),
         validators=[
             InputRequired(message=_l("Enter a password")),
@@ -65,11 +74,11 @@ class NewUserForm(FlaskForm):
             field.data = ""
 
     def validate_password(self, field) -> None:
-        problems = password_problems(field.data or "", current_app.config["PASSWORD_MIN_LENGTH"])
+        problems = password_problems(field.data or "", current_app.config["PASSWORD_MIN_LENGTH"], self.email.data)
         if "too_short" in problems:
             raise ValidationError(_l("Password must be at least 12 characters"))
-        if "common" in problems:
-            raise ValidationError(_l("This password is too common. Choose one that is harder to guess"))
+        if "easy_to_guess" in problems:
+            raise ValidationError(PASSWORD_TOO_EASY)
 
 
 class IsoDateField(DateField):

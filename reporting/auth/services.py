@@ -23,6 +23,12 @@ LOCKOUT = timedelta(minutes=15)
 _DUMMY_HASH = _hasher.hash("not-a-real-password-but-costs-the-same")
 
 
+PASSWORD_ADVICE = (
+    "choose 3 or 4 random words joined together, and not a common password, a name, the email address, "
+    "a repeated character or a sequence such as 1234"
+)
+
+
 class AccountError(ValueError):
     """A user could not be created; the message says why, in words an operator can act on."""
 
@@ -69,14 +75,18 @@ def create_user(email: str, role: str, password: str, centre_code: str | None = 
     if find_user(email):
         raise AccountError(f"a user with the email {email} already exists")
     centre = _centre_for_role(role, centre_code)
-    problems = password_problems(password, min_length)
-    if "too_short" in problems:
-        raise AccountError(f"password must be at least {min_length} characters")
-    if "common" in problems:
-        raise AccountError("password is too common; choose one that is harder to guess")
+    _check_password(password, min_length, email)
     user = User(email=email, role=role, centre=centre, password_hash=hash_password(password), active=True)
     db.session.add(user)
     return user
+
+
+def _check_password(password: str, min_length: int, email: str) -> None:
+    problems = password_problems(password, min_length, email)
+    if "too_short" in problems:
+        raise AccountError(f"password must be at least {min_length} characters; {PASSWORD_ADVICE}")
+    if "easy_to_guess" in problems:
+        raise AccountError(f"password is too easy to guess; {PASSWORD_ADVICE}")
 
 
 def _centre_for_role(role: str, centre_code: str | None) -> Centre | None:

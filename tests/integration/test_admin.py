@@ -38,7 +38,12 @@ def test_an_admin_creates_an_account_that_can_sign_in(client, auth, app):
             "Select the centre this person works at",
         ),
         ({"email": "x@example.org", "role": "admin", "password": "short"}, "Password must be at least 12 characters"),
-        ({"email": "x@example.org", "role": "admin", "password": "passwordpassword"}, "too common"),
+        ({"email": "x@example.org", "role": "admin", "password": "passwordpassword"}, "too easy to guess"),
+        ({"email": "x@example.org", "role": "admin", "password": " " * 12}, "too easy to guess"),
+        ({"email": "x@example.org", "role": "admin", "password": "123456789012"}, "too easy to guess"),
+        ({"email": "x@example.org", "role": "admin", "password": "aaaaaaaaaaaa"}, "too easy to guess"),
+        ({"email": "x@example.org", "role": "admin", "password": "password1234"}, "too easy to guess"),
+        ({"email": "x@example.org", "role": "admin", "password": "x@example.org-1"}, "too easy to guess"),
     ],
 )
 def test_account_creation_errors_keep_what_was_typed(client, auth, app, data, message):
@@ -47,6 +52,17 @@ def test_account_creation_errors_keep_what_was_typed(client, auth, app, data, me
     assert any(message in text for text in error_summary(page))
     assert page.select_one("#email")["value"] == data["email"]
     assert db.session.scalar(select(User).where(User.email == "x@example.org")) is None
+
+
+def test_a_refused_password_says_what_to_choose_instead(client, auth, app):
+    auth.login_as("admin")
+    data = {"email": "x@example.org", "role": "admin", "centre": "", "password": "password1234"}
+    page = parse_page(client.post("/admin/users/new", data=data))
+    assert error_summary(page) == [
+        "This password is too easy to guess. Choose 3 or 4 random words joined together, and not a common "
+        "password, a name, the email address, a repeated character or a sequence such as 1234"
+    ]
+    assert page.select_one("#password").get("value") in (None, "")
 
 
 def test_deactivating_a_user_ends_their_session_and_is_audited(app, auth):

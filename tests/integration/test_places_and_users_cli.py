@@ -121,7 +121,12 @@ def test_users_create_prompts_for_the_password_twice(runner):
         (["--role", "volunteer", "--centre", "nope"], "harbour-lamp-orange-41", "no centre with the code nope"),
         (["--role", "admin", "--centre", "sale-library"], "harbour-lamp-orange-41", "is not tied to a centre"),
         (["--role", "admin"], "short", "at least 12 characters"),
-        (["--role", "admin"], "passwordpassword", "too common"),
+        (["--role", "admin"], "passwordpassword", "password is too easy to guess; choose 3 or 4 random words"),
+        (["--role", "admin"], " " * 12, "password is too easy to guess"),
+        (["--role", "admin"], "123456789012", "password is too easy to guess"),
+        (["--role", "admin"], "aaaaaaaaaaaa", "password is too easy to guess"),
+        (["--role", "admin"], "password1234", "password is too easy to guess"),
+        (["--role", "admin"], "x@example.org2026!", "password is too easy to guess"),
         (["--role", "chief"], "harbour-lamp-orange-41", "Invalid value for '--role'"),
     ],
 )
