@@ -1,8 +1,8 @@
 """Erasing what identifies a person while keeping the coded fields that the review counts use.
 
-Erasure removes contact details, equality answers, evidence files, staff notes, survey comments and
-every free-text field, and reduces the postcode to its district. Codes, dates, centre and area stay,
-so past review counts do not change.
+Erasure removes contact details, equality answers, evidence files, staff notes, survey comments,
+dip-sample notes and every free-text field, and the full postcode (its district stays, in its own
+column). Codes, dates, centre, area and postcode district stay, so past review counts do not change.
 """
 
 from datetime import datetime, timedelta
@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from ..crypto import EncryptedText
-from ..domain.postcodes import postcode_district
 from ..extensions import db
 from ..models import ContactDetails, EqualityAnswers, EvidenceFile, Report, ReportNote, SurveyResponse, utcnow
+from . import notes
 
 RETENTION_YEARS_DEFAULT = 6
 
@@ -39,7 +39,7 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
     )
     blanks = dict.fromkeys(free_text_columns())
     db.session.execute(sa.update(Report).where(Report.id.in_(report_ids)).values(identifying_fields=[], **blanks))
-    _reduce_postcodes(report_ids)
+    notes.clear_dip_sample_notes(report_ids)
     return len(report_ids)
 
 
@@ -47,16 +47,6 @@ def _remove_evidence_files(report_ids: list[int], evidence_dir: Path) -> None:
     names = db.session.scalars(select(EvidenceFile.stored_name).where(EvidenceFile.report_id.in_(report_ids)))
     for name in names:
         (evidence_dir / name).unlink(missing_ok=True)
-
-
-def _reduce_postcodes(report_ids: list[int]) -> None:
-    rows = db.session.execute(
-        select(Report.id, Report.postcode).where(Report.id.in_(report_ids), Report.postcode.isnot(None))
-    ).all()
-    for report_id, postcode in rows:
-        district = postcode_district(postcode)
-        if district != postcode:
-            db.session.execute(sa.update(Report).where(Report.id == report_id).values(postcode=district))
 
 
 def reports_past_retention(years: int, now: datetime | None = None) -> list[int]:
