@@ -3,6 +3,13 @@
 Months are UK calendar months, written `YYYY-MM`. A period that starts on the first of a month and
 ends on the last day of a month is *month-aligned*; the review summary answers those from whole
 months, and counts the days of any part month at its edges from the reports themselves.
+
+Figures that could give away one person are released for whole months only: two overlapping
+ranges of days (a day apart, say) differ by one day's reports, and so by one person's answers.
+`whole_months_around` widens a range to the whole months that contain it; `require_whole_months`
+refuses anything else (outputs for partners); `complete_months_refusal` says why a range may not be
+shown to centre staff, who see whole months that have all ended, since a month in progress grows a
+day at a time.
 """
 
 from dataclasses import dataclass
@@ -77,7 +84,7 @@ class Period:
 
     @property
     def month_aligned(self) -> bool:
-        return self.first.day == 1 and self.last == month_end(self.last)
+        return is_whole_months(self.first, self.last)
 
     def whole_months(self) -> list[str]:
         """The months every day of which lies in the period."""
@@ -112,3 +119,55 @@ def last_complete_months(today: date, count: int = 6) -> Period:
     """The `count` whole months before the month of `today`."""
     first_of_this_month = today.replace(day=1)
     return Period(add_months(first_of_this_month, -count), first_of_this_month - timedelta(days=1))
+
+
+# ---------------------------------------------------------------- releasing figures for whole months only
+
+
+def is_whole_months(first: date, last: date) -> bool:
+    """Whether UK days `first` to `last` are one or more whole calendar months."""
+    return first <= last and first.day == 1 and last == month_end(last)
+
+
+def whole_months_around(first: date, last: date) -> Period:
+    """The whole calendar months that hold every day from `first` to `last`."""
+    return Period(first.replace(day=1), month_end(last))
+
+
+def last_complete_month_end(today: date) -> date:
+    """The last day of the last month that has ended by `today`."""
+    return today.replace(day=1) - timedelta(days=1)
+
+
+class NotWholeMonths(ValueError):
+    """A period that is not whole calendar months; `suggested` holds the whole months to use instead."""
+
+    def __init__(self, period: Period, suggested: Period):
+        super().__init__(f"{period.first} to {period.last} is not whole calendar months")
+        self.period = period
+        self.suggested = suggested
+
+
+class MonthsNotEnded(NotWholeMonths):
+    """Whole months, but the last of them has not ended yet; `suggested` stops at the last month that has."""
+
+
+def require_whole_months(period: Period) -> Period:
+    """`period` itself when it is whole calendar months; NotWholeMonths, naming the months around it, if not."""
+    if not is_whole_months(period.first, period.last):
+        raise NotWholeMonths(period, whole_months_around(period.first, period.last))
+    return period
+
+
+def complete_months_refusal(first: date, last: date, today: date) -> NotWholeMonths | None:
+    """None when `first` to `last` is whole months that have all ended by `today`; else why not, with the
+    months to choose instead: those around the range, cut at the last month that has ended."""
+    period = Period(first, last)
+    around = whole_months_around(first, last)
+    latest = last_complete_month_end(today)
+    if around.last > latest:
+        start = min(around.first, latest.replace(day=1))
+        return MonthsNotEnded(period, Period(start, latest))
+    if not is_whole_months(first, last):
+        return NotWholeMonths(period, around)
+    return None
