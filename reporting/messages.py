@@ -64,6 +64,8 @@ ACCESSIBILITY_TOO_LONG = _l("Other needs must be 2,000 characters or fewer")
 EVIDENCE_WRONG_TYPE = _l("%(name)s must be a JPG, PNG, HEIC or PDF")
 EVIDENCE_TOO_BIG = _l("%(name)s must be smaller than %(size)d MB")
 EVIDENCE_EMPTY = _l("%(name)s is empty")
+EVIDENCE_PDF_ENCRYPTED = _l("%(name)s is protected with a password. Save a copy without the password, then add that")
+EVIDENCE_PDF_UNREADABLE = _l("%(name)s could not be opened as a PDF. Save it as a PDF again, or add a screenshot of it")
 EVIDENCE_TOO_MANY = _l("You can add up to %(count)d files to a report. Remove a file before adding another")
 EVIDENCE_REQUEST_TOO_BIG = _l(
     "The selected files must be smaller than %(size)d MB each. Select fewer or smaller files, then try again"

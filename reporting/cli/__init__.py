@@ -4,7 +4,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from . import demo, drafts, exchange, keys, places, privacy, referrals, review, translate, users
+    from . import demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users
 
-    for module in (demo, drafts, exchange, keys, places, privacy, referrals, review, translate, users):
+    for module in (demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users):
         module.register(app)

@@ -1,8 +1,9 @@
 """Evidence files: what a file really is (from its bytes, never its name), metadata removed, stored privately.
 
 Photos are decoded and re-encoded, which drops EXIF (GPS location, camera, times) and any other
-embedded metadata; HEIC photos from phones become JPEG. PDFs are checked by their header and
-kept as given. Files are written under a directory outside any public folder, with random names.
+embedded metadata; HEIC photos from phones become JPEG. PDFs are rewritten from their pages, without
+metadata, scripts, attachments or forms (`pdf_cleaning`). Files are written under a directory outside any
+public folder, with random names, and take those names only once their rows are committed (`file_changes`).
 """
 
 import hashlib
@@ -25,10 +26,12 @@ MAX_PIXELS = 60_000_000
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 PILLOW_FORMATS = {"jpeg": "JPEG", "png": "PNG", "heic": "HEIF"}
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|pdf)$")
+TEMPORARY_PREFIX = ".tmp-"
 
 
 class EvidenceRejected(ValueError):
-    """A file that cannot be kept; `reason` is one of `empty`, `too_big`, `wrong_type`."""
+    """A file that cannot be kept; `reason` is one of `empty`, `too_big`, `wrong_type`, `pdf_encrypted`,
+    `pdf_unreadable`."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -76,11 +79,20 @@ def clean(data: bytes, original_name: str) -> CleanFile:
     if kind is None:
         raise EvidenceRejected("wrong_type")
     if kind == "pdf":
-        return CleanFile(data, "application/pdf", "pdf", display_name(original_name, "pdf"))
+        return CleanFile(_rewrite_pdf(data), "application/pdf", "pdf", display_name(original_name, "pdf"))
     image = _open_image(data, kind)
     if kind == "png":
         return CleanFile(_encode(image, "PNG"), "image/png", "png", display_name(original_name, "png"))
     return CleanFile(_encode(image, "JPEG"), "image/jpeg", "jpg", display_name(original_name, "jpg"))
+
+
+def _rewrite_pdf(data: bytes) -> bytes:
+    from . import pdf_cleaning  # pypdf is loaded when the first PDF arrives
+
+    try:
+        return pdf_cleaning.rewrite(data)
+    except pdf_cleaning.PdfRefused as refused:
+        raise EvidenceRejected(refused.reason) from None
 
 
 @cache
@@ -144,13 +156,31 @@ def display_name(original: str, extension: str) -> str:
 
 
 def store(directory: Path, file: CleanFile) -> str:
-    """Write the file, encrypted, under a random name readable only by the app; returns that name."""
+    """Write the file, encrypted and readable only by the app, under the temporary form of a new random name.
+
+    Returns the name it will have once `install` has moved it into place, which happens only after the
+    row that refers to it has been committed (see `file_changes`)."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stored_name = f"{secrets.token_hex(16)}.{file.extension}"
-    descriptor = os.open(directory / stored_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    descriptor = os.open(temporary_path(directory, stored_name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(encrypt_bytes(file.data))
     return stored_name
+
+
+def temporary_path(directory: Path, stored_name: str) -> Path:
+    """Where a file waits for its row's commit: a hidden name that no row refers to."""
+    return directory / f"{TEMPORARY_PREFIX}{path_of(directory, stored_name).name}"
+
+
+def install(directory: Path, stored_name: str) -> None:
+    """Move a written file to its stored name, in one step (the row referring to it is committed)."""
+    os.replace(temporary_path(directory, stored_name), path_of(directory, stored_name))
+
+
+def discard(directory: Path, stored_name: str) -> None:
+    """Remove a written file whose row was never committed."""
+    temporary_path(directory, stored_name).unlink(missing_ok=True)
 
 
 def read(directory: Path, stored_name: str) -> bytes:

@@ -21,7 +21,7 @@ from ..domain.references import new_reference, normalise_reference
 from ..extensions import db
 from ..models import EvidenceFile, Report, utcnow
 from ..satisfaction.services import on_report_submitted
-from . import evidence
+from . import evidence, file_changes
 
 
 def evidence_dir() -> Path:
@@ -138,7 +138,7 @@ def purge_drafts(max_age_days: int, now=None) -> int:
     directory = evidence_dir()
     for draft in stale:
         for stored in draft.evidence_files:
-            evidence.delete(directory, stored.stored_name)
+            file_changes.delete_with_row(db.session, directory, stored.stored_name)
     if stale:
         db.session.execute(delete(Report).where(Report.id.in_([draft.id for draft in stale])))
     audit.record("drafts_purged", detail=f"count={len(stale)} older_than_days={max_age_days}")
@@ -147,7 +147,7 @@ def purge_drafts(max_age_days: int, now=None) -> int:
 
 
 def add_evidence(report, checked: evidence.CleanFile) -> EvidenceFile:
-    stored_name = evidence.store(evidence_dir(), checked)
+    stored_name = file_changes.store_with_row(db.session, evidence_dir(), checked)
     stored = EvidenceFile(
         stored_name=stored_name,
         original_name=checked.original_name,
@@ -169,7 +169,7 @@ def remove_evidence(report, file_id: int) -> None:
     if stored is None:
         return
     report.evidence_files.remove(stored)
-    evidence.delete(evidence_dir(), stored.stored_name)
+    file_changes.delete_with_row(db.session, evidence_dir(), stored.stored_name)
     audit.record("evidence_removed", "evidence", file_id, detail=f"report={report.reference}")
 
 

@@ -181,7 +181,7 @@ class DateParts:
 class EvidenceFiles:
     """Uploaded evidence: no more than the allowed number of files, each small enough and of a kind we keep.
 
-    `messages` maps: too_many, empty, too_big, wrong_type. The checked files are left on
+    `messages` maps: too_many, empty, too_big, wrong_type, pdf_encrypted, pdf_unreadable. The checked files are left on
     `form.checked_files` for the step to store. Limits are read at check time from `limits()`,
     which returns (most files a report may have, most bytes a file may have).
     """

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..crypto import EncryptedText
 from ..extensions import db
+from ..intake import file_changes
 from ..models import ContactDetails, EqualityAnswers, EvidenceFile, Report, ReportNote, SurveyResponse, utcnow
 from . import notes
 
@@ -45,8 +46,8 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
 
 def _remove_evidence_files(report_ids: list[int], evidence_dir: Path) -> None:
     names = db.session.scalars(select(EvidenceFile.stored_name).where(EvidenceFile.report_id.in_(report_ids)))
-    for name in names:
-        (evidence_dir / name).unlink(missing_ok=True)
+    for name in names:  # deleted once the erasure is committed, so a failed erasure keeps every file
+        file_changes.delete_with_row(db.session, evidence_dir, name)
 
 
 def reports_past_retention(years: int, now: datetime | None = None) -> list[int]:

@@ -70,6 +70,7 @@ def test_evidence_files_are_encrypted_on_disk_and_rotated(app, tmp_path):
     data = b"%PDF-1.4 a letter naming Samira Oyelaran-Testcase"
     letter = evidence.CleanFile(data=data, content_type="application/pdf", extension="pdf", original_name="letter.pdf")
     stored_name = evidence.store(tmp_path / "evidence", letter)
+    evidence.install(tmp_path / "evidence", stored_name)  # as the commit of its row does
     on_disk = (tmp_path / "evidence" / stored_name).read_bytes()
     assert b"Samira" not in on_disk
     old_keys = keyring.keys
@@ -83,3 +84,72 @@ def test_evidence_files_are_encrypted_on_disk_and_rotated(app, tmp_path):
     finally:
         keyring.configure(old_keys)
 
+
+
+# Evidence file names, full postcodes, equality answers and the review's notes (dip samples, centre visits).
+FILE_NAME, POSTCODE = "Samira Oyelaran passport scan.jpg", "M33 7XY"
+EQUALITY = {"sexual_orientation": "bisexual", "religion": "buddhist", "ethnicity": "asian", "age_band": "35_44"}
+DIP_NOTE, VISIT_NOTE = "Rang Mrs Quellington-Ashdown back twice", "Volunteer Bartholomew Trinkwater needs a refresher"
+NOT_IN_CLEAR = (FILE_NAME, POSTCODE, "7XY", "bisexual", "buddhist", "35_44", DIP_NOTE, VISIT_NOTE)
+
+
+def _store_report_with_everything():
+    from datetime import date
+
+    from reporting.models import EqualityAnswers, EvidenceFile
+    from reporting.review.models import CentreVisit, DipSample, DipSampleItem
+
+    report = factories.report(factories.centre(), postcode=POSTCODE)
+    report.evidence_files.append(EvidenceFile(stored_name="f" * 32, original_name=FILE_NAME, content_type="image/jpeg",
+                                              size_bytes=10, sha256="0" * 64))  # fmt: skip
+    report.equality = EqualityAnswers(**EQUALITY)
+    item = DipSampleItem(position=1, report_id=report.id, centre_key=report.centre_id, notes=DIP_NOTE)
+    db.session.add(DipSample(month="2026-03", seed="seed", population=1, items=[item]))
+    visit = CentreVisit(centre_id=report.centre_id, kind="contact", visited_on=date(2026, 3, 20), notes=VISIT_NOTE)
+    db.session.add(visit)
+    db.session.commit()
+    return report
+
+
+def _database_bytes(sqlite_url: str) -> bytes:
+    path = sqlite_url.removeprefix("sqlite:///")
+    raw = open(path, "rb").read()
+    for suffix in ("-wal", "-journal"):
+        try:
+            raw += open(path + suffix, "rb").read()
+        except FileNotFoundError:
+            pass
+    return raw
+
+
+def test_the_database_file_holds_no_file_name_postcode_equality_answer_or_review_note(app, sqlite_url):
+    _store_report_with_everything()
+    db.session.remove()
+    db.engine.dispose()
+    raw = _database_bytes(sqlite_url)
+    for secret in NOT_IN_CLEAR:
+        assert secret.encode() not in raw, secret
+    assert b"M33" in raw  # the district stays plain, for counting
+
+
+def _every_stored_text(tables: tuple[str, ...]) -> str:
+    return " ".join(
+        str(value)
+        for table in tables
+        for row in db.session.execute(sa.text(f"SELECT * FROM {table}"))
+        for value in row
+    )
+
+
+def test_raw_rows_hold_no_file_name_postcode_equality_answer_or_review_note(any_app):
+    report = _store_report_with_everything()
+    stored = _every_stored_text(("reports", "evidence_files", "equality_answers", "dip_sample_items", "centre_visits"))
+    for secret in NOT_IN_CLEAR:
+        assert secret not in stored, secret
+    postcode = db.session.execute(sa.text("SELECT postcode, postcode_district FROM reports")).one()
+    assert postcode.postcode.startswith("enc:") and postcode.postcode_district == "M33"
+    db.session.expire_all()
+    fresh = db.session.get(Report, report.id)
+    assert (fresh.postcode, fresh.postcode_district) == (POSTCODE, "M33")
+    assert fresh.evidence_files[0].original_name == FILE_NAME
+    assert {name: getattr(fresh.equality, name) for name in EQUALITY} == EQUALITY

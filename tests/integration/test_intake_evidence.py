@@ -72,7 +72,17 @@ def heic_photo() -> bytes:
     return out.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+def one_page_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = one_page_pdf()
 
 
 def upload(client, reference, *files, action="upload"):
@@ -113,7 +123,7 @@ def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client, reference, 
     assert Image.open(io.BytesIO(read_evidence(evidence_dir, stored["photo.jpg"].stored_name))).format == "JPEG"
     png = Image.open(io.BytesIO(read_evidence(evidence_dir, stored["screen.png"].stored_name)))
     assert png.format == "PNG" and "Comment" not in png.info
-    assert read_evidence(evidence_dir, stored["letter.pdf"].stored_name) == PDF
+    assert read_evidence(evidence_dir, stored["letter.pdf"].stored_name).startswith(b"%PDF-")
     assert b"%PDF" not in (evidence_dir / stored["letter.pdf"].stored_name).read_bytes(), "encrypted on disk"
     page = parse_page(client.get(step_url(reference, "evidence")))
     assert "photo.jpg" in text_of(page, "main")

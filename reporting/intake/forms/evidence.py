@@ -14,6 +14,8 @@ FILE_MESSAGES = {
     "empty": messages.EVIDENCE_EMPTY,
     "too_big": messages.EVIDENCE_TOO_BIG,
     "wrong_type": messages.EVIDENCE_WRONG_TYPE,
+    "pdf_encrypted": messages.EVIDENCE_PDF_ENCRYPTED,
+    "pdf_unreadable": messages.EVIDENCE_PDF_UNREADABLE,
 }
 
 
