@@ -1,9 +1,10 @@
 """What the results page and its CSV show, and to whom.
 
-The partnership unit and admins see every centre, `online` and `all`, and the comments. Centre
-leads and volunteers see their own centre's aggregate only: no other centre, no comments, and no
-figure drawn from fewer than `CENTRE_STAFF_MINIMUM` answers, so that no answer can be traced to
-the person a volunteer helped.
+The partnership unit and admins see every centre, `online` and `all`, and the comments, for any
+range of days. Centre leads and volunteers see their own centre's aggregate only: no other centre,
+no comments, no figure drawn from fewer than `CENTRE_STAFF_MINIMUM` answers, and only for whole
+months that have ended (`forms.MonthlyResultsForm`), so that no answer can be traced to the person
+a volunteer helped, not even by comparing two periods.
 """
 
 import csv
@@ -20,8 +21,11 @@ from sqlalchemy.orm import Session
 from ..domain.ukdates import now_utc, uk_date
 from ..labels import LABELS
 from ..models import Centre
+from ..review.choosing import available_months
+from ..review.periods import last_complete_month_end, last_complete_months, month_key
+from ..review.presentation import month_label
 from . import charts, results
-from .forms import choices
+from .forms import MonthlyResultsForm, ResultsForm, choices
 
 CENTRE_STAFF_MINIMUM = 5
 PERCENT = 100
@@ -55,17 +59,39 @@ def _is_centre_staff(user) -> bool:
     return bool(user.is_centre_staff)
 
 
-def prepare_form(form, user) -> None:
-    """Centre choices for the unit (every centre, online, all); defaults for a first visit."""
+def results_form(session: Session, args, user) -> ResultsForm:
+    """The choices from the address: any range of days for the unit, whole months that have ended for centre staff."""
+    today = uk_date(now_utc())
+    formdata = args if args else None
     if _is_centre_staff(user):
-        form.centre.choices = choices([(user.centre.code, user.centre.name)])
+        form = MonthlyResultsForm(formdata=formdata, meta={"csrf": False}, today=today)
+        _prepare_monthly(form, session, user, today)
     else:
-        centres = Session.object_session(user).execute(select(Centre.code, Centre.name).order_by(Centre.name))
-        form.centre.choices = choices([("", _("All centres")), *centres, (results.ONLINE, _("Online self-reports"))])
+        form = ResultsForm(formdata=formdata, meta={"csrf": False})
+        _prepare_daily(form, session, today)
+    return form
+
+
+def _prepare_daily(form: ResultsForm, session: Session, today: date) -> None:
+    """Every centre, online and all; the last six months up to today on a first visit."""
+    centres = session.execute(select(Centre.code, Centre.name).order_by(Centre.name))
+    form.centre.choices = choices([("", _("All centres")), *centres, (results.ONLINE, _("Online self-reports"))])
     if not form.date_from.data and not form.date_to.data:
-        first, last = default_period(uk_date(now_utc()))
+        first, last = default_period(today)
         form.date_from.data, form.date_to.data = first.isoformat(), last.isoformat()
         form.date_from.parsed, form.date_to.parsed = first, last
+
+
+def _prepare_monthly(form: MonthlyResultsForm, session: Session, user, today: date) -> None:
+    """Their own centre; the months that have ended, newest first; the last six of them on a first visit."""
+    form.centre.choices = choices([(user.centre.code, user.centre.name)])
+    latest = month_key(last_complete_month_end(today))
+    months = [key for key in available_months(session, today) if key <= latest]
+    form.date_from.choices = form.date_to.choices = choices((key, month_label(key, "MMMM y")) for key in months)
+    if not form.date_from.data and not form.date_to.data:
+        period = last_complete_months(today)
+        form.date_from.data, form.date_to.data = month_key(period.first), month_key(period.last)
+        form.date_from.parsed, form.date_to.parsed = period.first, period.last
 
 
 def selection(form, user) -> Selection:

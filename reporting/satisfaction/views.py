@@ -18,7 +18,7 @@ from ..extensions import db, limiter
 from ..i18n import shipped_languages
 from ..models import CENTRE_ROLES, ROLES
 from . import bp, handover, presentation, services
-from .forms import FollowUpForm, HandBackForm, ImmediateSurveyForm, ResultsForm
+from .forms import FollowUpForm, HandBackForm, ImmediateSurveyForm
 
 ANSWERED_SESSION = "survey_answered"
 
@@ -229,8 +229,7 @@ def follow_up_thanks():
 
 
 def _results_request():
-    form = ResultsForm(formdata=request.args if request.args else None, meta={"csrf": False})
-    presentation.prepare_form(form, current_user)
+    form = presentation.results_form(db.session, request.args, current_user)
     if request.args and not form.validate():
         return form, None
     return form, presentation.selection(form, current_user)
