@@ -60,16 +60,13 @@ def _report_or_404(reference: str):
 @bp.get("/survey/<reference>")
 @public
 def start_survey(reference: str):
-    """Assisted reports: the volunteer's hand-over page (staff of the centre only). Self-reports: the survey."""
-    report = _report_or_404(reference)
-    if report.channel == "self":
-        if not services.may_answer_online(report):
-            abort(404)
+    """Self-reports: the survey, for the browser that made the report. Assisted reports: the volunteer's
+    hand-over page, for staff of the centre. Anyone else gets one page, whether the reference is real or not."""
+    report = services.submitted_report(reference)
+    if report is not None and services.may_answer_online(report):
         return redirect(url_for("satisfaction.questions", reference=report.reference))
-    if not current_user.is_authenticated:
-        return current_app.login_manager.unauthorized()
-    if not _staff_may_survey(report):
-        abort(404)
+    if report is None or report.channel != "assisted" or not _staff_may_survey(report):
+        return render_template("satisfaction/survey-not-open.html"), 404
     services.issue_follow_up(report)
     db.session.commit()
     return render_template("satisfaction/hand-over.html", report=report, open=services.immediate_survey_open(report))

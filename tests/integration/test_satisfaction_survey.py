@@ -1,5 +1,6 @@
 """The immediate survey: after the assisted journey (answered, skipped, declined), on a handed-over tablet."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -264,8 +265,39 @@ def test_without_a_hand_over_the_questions_are_not_open(client, volunteer, centr
 def test_signed_out_visitors_cannot_open_an_assisted_report_survey(client, centre):
     report = factories.report(centre)
     db.session.commit()
-    assert client.get(f"/survey/{report.reference}").headers["Location"].startswith("/sign-in")
+    response = client.get(f"/survey/{report.reference}")
+    assert response.status_code == 404
+    page = parse_page(response)
+    assert text_of(page, "h1") == "This survey cannot be opened here"
+    sign_in = page.find("a", string="Sign in and go back to the survey")
+    assert sign_in["href"] == f"/sign-in?next=/survey/{report.reference}"
     assert client.get(f"/survey/{report.reference}/questions").status_code == 404
+
+
+MADE_UP = "HR-ZZZZ-ZZZ9"
+
+
+def probe(client, reference: str) -> tuple[int, str]:
+    """The survey start page's status and body, with the reference asked for and per-request tokens blanked."""
+    response = client.get(f"/survey/{reference}")
+    body = response.get_data(as_text=True).replace(reference, "REFERENCE")
+    body = re.sub(r'nonce="[^"]*"', 'nonce=""', body)
+    return response.status_code, re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', body)
+
+
+@pytest.mark.parametrize("viewer", ["signed out", "staff of another centre", "partnership"])
+def test_the_survey_start_page_does_not_tell_a_real_reference_from_a_made_up_one(client, auth, centre, viewer):
+    assisted = factories.report(centre)
+    made_online = factories.report(None, channel="self", reported_at=datetime.now(UTC))
+    if viewer == "staff of another centre":
+        auth.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
+    elif viewer == "partnership":
+        auth.login_as("partnership")
+    db.session.commit()
+    made_up = probe(client, MADE_UP)
+    assert made_up[0] == 404
+    assert probe(client, assisted.reference) == made_up
+    assert probe(client, made_online.reference) == made_up
 
 
 # ---------------------------------------------------------------- reports made online
