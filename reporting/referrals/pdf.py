@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import pdf_process
 
 _COUNTER = re.compile(r"%\((pages|page)\)s")
+_CSS_STRING_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\"'\\<>&]")
 
 
 def render_pdf(template: str, **context) -> bytes:
@@ -27,8 +28,12 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def css_string(text: str) -> Markup:
-    """`text` as a quoted CSS string, safe inside a `<style>` element."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    """`text` as a quoted CSS string, safe inside a `<style>` element.
+
+    Every character that could end the string or the rule (quotes, backslash, the newlines \\n, \\r and \\f, and
+    every other control character), or close the `<style>` element (`<`, `>`, `&`), is written as a CSS escape:
+    a backslash, its code in hexadecimal and a space."""
+    escaped = _CSS_STRING_UNSAFE.sub(lambda found: f"\\{ord(found.group()):x} ", str(text))
     return Markup(f'"{escaped}"')
 
 
