@@ -4,6 +4,10 @@
 dimensions in the order given, then `count`; one row per combination that has reports, sorted by
 the dimensions; codes, not labels. With `--suppress`, counts of 1 to 4 print as `<5` and a second
 count is hidden wherever a row or column total would give one away.
+
+What is suppressed goes to partners outside the unit, so `counts --suppress` and `pack` take whole
+calendar months only: two overlapping ranges of days would otherwise differ by a few reports, and
+give away what suppression hides. Anything else is refused, naming the whole months around it.
 """
 
 import csv
@@ -21,7 +25,7 @@ from ..extensions import db
 from . import counting, summary
 from .figures import UnknownCentre
 from .pack import render_pack
-from .periods import Period
+from .periods import NotWholeMonths, Period, require_whole_months
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -30,6 +34,18 @@ def _period(first, last) -> Period:
     if last.date() < first.date():
         raise click.BadParameter("the --to date must be the same as or after the --from date", param_hint="--to")
     return Period(first.date(), last.date())
+
+
+def _whole_months(period: Period, purpose: str) -> Period:
+    """`period` when it is whole calendar months; a usage error naming the months to use instead if not."""
+    try:
+        return require_whole_months(period)
+    except NotWholeMonths as refused:
+        around = refused.suggested
+        raise click.UsageError(
+            f"{purpose} covers whole calendar months only, so that overlapping periods cannot give away "
+            f"a few reports: use --from {around.first.isoformat()} --to {around.last.isoformat()}"
+        ) from refused
 
 
 def _dimensions(text: str) -> tuple[str, ...]:
@@ -56,6 +72,8 @@ def counts_csv(rows: list[counting.CountRow], by: tuple[str, ...], suppress: boo
 def counts(first, last, by_text: str, suppress: bool) -> None:
     """Count reports by the dimensions given (CSV on stdout)."""
     period = _period(first, last)
+    if suppress:
+        period = _whole_months(period, "--suppress")
     by = _dimensions(by_text)
     rows = summary.count_reports(db.session, period, by)
     if rows is None:  # dimensions the summary does not keep: counted from the reports
@@ -69,8 +87,8 @@ def counts(first, last, by_text: str, suppress: bool) -> None:
 @click.option("--centre", "centre_code", default=None, help="One centre's code (or `online`); all centres if left out.")
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PDF to write.")
 def pack(first, last, centre_code: str | None, out_path: Path) -> None:
-    """Write the review pack (PDF, every count suppressed) for the period."""
-    period = _period(first, last)
+    """Write the review pack (PDF, every count suppressed) for the period: whole calendar months."""
+    period = _whole_months(_period(first, last), "the review pack")
     today: date = uk_date(now_utc())
     try:
         with force_locale("en"):

@@ -2,7 +2,8 @@
 
 Cover, contents, a one-page summary in plain words, every dashboard section with its charts and
 tables, and an appendix of definitions and the small-number rule. Rendered by the referral
-documents' PDF service (WeasyPrint, PDF/UA, Noto fonts); the pack adds its own page layout.
+documents' PDF service (WeasyPrint, PDF/UA, Noto fonts); the pack adds its own page layout. A pack
+covers whole calendar months only (see periods.py), so that two packs cannot be differenced by day.
 """
 
 from dataclasses import replace
@@ -15,6 +16,7 @@ from flask_babel import gettext as _
 from ..referrals.pdf import html_to_pdf
 from . import summary
 from .models import CHECKLIST
+from .periods import require_whole_months
 from .sections import Section, build_review, period_text
 from .services import gather
 from .table_builders import CHECKLIST_LABELS, centre_name
@@ -22,7 +24,11 @@ from .tables import SHARE, Column, Row, Table
 
 
 def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
-    """The review pack's PDF for `period` and one centre (by code, or `online`) or all centres."""
+    """The review pack's PDF for `period` and one centre (by code, or `online`) or all centres.
+
+    The pack goes to partners outside the unit, so `period` must be whole calendar months (NotWholeMonths if not).
+    """
+    require_whole_months(period)
     data = gather(session, period, centre_code, today)
     review = build_review(data, suppressed=True)
     review.sections = pack_sections(review.sections, review.tables)
