@@ -68,7 +68,7 @@ def counts_csv(rows: list[counting.CountRow], by: tuple[str, ...], suppress: boo
 @click.option("--from", "first", required=True, type=DAY, help="First UK day of the period, YYYY-MM-DD.")
 @click.option("--to", "last", required=True, type=DAY, help="Last UK day of the period (included), YYYY-MM-DD.")
 @click.option("--by", "by_text", required=True, help=f"Dimensions, comma-separated: {', '.join(counting.DIMENSIONS)}.")
-@click.option("--suppress", is_flag=True, help="Show 1 to 4 as <5, with secondary suppression.")
+@click.option("--suppress", is_flag=True, help="Show 1 to 4 as <5, with secondary suppression; whole months only.")
 def counts(first, last, by_text: str, suppress: bool) -> None:
     """Count reports by the dimensions given (CSV on stdout)."""
     period = _period(first, last)
@@ -82,8 +82,8 @@ def counts(first, last, by_text: str, suppress: bool) -> None:
 
 
 @review_cli.command("pack")
-@click.option("--from", "first", required=True, type=DAY, help="First UK day of the period, YYYY-MM-DD.")
-@click.option("--to", "last", required=True, type=DAY, help="Last UK day of the period (included), YYYY-MM-DD.")
+@click.option("--from", "first", required=True, type=DAY, help="First day of a month, YYYY-MM-DD.")
+@click.option("--to", "last", required=True, type=DAY, help="Last day of a month (included), YYYY-MM-DD.")
 @click.option("--centre", "centre_code", default=None, help="One centre's code (or `online`); all centres if left out.")
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PDF to write.")
 def pack(first, last, centre_code: str | None, out_path: Path) -> None:
