@@ -29,6 +29,8 @@ class Config:
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
     SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "15"))
+    # Staff sessions also end this many hours after signing in, however busy (a cookie copied early stops working).
+    SESSION_MAX_HOURS = float(os.environ.get("SESSION_MAX_HOURS", "12"))
     # Unfinished assisted reports are deleted by `drafts purge` after this many days without a change.
     DRAFT_MAX_AGE_DAYS = int(os.environ.get("DRAFT_MAX_AGE_DAYS", "7"))
     # The audit trail keeps a staff member's address for this many days; `retention apply` then clears it.
@@ -49,6 +51,10 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute")
+    # Failed sign-ins allowed for one email from one address, and for one email from every address together
+    # (see reporting/auth/throttle.py): guesses from elsewhere never lock the owner out of their own tablet.
+    SIGN_IN_FAILURE_LIMIT = os.environ.get("SIGN_IN_FAILURE_LIMIT", "5 per 15 minutes")
+    SIGN_IN_ACCOUNT_FAILURE_LIMIT = os.environ.get("SIGN_IN_ACCOUNT_FAILURE_LIMIT", "50 per hour")
     # Reports made online, per address: every answer posted, and new reports started. Generous, as people
     # in a library or on a phone network may share one address.
     SELF_REPORT_RATE_LIMIT = os.environ.get("SELF_REPORT_RATE_LIMIT", "60 per minute;600 per hour")

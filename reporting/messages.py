@@ -5,10 +5,20 @@ from flask_babel import lazy_gettext as _l
 ENTER_EMAIL = _l("Enter your email address")
 ENTER_VALID_EMAIL = _l("Enter an email address in the correct format, like name@example.com")
 ENTER_PASSWORD = _l("Enter your password")
-SIGN_IN_FAILED = _l("The email address or password is not right. Check them and try again.")
-ACCOUNT_LOCKED = _l("There have been too many failed attempts to sign in to this account. Try again in 15 minutes.")
 SIGNED_OUT_IDLE = _l("You were signed out because you had not done anything for a while. Sign in again to continue.")
+SIGNED_OUT_MAX_AGE = _l(
+    "You were signed out because you had been signed in for a long time. Sign in again to continue."
+)
 SIGNED_OUT = _l("You have signed out.")
+# Answers posted on a page of a report after the session ended, kept for the same person.
+ANSWERS_KEPT = _l("We kept the answers on the page you were on. Sign in again to save them to the report.")
+ANSWERS_SAVED_AFTER_SIGN_IN = _l(
+    "We saved the answers you gave on this page before you were signed out. Check them, then continue."
+)
+ANSWERS_TO_CORRECT_AFTER_SIGN_IN = _l(
+    "These are the answers you gave on this page before you were signed out. They have not been saved yet: "
+    "correct them, then continue."
+)
 
 # The assisted report (intake). Each says what to do; none says "invalid".
 SELECT_REPORTER_ROLE = _l("Select who is making the report")

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     event,
     inspect,
 )
@@ -89,12 +90,11 @@ class User(db.Model):
     role: Mapped[str] = mapped_column(String(20))
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Changed whenever the account is deactivated or its password changes, which ends old sessions.
+    # Changed at sign-out, and whenever the account is deactivated or its password changes, which ends every
+    # session it has open. (Failed sign-ins are counted in the rate limiter's storage: auth/throttle.py.)
     session_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_urlsafe(24))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
-    last_failed_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     centre: Mapped[Centre | None] = relationship()
 
@@ -433,6 +433,23 @@ def _refuse_bulk_audit_changes(state) -> None:
         return
     if state.is_delete or not state.execution_options.get(AUDIT_ADDRESS_EXPIRY):
         raise AuditTrailIsAppendOnly("audit events cannot be changed or deleted")
+
+
+class HeldAnswers(db.Model):
+    """Answers posted on a step of an assisted report after the volunteer's session had ended, kept for that
+    volunteer and that draft until they sign in again (then saved to the draft and deleted)."""
+
+    __tablename__ = "held_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    step: Mapped[str] = mapped_column(String(60))
+    # The posted fields as JSON ({name: [values]}), encrypted: they may hold anything the person said.
+    form_data: Mapped[str] = mapped_column(EncryptedText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "report_id", "step"),)
 
 
 # Models that live with their capability, imported here so that every table is known to the metadata.

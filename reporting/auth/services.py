@@ -1,6 +1,6 @@
-"""Accounts: hashing and checking passwords, creating users, and the sign-in attempt rules."""
+"""Accounts: hashing and checking passwords, creating users, and ending every session of an account."""
 
-from datetime import timedelta
+import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,8 +17,6 @@ from ..models import CENTRE_ROLES, ROLES, Centre, User, utcnow
 # Hashes made with other settings still verify and are remade with these at the next sign-in.
 ARGON2_SETTINGS = {"time_cost": 5, "memory_cost": 7 * 1024, "parallelism": 1}
 _hasher = PasswordHasher(**ARGON2_SETTINGS)
-MAX_FAILED_SIGN_INS = 5
-LOCKOUT = timedelta(minutes=15)
 # Compared against when the email is unknown, so a failed sign-in takes the same time either way.
 _DUMMY_HASH = _hasher.hash("not-a-real-password-but-costs-the-same")
 
@@ -44,23 +42,16 @@ def verify_password(user: User | None, password: str) -> bool:
         return False
 
 
+def new_session_token(user: User) -> None:
+    """End every session of this account, wherever its cookie has been copied: they all carry the old token."""
+    user.session_token = secrets.token_urlsafe(24)
+
+
 def find_user(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
-def is_locked(user: User) -> bool:
-    if user.failed_sign_ins < MAX_FAILED_SIGN_INS or user.last_failed_sign_in_at is None:
-        return False
-    return utcnow() - user.last_failed_sign_in_at < LOCKOUT
-
-
-def note_failed_sign_in(user: User) -> None:
-    user.failed_sign_ins += 1
-    user.last_failed_sign_in_at = utcnow()
-
-
 def note_sign_in(user: User, password: str) -> None:
-    user.failed_sign_ins = 0
     user.last_sign_in_at = utcnow()
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)

@@ -73,26 +73,113 @@ def test_missing_or_malformed_fields_are_summarised_and_linked(client, form, mes
     assert page.select_one("#email")["value"] == form["email"] if form["email"] else True
 
 
-def test_a_wrong_password_is_refused_with_one_message_and_counted(client, volunteer):
-    response = client.post("/sign-in", data={"email": volunteer.email, "password": "wrong-password-here"})
-    page = parse_page(response)
-    assert error_summary(page) == ["The email address or password is not right. Check them and try again."]
+FAILED = (
+    "The email address or password is not right, or there have been too many attempts to sign in. "
+    "Check them and try again, or wait 15 minutes."
+)
+HERE = {"REMOTE_ADDR": "198.51.100.7"}
+ELSEWHERE = {"REMOTE_ADDR": "203.0.113.66"}
+
+
+def attempt(client, email: str, password: str, address: dict = HERE):
+    return client.post("/sign-in", data={"email": email, "password": password}, environ_base=address)
+
+
+def test_a_wrong_password_is_refused_with_one_message_and_audited(client, volunteer):
+    page = parse_page(attempt(client, volunteer.email, "wrong-password-here"))
+    assert error_summary(page) == [FAILED]
     assert page.select_one("#email")["value"] == volunteer.email
-    assert db.session.get(User, volunteer.id).failed_sign_ins == 1
     assert "sign_in_failed" in actions()
 
 
 def test_an_unknown_email_gets_the_same_message(client, app):
-    page = parse_page(client.post("/sign-in", data={"email": "nobody@example.org", "password": "whatever-it-is"}))
-    assert error_summary(page) == ["The email address or password is not right. Check them and try again."]
+    page = parse_page(attempt(client, "nobody@example.org", "whatever-it-is"))
+    assert error_summary(page) == [FAILED]
 
 
-def test_an_account_locks_after_five_failures_even_for_the_right_password(client, volunteer):
+def page_text(response) -> str:
+    """What the page says, with the email typed (echoed in the field) and the CSRF token left out."""
+    return " ".join(parse_page(response).get_text(" ").split())
+
+
+def test_an_unknown_email_and_a_throttled_known_one_get_identical_pages(client, volunteer):
+    unknown = page_text(attempt(client, "nobody@example.org", factories.PASSWORD))
     for _ in range(5):
-        client.post("/sign-in", data={"email": volunteer.email, "password": "wrong-password-here"})
-    page = parse_page(client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD}))
-    assert "too many failed attempts" in " ".join(error_summary(page))
-    assert "sign_in_refused_locked" in actions()
+        attempt(client, volunteer.email, "wrong-password-here")
+    throttled = attempt(client, volunteer.email, factories.PASSWORD)
+    assert throttled.status_code == 200
+    assert page_text(throttled) == unknown
+    for _ in range(5):
+        attempt(client, "nobody@example.org", "wrong-password-here")
+    assert page_text(attempt(client, "nobody@example.org", factories.PASSWORD)) == unknown
+
+
+def test_five_failures_from_one_address_stop_that_address_even_for_the_right_password(client, volunteer):
+    for _ in range(5):
+        assert error_summary(parse_page(attempt(client, volunteer.email, "wrong-password-here"))) == [FAILED]
+    response = attempt(client, volunteer.email, factories.PASSWORD)
+    assert response.status_code == 200
+    assert error_summary(parse_page(response)) == [FAILED]
+    assert client.get("/reports/").status_code == 302
+    assert actions().count("sign_in_throttled") == 1
+
+
+def test_guesses_from_another_address_do_not_lock_the_owner_out(app, volunteer):
+    guesser = app.test_client()
+    for _ in range(12):
+        attempt(guesser, volunteer.email, "wrong-password-here", ELSEWHERE)
+    assert "Sign out" not in page_text(attempt(guesser, volunteer.email, factories.PASSWORD, ELSEWHERE))
+    owner = app.test_client()
+    response = attempt(owner, volunteer.email, factories.PASSWORD, HERE)
+    assert response.headers["Location"] == "/reports/"
+    assert owner.get("/reports/").status_code == 200
+
+
+def test_a_right_password_clears_the_failures_of_that_address(client, volunteer):
+    for _ in range(4):
+        attempt(client, volunteer.email, "wrong-password-here")
+    assert attempt(client, volunteer.email, factories.PASSWORD).status_code == 302
+    client.post("/sign-out")
+    for _ in range(4):
+        attempt(client, volunteer.email, "wrong-password-here")
+    assert attempt(client, volunteer.email, factories.PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("app_config", [{"SIGN_IN_ACCOUNT_FAILURE_LIMIT": "12 per hour"}])
+def test_guessing_spread_over_many_addresses_meets_a_cap_on_the_account(app, volunteer, app_config):
+    guesser = app.test_client()
+    for number in range(12):
+        attempt(guesser, volunteer.email, "wrong-password-here", {"REMOTE_ADDR": f"192.0.2.{number // 4}"})
+    owner = app.test_client()
+    assert attempt(owner, volunteer.email, factories.PASSWORD).status_code == 200
+    assert attempt(owner, "someone.else@example.org", "whatever-it-is").status_code == 200
+
+
+def test_every_attempt_checks_a_password_hash_known_unknown_or_throttled(client, volunteer, monkeypatch):
+    from reporting.auth import services
+
+    checked = []
+    real = services.verify_password
+
+    def spy(user, password):
+        checked.append(user)
+        return real(user, password)
+
+    monkeypatch.setattr(services, "verify_password", spy)
+    attempt(client, "nobody@example.org", "whatever-it-is")
+    for _ in range(6):
+        attempt(client, volunteer.email, "wrong-password-here")
+    assert [user.email if user else None for user in checked] == [None] + [volunteer.email] * 6
+
+
+def test_failed_sign_ins_are_counted_without_the_email_in_the_limiter(client, volunteer, app):
+    from reporting.extensions import limiter
+
+    for _ in range(2):
+        attempt(client, volunteer.email, "wrong-password-here")
+    stored = repr(vars(limiter.limiter.storage))
+    assert "sign-in-failures" in stored
+    assert "vol@example.org" not in stored and "example.org" not in stored
 
 
 def test_a_deactivated_user_cannot_sign_in(client, volunteer):
@@ -162,6 +249,79 @@ def test_signing_out_ends_the_session(client, volunteer):
     assert response.headers["Location"] == "/sign-in"
     assert client.get("/reports/").status_code == 302
     assert "sign_out" in actions()
+
+
+def test_a_cookie_copied_before_sign_out_no_longer_works_after_it(app, client, volunteer):
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    copied = client.get_cookie("session").value
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/reports/").status_code == 200
+    client.post("/sign-out")
+    response = thief.get("/reports/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+    assert thief.post("/session/keep-alive").status_code == 302
+
+
+def test_signing_out_on_one_tablet_signs_out_the_others_and_signing_in_again_works(app, client, volunteer):
+    other_tablet = app.test_client()
+    other_tablet.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    client.post("/sign-out")
+    assert other_tablet.get("/reports/").status_code == 302
+    assert client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD}).status_code == 302
+    assert client.get("/reports/").status_code == 200
+
+
+@pytest.mark.parametrize("app_config", [{"SESSION_MAX_HOURS": 12}])
+def test_the_session_ends_after_its_absolute_lifetime_however_busy(client, volunteer, app_config, monkeypatch):
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    for minutes in range(10, 12 * 60, 10):  # a page every ten minutes: never idle
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/reports/").status_code == 200, minutes
+    monkeypatch.setattr(time, "time", lambda: start + 12 * 3600 + 1)
+    response = client.get("/reports/")
+    assert response.headers["Location"].startswith("/sign-in")
+    page = parse_page(client.get(response.headers["Location"]))
+    assert "You were signed out because you had been signed in for a long time" in page.get_text(" ")
+    assert client.get("/reports/").status_code == 302
+
+
+def test_a_session_without_a_sign_in_time_is_ended(client, volunteer):
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    with client.session_transaction() as session:
+        del session["signed_in_at"]
+    assert client.get("/reports/").status_code == 302
+
+
+@pytest.mark.parametrize("app_config", [{"SESSION_IDLE_MINUTES": 15}])
+def test_staying_signed_in_restarts_the_idle_limit(client, volunteer, app_config, monkeypatch):
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    monkeypatch.setattr(time, "time", lambda: start + 14 * 60)
+    response = client.post("/session/keep-alive", headers={"X-CSRFToken": client.csrf_token()}, csrf=False)
+    assert (response.status_code, response.data) == (204, b"")
+    monkeypatch.setattr(time, "time", lambda: start + 28 * 60)
+    assert client.get("/reports/").status_code == 200
+
+
+@pytest.mark.parametrize("app_config", [{"SESSION_IDLE_MINUTES": 15}])
+def test_staying_signed_in_is_refused_once_the_session_has_ended(client, volunteer, app_config, monkeypatch):
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start)
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    monkeypatch.setattr(time, "time", lambda: start + 16 * 60)
+    response = client.post("/session/keep-alive", headers={"X-CSRFToken": client.csrf_token()}, csrf=False)
+    assert response.status_code == 302
+    assert client.get("/reports/").status_code == 302
+
+
+def test_staying_signed_in_needs_the_csrf_token(client, volunteer):
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    assert client.post("/session/keep-alive", csrf=False).status_code == 400
 
 
 def test_changing_the_session_token_ends_existing_sessions(client, volunteer):
