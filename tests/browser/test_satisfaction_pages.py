@@ -149,3 +149,25 @@ def test_the_results_page_with_its_charts_passes_axe(open_page, site, staff_sess
     assert page.locator("svg#chart-overall").is_visible()
     problems = check_every_size(page)
     assert problems == [], "\n".join(problems)
+
+
+def test_the_centre_leads_month_picker_and_its_refusal_pass_axe(open_page, site):
+    page = open_page(viewport="desktop")
+    sign_in(page, site, site.seeded.lead_email)
+    page.goto(site.at("/satisfaction/?date_from=2026-03-04&date_to=2026-03-05"))
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.title().startswith("Error: ")
+    assert page.locator("select#date_from").input_value() == "2026-03"
+    problems = check_every_size(page)
+    assert problems == [], "\n".join(problems)
+    page.get_by_role("button", name="Show results").click()
+    assert page.locator(".govuk-error-summary").count() == 0
+    problems = check_every_size(page)
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_survey_that_cannot_be_opened_here_passes_axe(open_page, site):
+    page = open_page(site.at("/survey/HR-ZZZZ-ZZZ9"), "narrow")
+    assert page.locator("h1").inner_text() == "This survey cannot be opened here"
+    problems = check_every_size(page)
+    assert problems == [], "\n".join(problems)
