@@ -11,6 +11,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional, Validatio
 from ..auth.forms import strip_whitespace
 from ..domain.passwords import password_problems
 from ..models import CENTRE_ROLES
+from .services import FIRST_AUDIT_DAY, LAST_AUDIT_DAY
 
 ROLE_LABELS = {
     "volunteer": _l("Volunteer"),
@@ -82,7 +83,7 @@ class NewUserForm(FlaskForm):
 
 
 class IsoDateField(DateField):
-    """A YYYY-MM-DD date with a message that says what to type."""
+    """A YYYY-MM-DD date from FIRST_AUDIT_DAY to LAST_AUDIT_DAY, with a message that says what to type."""
 
     def process_formdata(self, valuelist):
         try:
@@ -90,6 +91,9 @@ class IsoDateField(DateField):
         except ValueError:
             self.data = None
             raise ValueError(_l("Enter the date as year, month and day, like 2026-03-27")) from None
+        if self.data is not None and not FIRST_AUDIT_DAY <= self.data <= LAST_AUDIT_DAY:
+            self.data = None
+            raise ValueError(_l("Enter a date from 2000-01-01 to 2999-12-31"))
 
 
 class AuditFilterForm(FlaskForm):

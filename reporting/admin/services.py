@@ -10,11 +10,14 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
+from ..domain.paging import nearest_page
 from ..domain.ukdates import uk_day_bounds
 from ..extensions import db
 from ..models import AuditEvent, Centre, User
 
 AUDIT_PAGE_SIZE = 50
+# The days the audit trail can be filtered by (the filter form's message names them).
+FIRST_AUDIT_DAY, LAST_AUDIT_DAY = date(2000, 1, 1), date(2999, 12, 31)
 
 
 def list_users() -> list[User]:
@@ -52,7 +55,7 @@ def _audit_query(criteria: AuditFilter) -> Select:
     if criteria.user_email:
         query = query.where(func.lower(User.email) == criteria.user_email.strip().lower())
     if criteria.date_from or criteria.date_to:
-        start, end = uk_day_bounds(criteria.date_from or date(2000, 1, 1), criteria.date_to or date(2999, 12, 31))
+        start, end = uk_day_bounds(criteria.date_from or FIRST_AUDIT_DAY, criteria.date_to or LAST_AUDIT_DAY)
         query = query.where(AuditEvent.at >= start, AuditEvent.at < end)
     return query
 
@@ -60,6 +63,7 @@ def _audit_query(criteria: AuditFilter) -> Select:
 def audit_page(criteria: AuditFilter, page: int) -> tuple[list[AuditEvent], int]:
     query = _audit_query(criteria)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = nearest_page(page, total, AUDIT_PAGE_SIZE)  # a page beyond the last gives the last page
     events = db.session.scalars(
         query.options(selectinload(AuditEvent.user))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())

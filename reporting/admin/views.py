@@ -7,6 +7,7 @@ from flask_login import current_user
 from .. import audit
 from ..access import role_required
 from ..auth import services as accounts
+from ..domain.paging import asked_page, nearest_page, page_count
 from ..extensions import db
 from ..models import User
 from . import bp, services
@@ -65,12 +66,10 @@ def _audit_filter(form: AuditFilterForm) -> services.AuditFilter:
 @role_required("partnership", "admin")
 def audit_trail():
     form = AuditFilterForm(request.args)
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        abort(404)
+    page = asked_page(request.args.get("page"))
     valid = form.validate()
     events, total = services.audit_page(_audit_filter(form) if valid else services.AuditFilter(), page)
-    pages = max(1, -(-total // services.AUDIT_PAGE_SIZE))
+    page, pages = nearest_page(page, total, services.AUDIT_PAGE_SIZE), page_count(total, services.AUDIT_PAGE_SIZE)
     return render_template("admin/audit.html", form=form, events=events, total=total, page=page, pages=pages)
 
 
@@ -78,8 +77,9 @@ def audit_trail():
 @role_required("partnership", "admin")
 def audit_trail_csv():
     form = AuditFilterForm(request.args)
-    criteria = _audit_filter(form) if form.validate() else services.AuditFilter()
-    body = services.audit_csv(criteria)
+    if not form.validate():  # no form to explain it on: a filter that cannot be read exports nothing
+        abort(400)
+    body = services.audit_csv(_audit_filter(form))
     audit.record("audit_exported")
     db.session.commit()
     return Response(body, mimetype="text/csv", headers={"Content-Disposition": "attachment; filename=audit-trail.csv"})

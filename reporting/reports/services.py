@@ -5,6 +5,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..access import scoped_reports
+from ..domain.paging import nearest_page
 from ..domain.references import normalise_reference
 from ..extensions import db
 from ..models import Report, ReportNote, ReportStatusChange, utcnow
@@ -13,11 +14,14 @@ PAGE_SIZE = 25
 
 
 def list_reports(user, page: int = 1, status: str | None = None):
-    """One page of submitted reports (newest first) and the total, within the user's scope."""
+    """One page of submitted reports (newest first) and the total, within the user's scope.
+
+    A page beyond the last gives the last page."""
     query = scoped_reports(user).where(Report.status != "draft")
     if status:
         query = query.where(Report.status == status)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = nearest_page(page, total, PAGE_SIZE)
     rows = db.session.scalars(
         query.options(selectinload(Report.category_rows), selectinload(Report.centre))
         .order_by(Report.reported_at.desc(), Report.id.desc())

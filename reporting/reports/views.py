@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from .. import audit
 from ..access import role_required
+from ..domain.paging import asked_page, nearest_page, page_count
 from ..extensions import db
 from ..intake import services as intake_services
 from ..intake.evidence import read as read_evidence
@@ -22,12 +23,12 @@ LISTED_STATUSES = tuple(code for code in STATUSES if code != "draft")
 @bp.get("/")
 @role_required(*ROLES)
 def list_reports():
-    page = request.args.get("page", 1, type=int)
+    page = asked_page(request.args.get("page"))
     status = request.args.get("status") or None
-    if page < 1 or (status and status not in LISTED_STATUSES):
+    if status and status not in LISTED_STATUSES:
         abort(404)
     reports, total = services.list_reports(current_user, page, status)
-    pages = max(1, -(-total // services.PAGE_SIZE))
+    page, pages = nearest_page(page, total, services.PAGE_SIZE), page_count(total, services.PAGE_SIZE)
     return render_template(
         "reports/list-reports.html",
         reports=reports,

@@ -98,7 +98,7 @@ def test_the_report_list_pages_and_filters_by_status(client, auth, app):
     filtered = client.get("/reports/?status=referred").get_data(as_text=True)
     assert referred.reference in filtered and references[0] not in filtered
     assert client.get("/reports/?status=nonsense").status_code == 404
-    assert client.get("/reports/?page=0").status_code == 404
+    assert "Page 1 of 2" in parse_page(client.get("/reports/?page=0")).get_text(" "), "the nearest page there is"
 
 
 def test_security_headers_and_no_caching_on_report_pages(client, auth, two_centres):
