@@ -437,12 +437,14 @@ def _refuse_bulk_audit_changes(state) -> None:
 
 class HeldAnswers(db.Model):
     """Answers posted on a step of an assisted report after the volunteer's session had ended, kept for that
-    volunteer and that draft until they sign in again (then saved to the draft and deleted)."""
+    volunteer and that draft until they sign in again (then saved to the draft and deleted); and, with no
+    user, answers posted on a page of a report made online after its browser's session had closed, which
+    stay with the draft until it is purged."""
 
     __tablename__ = "held_answers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
     step: Mapped[str] = mapped_column(String(60))
     # The posted fields as JSON ({name: [values]}), encrypted: they may hold anything the person said.

@@ -6,6 +6,7 @@ reference alone opens a draft or a receipt: only the browser session that made t
 """
 
 import hashlib
+import json
 import secrets
 import time
 
@@ -13,13 +14,14 @@ from flask import session
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
 
 from .. import audit
 from ..domain.references import new_reference
 from ..extensions import db
 from ..i18n import language_tag
 from ..intake import services as intake_services
-from ..models import Centre, Report, utcnow
+from ..models import Centre, HeldAnswers, Report, utcnow
 from ..satisfaction import services as satisfaction
 
 SESSION_TOKEN = "self_report_token"
@@ -105,13 +107,18 @@ def end_session_report() -> None:
     session.clear()
 
 
-def hold_answers(report: Report, slug: str, posted: dict) -> None:
-    """Keep answers that were posted too late to be checked and shown again, with the draft they belong to."""
-    held = dict(report.held_answers or {})
-    held[slug] = {name: value for name, value in posted.items() if name not in ("csrf_token", "report_version")}
-    report.held_answers = held
-    report.updated_at = utcnow()
-    audit.record("draft_answers_held", "report", report.reference, detail=f"step={slug} channel=self")
+def hold_answers(report: Report, slug: str, posted: MultiDict) -> None:
+    """Keep, as typed, answers posted too late to be checked and shown again, with the draft they belong to
+    (no user: a report made online has none)."""
+    query = select(HeldAnswers).where(
+        HeldAnswers.user_id.is_(None), HeldAnswers.report_id == report.id, HeldAnswers.step == slug
+    )
+    row = db.session.scalars(query).first() or HeldAnswers(report_id=report.id, step=slug)
+    kept = {name: posted.getlist(name) for name in posted if name not in ("csrf_token", "report_version")}
+    row.form_data = json.dumps(kept)
+    row.created_at = report.updated_at = utcnow()
+    db.session.add(row)
+    audit.record("answers_held", "report", report.reference, detail=f"step={slug} channel=self")
     db.session.commit()
 
 
