@@ -49,6 +49,36 @@ class Problem(ValueError):
     """One field's value is not acceptable; the message says why."""
 
 
+def decode_line(text: str):
+    """One line's JSON value; Problem (with the reason in plain English) for anything that is not valid JSON.
+
+    A key given twice in one object is refused rather than the last one silently winning; so are NaN and
+    Infinity (which are not JSON), nesting too deep for the parser and numbers too long to read."""
+    try:
+        return json.loads(text, object_pairs_hook=_object_without_repeated_keys, parse_constant=_not_json)
+    except Problem:
+        raise
+    except json.JSONDecodeError as error:
+        raise Problem(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise Problem("not valid JSON (nested too deeply)") from None
+    except ValueError:  # a whole number of more than 4,300 digits, which Python refuses to read
+        raise Problem("not valid JSON (a number is too long)") from None
+
+
+def _not_json(constant: str):
+    raise Problem(f"not valid JSON ({constant} is not a JSON value)")
+
+
+def _object_without_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    seen = set()
+    for key, _value in pairs:
+        if key in seen:
+            raise Problem(f"the key {_show(key)} appears more than once in one object")
+        seen.add(key)
+    return dict(pairs)
+
+
 def validate_record(record, centre_codes, area_codes, today: date) -> tuple[list[tuple[str, str]], dict]:
     """Check one decoded exchange record. Returns (errors, normalised record); errors empty when valid."""
     if not isinstance(record, dict):
@@ -227,7 +257,12 @@ def _contact(value, context) -> dict | None:
         problems.append(f"preferred: unknown code {_show(preferred)}")
     if problems:
         raise Problem("; ".join(problems))
-    return {key: value.get(key) or None for key in CONTACT_KEYS}
+    contact = {key: _text_or_none(value.get(key)) for key in CONTACT_KEYS}
+    return contact if any(contact.values()) else None  # an empty object is no contact details at all
+
+
+def _text_or_none(text: str | None) -> str | None:
+    return text if text and text.strip() else None
 
 
 def _cut(text: str, limit: int = 60) -> str:
@@ -236,7 +271,10 @@ def _cut(text: str, limit: int = 60) -> str:
 
 def _show(value) -> str:
     """A value quoted for a message, cut short so one bad line cannot flood the output."""
-    return _cut(repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
+    try:
+        return _cut(repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
+    except (RecursionError, ValueError):  # nested too deeply to write out, or a number too long to write
+        return "(a value too large to show)"
 
 
 _CHECKS = {

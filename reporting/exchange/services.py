@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 
 from .. import audit
 from ..domain import vocabulary
-from ..domain.exchange import CONTACT_KEYS, FIELDS, in_question_order, validate_record
+from ..domain.exchange import CONTACT_KEYS, FIELDS, Problem, decode_line, in_question_order, validate_record
 from ..domain.postcodes import postcode_columns
 from ..domain.references import new_reference
 from ..domain.ukdates import now_utc, uk_date, uk_day_bounds
@@ -104,10 +104,13 @@ def _check_line(line: str | bytes, codes: CodeMaps, today: date) -> tuple[list[t
     except UnicodeDecodeError:
         return [("record", "not UTF-8 text")], {}
     try:
-        decoded = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [("record", f"not valid JSON ({error.msg} at column {error.colno})")], {}
-    return validate_record(decoded, codes.centres, codes.areas, today)
+        decoded = decode_line(text)
+    except Problem as problem:
+        return [("record", str(problem))], {}
+    try:
+        return validate_record(decoded, codes.centres, codes.areas, today)
+    except Exception as error:  # whatever a line holds, it is reported with its number and the import goes on
+        return [("record", f"could not be checked ({type(error).__name__})")], {}
 
 
 def _duplicate_problems(reference: str | None, number: int, first_seen: dict[str, int]) -> list[tuple[str, str]]:

@@ -321,3 +321,50 @@ def test_only_immediate_answers_on_the_five_point_scale_are_exported(cli, tmp_pa
     db.session.commit()
     [exported] = exported_records(cli, "--from", "2026-03-14", "--to", "2026-03-14")
     assert exported["satisfaction"] == {"ease": 4}
+
+
+def _with_raw(field: str, raw: str) -> str:
+    """A valid record's line with one field's value written as raw JSON text."""
+    return json.dumps(record(**{field: "PLACEHOLDER"})).replace('"PLACEHOLDER"', raw)
+
+
+TWICE = "appears more than once in one object"
+PATHOLOGICAL_LINES = [
+    ("[" * 100_000, "line 2: record: not valid JSON (nested too deeply)"),
+    (_with_raw("description", "1" * 5000), "line 2: record: not valid JSON (a number is too long)"),
+    (_with_raw("channel", "-" + "9" * 5000), "line 2: record: not valid JSON (a number is too long)"),
+    (_with_raw("reporter_role", "[" * 900 + "]" * 900),
+     "line 2: reporter_role: unknown code " + "[" * 57 + "..."),
+    (_with_raw("satisfaction", '{"ease": NaN}'), "line 2: record: not valid JSON (NaN is not a JSON value)"),
+    ('{"channel": "self", "channel": "assisted"}', f"line 2: record: the key 'channel' {TWICE}"),
+    (_with_raw("contact", '{"name": "A", "name": "B"}'), f"line 2: record: the key 'name' {TWICE}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "error"), PATHOLOGICAL_LINES)
+def test_a_pathological_line_is_named_and_nothing_is_imported(cli, tmp_path, line, error):
+    result = import_file(cli, write_lines(tmp_path, [record(), line, record()]))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), "an error message, not a traceback"
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines() == [error, "Error: nothing imported: 1 error(s)"]
+    assert report_count() == 0
+
+
+def test_a_line_that_cannot_be_checked_is_still_named(cli, tmp_path, monkeypatch):
+    from reporting.exchange import services as exchange_services
+
+    def broken_check(*args):
+        raise TypeError("a check that went wrong")
+
+    monkeypatch.setattr(exchange_services, "validate_record", broken_check)
+    result = import_file(cli, write_lines(tmp_path, [record()]))
+    assert result.stderr.splitlines()[0] == "line 1: record: could not be checked (TypeError)"
+    assert report_count() == 0
+
+
+@pytest.mark.parametrize("contact", [{}, {"name": "", "phone": None, "email": "  ", "address": "", "preferred": None}])
+def test_an_empty_contact_object_creates_no_contact_row(cli, tmp_path, contact):
+    result = import_file(cli, write_lines(tmp_path, [record(contact=contact)]))
+    assert result.exit_code == 0, result.output
+    assert report_count() == 1
+    assert db.session.scalar(select(func.count(ContactDetails.id))) == 0

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from reporting.domain.exchange import FIELDS, format_errors, validate_record
+from reporting.domain.exchange import FIELDS, Problem, decode_line, format_errors, validate_record
 
 CENTRES = {"sale-library"}
 AREAS = {"sale_central", "old_trafford"}
@@ -130,3 +130,31 @@ def test_a_record_that_is_not_an_object_is_refused():
 def test_long_values_are_cut_short_in_messages():
     errors, _ = check(record(categories=["x" * 500]))
     assert len(errors[0]) < 100
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("[" * 100_000, "not valid JSON (nested too deeply)"),
+        ('{"a": ' + "7" * 5000 + "}", "not valid JSON (a number is too long)"),
+        ('{"a": -Infinity}', "not valid JSON (-Infinity is not a JSON value)"),
+        ('{"channel": "self", "channel": "assisted"}', "the key 'channel' appears more than once in one object"),
+        ('{"contact": {"name": "A", "name": "A"}}', "the key 'name' appears more than once in one object"),
+        ("{", "not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
+    ],
+)
+def test_a_line_that_is_not_json_or_repeats_a_key_is_a_problem(line, message):
+    with pytest.raises(Problem) as raised:
+        decode_line(line)
+    assert str(raised.value) == message
+
+
+def test_a_deep_value_is_named_without_writing_it_all_out():
+    errors, _ = check(record(channel=decode_line("[" * 900 + "]" * 900)))
+    assert errors == ["channel: must be assisted or self, not " + "[" * 57 + "..."]
+
+
+@pytest.mark.parametrize("contact", [{}, {"name": None, "phone": "", "email": " ", "address": "\t", "preferred": None}])
+def test_an_empty_contact_is_no_contact(contact):
+    errors, normalised = check(record(contact=contact))
+    assert errors == [] and normalised["contact"] is None
