@@ -13,7 +13,7 @@ from .. import audit, messages
 from ..access import role_required
 from ..extensions import db
 from ..models import CENTRE_ROLES
-from . import bp, services
+from . import bp, held, services
 from .flows import ASSISTED
 from .journey import Journey
 
@@ -78,6 +78,8 @@ def step(reference: str, slug: str):
     change = request.args.get("change") == "1"
     if not journey.is_shown(slug):
         return redirect(step_url(journey.report, journey.first_unfinished(), change))
+    if request.method == "GET" and (kept := held.held_form(current_user, journey, slug)) is not None:
+        return _render_step(journey, kept, change)
     form = journey.form(slug) if request.method == "POST" else journey.form(slug, formdata=None)
     if form.validate_on_submit():
         services.save_step(journey, form)
