@@ -10,6 +10,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
+KIB = 1024
+MIB = 1024 * KIB
 
 
 def _default_database_url() -> str:
@@ -42,8 +44,14 @@ class Config:
     EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR") or None
     EVIDENCE_MAX_FILES = 5
     EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-    # Five files of 10 MB and the rest of the form; larger requests are refused before they are read.
-    MAX_CONTENT_LENGTH = 5 * 10 * 1024 * 1024 + 1024 * 1024
+    # The most bytes a request's body may have, by the kind of route it goes to (see reporting/body_limits.py
+    # and the table in README.md); bodies with or without a Content-Length are refused (413) past the limit.
+    BODY_LIMITS = {
+        "public_form": 256 * KIB,  # pages anyone may post: a report made online, sign-in, the surveys
+        "staff_form": MIB,  # pages for signed-in staff, and every route that declares no other kind
+        "evidence_upload": EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + MIB,  # five files and the rest of the form
+        "recording": 200 * MIB,  # an account told in BSL or by voice, recorded as video or sound
+    }
     WTF_CSRF_TIME_LIMIT = None
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"

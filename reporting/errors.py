@@ -10,18 +10,27 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db, login_manager
+from .security import ensure_csp_nonce
 
 log = logging.getLogger(__name__)
 
-TEMPLATES = {400: "errors/400.html", 403: "errors/403.html", 404: "errors/404.html", 429: "errors/429.html"}
+TEMPLATES = {
+    400: "errors/400.html",
+    403: "errors/403.html",
+    404: "errors/404.html",
+    413: "errors/413.html",
+    429: "errors/429.html",
+}
 
 
 def _http_error(error: HTTPException):
+    ensure_csp_nonce()
     template = TEMPLATES.get(error.code, "errors/other.html")
     return render_template(template, error=error), error.code
 
 
 def _csrf_error(error: CSRFError):
+    ensure_csp_nonce()
     return render_template("errors/csrf.html", error=error), 400
 
 

@@ -71,8 +71,9 @@ def _configure_templates(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import database, filters, i18n, migrating, security
+    from . import body_limits, database, filters, i18n, migrating, security
 
+    body_limits.init_app(app)
     db.init_app(app)
     database.init_app(app)
     migrating.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)

@@ -1,5 +1,7 @@
 """Security headers (a strict Content-Security-Policy with nonces) and no caching of staff pages."""
 
+import secrets
+
 from flask import Flask, request
 from flask_talisman import Talisman
 
@@ -24,6 +26,13 @@ PERMISSIONS_POLICY = {
     "usb": "()",
     "interest-cohort": "()",
 }
+
+
+def ensure_csp_nonce() -> None:
+    """Give the request a script nonce if it has none yet: an error raised before Talisman's own before_request
+    (CSRF or a body limit, while reading the form) is shown on a page whose script needs one too."""
+    if not getattr(request, "csp_nonce", None):
+        request.csp_nonce = secrets.token_urlsafe(16)
 
 
 def _no_store(response):

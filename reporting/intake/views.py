@@ -11,8 +11,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import audit, messages
 from ..access import role_required
+from ..body_limits import body_limit
 from ..extensions import db
 from ..models import CENTRE_ROLES
+from ..security import ensure_csp_nonce
 from . import bp, held, services
 from .flows import ASSISTED
 from .journey import Journey
@@ -69,7 +71,13 @@ def resume(reference: str):
     return redirect(step_url(journey.report, journey.first_unfinished()))
 
 
+def _step_body_kind(values: dict) -> str:
+    """The evidence step takes files; every other step is a staff form (see reporting/body_limits.py)."""
+    return "evidence_upload" if values.get("slug") == "evidence" else "staff_form"
+
+
 @bp.route("/<reference>/<slug>", methods=["GET", "POST"])
+@body_limit(_step_body_kind)
 @role_required(*CENTRE_ROLES)
 def step(reference: str, slug: str):
     journey = _draft_journey(reference)
@@ -155,13 +163,14 @@ def survey_url(report) -> str | None:
 @bp.errorhandler(RequestEntityTooLarge)
 def files_too_large(error):
     """Files over the request limit: show the evidence page again with a message, not a bare error."""
+    ensure_csp_nonce()
     args = request.view_args or {}
     allowed = current_user.is_authenticated and current_user.role in CENTRE_ROLES
     if not allowed or args.get("slug") != "evidence":
-        return render_template("errors/other.html", error=error), 413
+        return render_template("errors/413.html", error=error), 413
     report = services.find_report(current_user, args.get("reference", ""))
     if report is None or report.centre_id != current_user.centre_id or report.status != "draft":
-        return render_template("errors/other.html", error=error), 413
+        return render_template("errors/413.html", error=error), 413
     journey = Journey(FLOW, report)
     form = journey.form("evidence", formdata=None)
     size = current_app.config["EVIDENCE_MAX_BYTES"] // (1024 * 1024)

@@ -1,23 +1,23 @@
-"""Protection of the public form: a rate limit per address, a honeypot field, and a cap on request size.
+"""Protection of the public form: a rate limit per address, and a honeypot field.
 
 The rate limit is checked in the view rather than by a decorator, so a person who trips it sees
 the page again with what they typed and when to try again, not a bare error. The limits live in
 Flask-Limiter's storage (memory by default, Redis with RATELIMIT_STORAGE_URI), so they hold across
 workers. Bots fill in every field; people never see the honeypot (it is not displayed), so a
-filled honeypot means nothing is stored.
+filled honeypot means nothing is stored. Request sizes are limited for every route by
+`reporting.body_limits`.
 """
 
 import math
 import time
 from dataclasses import dataclass
 
-from flask import abort, current_app, request
+from flask import current_app, request
 from limits import parse_many
 
 from ..extensions import limiter
 
 HONEYPOT = "website"
-MAX_REQUEST_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,3 @@ def check_rate(scope: str) -> Limited | None:
             return Limited(minutes=max(1, math.ceil((reset_at - time.time()) / 60)))
     return None
 
-
-def cap_request_size() -> None:
-    """The public form takes no files: refuse bodies larger than any answer could need (413)."""
-    if (request.content_length or 0) > MAX_REQUEST_BYTES:
-        abort(413)

@@ -19,11 +19,6 @@ from .journey import PageJourney, page_is_valid
 FLOW_NAMES = "any(questions, 'easy-read')"
 
 
-@bp.before_request
-def _protect():
-    protection.cap_request_size()
-
-
 @bp.before_app_request
 def _end_idle_session():
     """A report this browser has left alone for too long is closed here (a shared device), keeping any answers

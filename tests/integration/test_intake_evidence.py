@@ -10,7 +10,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from reporting import messages
-from reporting.config import PROJECT_ROOT
+from reporting.config import PROJECT_ROOT, Config
 from reporting.extensions import db as _db
 from reporting.intake.evidence import read as read_evidence
 from reporting.models import AuditEvent, EvidenceFile, Report
@@ -29,7 +29,8 @@ def evidence_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def app_config(evidence_dir):
-    return {"EVIDENCE_DIR": str(evidence_dir), "EVIDENCE_MAX_BYTES": 200_000, "MAX_CONTENT_LENGTH": 600_000}
+    limits = {**Config.BODY_LIMITS, "evidence_upload": 600_000}
+    return {"EVIDENCE_DIR": str(evidence_dir), "EVIDENCE_MAX_BYTES": 200_000, "BODY_LIMITS": limits}
 
 
 @pytest.fixture
