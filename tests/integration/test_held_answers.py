@@ -185,3 +185,19 @@ def test_staff_pages_carry_the_timeout_warning_and_report_pages_mark_their_form(
 
 def test_public_pages_have_no_timeout_warning(client, app):
     assert parse_page(client.get("/sign-in")).select_one("dialog") is None
+
+
+def test_held_answers_round_trip_on_both_databases(any_app):
+    centre_obj = factories.centre()
+    user = factories.user("vol@example.org", centre_obj=centre_obj)
+    db.session.commit()
+    tablet = any_app.test_client()
+    sign_in(tablet, user)
+    reference = start_draft(tablet)
+    let_the_session_go_idle(tablet)
+    answer(tablet, reference, "who-is-reporting")
+    stored = db.session.execute(sa.text("SELECT form_data FROM held_answers")).scalar()
+    assert stored.startswith("enc:") and "victim" not in stored
+    assert sign_in(tablet, user).headers["Location"] == step_url(reference, "who-is-reporting")
+    assert report(reference).reporter_role == "victim"
+    assert held_rows() == []
