@@ -63,10 +63,13 @@ class Config:
     # (see reporting/auth/throttle.py): guesses from elsewhere never lock the owner out of their own tablet.
     SIGN_IN_FAILURE_LIMIT = os.environ.get("SIGN_IN_FAILURE_LIMIT", "5 per 15 minutes")
     SIGN_IN_ACCOUNT_FAILURE_LIMIT = os.environ.get("SIGN_IN_ACCOUNT_FAILURE_LIMIT", "50 per hour")
-    # Reports made online, per address: every answer posted, and new reports started. Generous, as people
-    # in a library or on a phone network may share one address.
+    # Reports made online (reporting/selfreport/protection.py): answers posted and reports started, per browser
+    # session, and per address. The address limits are generous, as people in a library or on a phone network
+    # may share one address; one person rarely starts more than a few reports.
     SELF_REPORT_RATE_LIMIT = os.environ.get("SELF_REPORT_RATE_LIMIT", "60 per minute;600 per hour")
-    SELF_REPORT_START_RATE_LIMIT = os.environ.get("SELF_REPORT_START_RATE_LIMIT", "20 per hour")
+    SELF_REPORT_START_RATE_LIMIT = os.environ.get("SELF_REPORT_START_RATE_LIMIT", "5 per hour")
+    SELF_REPORT_ADDRESS_RATE_LIMIT = os.environ.get("SELF_REPORT_ADDRESS_RATE_LIMIT", "600 per minute;6000 per hour")
+    SELF_REPORT_ADDRESS_START_RATE_LIMIT = os.environ.get("SELF_REPORT_ADDRESS_START_RATE_LIMIT", "200 per hour")
     FORCE_HTTPS = False
     SERVICE_NAME = "Report a hate incident"
     # Where "Exit this page" sends someone: a neutral page that gives nothing away.
@@ -111,6 +114,8 @@ class TestConfig(Config):
     SIGN_IN_RATE_LIMIT = "1000 per minute"
     SELF_REPORT_RATE_LIMIT = "1000 per minute"
     SELF_REPORT_START_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_ADDRESS_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_ADDRESS_START_RATE_LIMIT = "1000 per minute"
 
 
 class ProductionConfig(Config):

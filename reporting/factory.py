@@ -71,7 +71,7 @@ def _configure_templates(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import body_limits, database, filters, i18n, migrating, security
+    from . import body_limits, database, filters, i18n, limit_pages, migrating, security
 
     body_limits.init_app(app)
     db.init_app(app)
@@ -83,6 +83,7 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=lambda: "Europe/London")
     i18n.init_app(app)
     filters.init_app(app)
+    limit_pages.init_app(app)
     security.init_app(app, talisman)
 
 

@@ -178,7 +178,7 @@ def check_answers(flow: str):
     if request.method == "POST":
         if protection.is_bot():
             return _refused()
-        limited = protection.check_rate("answers")
+        limited = protection.check_rate("send")
         if not limited and form.validate_on_submit():
             services.submit(journey)
             return redirect(url_for("selfreport.sent", flow=flow))

@@ -187,7 +187,7 @@ def test_the_rate_limit_says_when_to_try_again_and_keeps_what_was_typed(client, 
 
 
 @pytest.mark.parametrize("app_config", [{"SELF_REPORT_START_RATE_LIMIT": "2 per hour"}])
-def test_starting_reports_is_limited_per_address(client, places, app_config):
+def test_starting_reports_is_limited_per_browser_session(client, places, app_config):
     start(client, "questions")
     start(client, "easy-read")
     limited = client.post("/report/questions/start")

@@ -1,0 +1,49 @@
+"""What every page that refuses someone for going too fast (429) can show: how long to wait, and other ways
+to report (the active centres with their addresses, and the support services configured).
+
+Templates reach these through two globals, `ways_to_report_elsewhere()` (used by the
+`components/other-ways-to-report.html` macro) and `minutes_until_retry()`; views need not pass anything.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from .extensions import db, limiter
+from .models import Centre
+
+
+@dataclass(frozen=True)
+class CentreWay:
+    name: str
+    address: str | None
+    opening_hours: str | None
+
+
+@dataclass(frozen=True)
+class OtherWays:
+    centres: list[CentreWay]
+    organisations: list[dict]
+
+
+def ways_to_report_elsewhere() -> OtherWays:
+    """The active centres by name, and the support services (`SUPPORT_ORGANISATIONS`)."""
+    query = select(Centre.name, Centre.address, Centre.opening_hours).where(Centre.active.is_(True))
+    centres = [CentreWay(*row) for row in db.session.execute(query.order_by(Centre.name))]
+    return OtherWays(centres=centres, organisations=list(current_app.config.get("SUPPORT_ORGANISATIONS") or ()))
+
+
+def minutes_until_retry() -> int:
+    """Whole minutes until the limit Flask-Limiter refused this request for lets it through again (at least 1)."""
+    breached = limiter.current_limit
+    if breached is None:
+        return 1
+    return max(1, math.ceil((breached.window.reset_time - time.time()) / 60))
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_global(ways_to_report_elsewhere)
+    app.add_template_global(minutes_until_retry)
