@@ -1,4 +1,4 @@
-"""Staff sign-in: the form, failed attempts, lockout, rate limit, inactivity and sign-out."""
+"""Staff sign-in: the form, failed attempts and their throttling, rate limit, inactivity, lifetime and sign-out."""
 
 import time
 

@@ -5,7 +5,9 @@ import pytest
 from reporting.domain.passwords import ESTIMATED_LENGTH, guess_score, password_problems, personal_words
 
 
-@pytest.mark.parametrize("password", ["harbour-lamp-orange-41", "correct-lamp-harbour-77", "trafford-demo-reporting-2026"])
+@pytest.mark.parametrize(
+    "password", ["harbour-lamp-orange-41", "correct-lamp-harbour-77", "trafford-demo-reporting-2026"]
+)
 def test_a_long_passphrase_is_accepted(password):
     assert password_problems(password, email="vol@example.org") == []
 
