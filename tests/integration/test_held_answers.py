@@ -201,3 +201,13 @@ def test_held_answers_round_trip_on_both_databases(any_app):
     assert sign_in(tablet, user).headers["Location"] == step_url(reference, "who-is-reporting")
     assert report(reference).reporter_role == "victim"
     assert held_rows() == []
+
+
+def test_held_answers_go_when_their_draft_is_purged(app, client, volunteer, draft):
+    let_the_session_go_idle(client)
+    answer(client, draft, "what-happened", WHAT_HAPPENED)
+    db.session.execute(sa.text("UPDATE reports SET updated_at = '2020-01-01 00:00:00'"))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["drafts", "purge"])
+    assert result.exit_code == 0, result.output
+    assert held_rows() == []

@@ -324,6 +324,18 @@ def test_staying_signed_in_needs_the_csrf_token(client, volunteer):
     assert client.post("/session/keep-alive", csrf=False).status_code == 400
 
 
+def test_the_timeout_warning_ending_the_session_signs_out_this_tablet_only(app, client, volunteer):
+    other_tablet = app.test_client()
+    other_tablet.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
+    response = client.post("/sign-out", data={"session_ended": "1"})
+    assert response.headers["Location"] == "/sign-in"
+    page = parse_page(client.get("/sign-in"))
+    assert "signed out because you had not done anything for a while" in page.get_text(" ")
+    assert client.get("/reports/").status_code == 302
+    assert other_tablet.get("/reports/").status_code == 200
+
+
 def test_changing_the_session_token_ends_existing_sessions(client, volunteer):
     client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
     volunteer.session_token = "rotated"
