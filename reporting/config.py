@@ -52,6 +52,10 @@ class Config:
         "evidence_upload": EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + MIB,  # five files and the rest of the form
         "recording": 200 * MIB,  # an account told in BSL or by voice, recorded as video or sound
     }
+    # How many proxies (TLS terminator, load balancer) stand in front of the app: the client's address and
+    # scheme are taken from the last this-many X-Forwarded-For / X-Forwarded-Proto values (reporting/proxies.py).
+    # 0: the app is reached directly, and those headers are ignored.
+    TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")
     WTF_CSRF_TIME_LIMIT = None
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"

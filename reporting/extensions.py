@@ -21,5 +21,6 @@ db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 login_manager = LoginManager()
 babel = Babel()
 csrf = CSRFProtect()
+# Limits are kept per address: `request.remote_addr`, which reporting/proxies.py corrects behind trusted proxies.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 talisman = Talisman()

@@ -71,8 +71,9 @@ def _configure_templates(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import body_limits, database, filters, i18n, limit_pages, migrating, security
+    from . import body_limits, database, filters, i18n, limit_pages, migrating, proxies, security
 
+    proxies.init_app(app)  # the client's address behind trusted proxies, for rate limits and the audit trail
     body_limits.init_app(app)
     db.init_app(app)
     database.init_app(app)

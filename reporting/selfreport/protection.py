@@ -5,7 +5,7 @@ the tight limits `SELF_REPORT_START_RATE_LIMIT` and `SELF_REPORT_RATE_LIMIT`, an
 the generous `SELF_REPORT_ADDRESS_START_RATE_LIMIT` and `SELF_REPORT_ADDRESS_RATE_LIMIT`, because many
 people may share one address (a library's Wi-Fi, a phone network) while one person rarely starts more
 than a few reports. A script that drops its cookie to get a new session each time still meets the
-address limits.
+address limits. The address is the client's as corrected for trusted proxies (see `reporting.proxies`).
 
 The limits are checked in the view rather than by a decorator, so a person who trips one sees the
 page again with what they typed, when to try again and other ways to report, not a bare error. The
