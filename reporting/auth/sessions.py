@@ -9,7 +9,7 @@ after its session has ended is held for the same user, who finds it saved after 
 import time
 from collections.abc import Callable
 
-from flask import current_app, flash, g, redirect, request, session, url_for
+from flask import current_app, flash, g, has_request_context, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from .. import messages
@@ -127,7 +127,7 @@ def _keep_posted_answers() -> bool:
 @bp.app_context_processor
 def session_timeout():
     """What the timeout warning needs on a signed-in page: the idle limit and the time left before the absolute one."""
-    if not current_user.is_authenticated:
+    if not has_request_context() or not current_user.is_authenticated:  # documents rendered by commands
         return {"session_timeout": None}
     config = current_app.config
     left = config["SESSION_MAX_HOURS"] * 3600 - (now() - session.get(SIGNED_IN_AT, now()))
