@@ -14,7 +14,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 
 from . import vocabulary
-from .postcodes import is_valid_postcode, normalise_postcode
+from .postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
 from .references import is_valid_reference, normalise_reference
 from .ukdates import parse_iso_datetime, uk_date
 
@@ -194,8 +194,9 @@ def _code(kind: str):
 def _postcode(value, context) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not is_valid_postcode(value):
-        raise Problem(f"{_show(value)} is not a UK postcode")
+    # A district alone (M33) is allowed: it is all that is kept of a postcode once retention has cut it.
+    if not isinstance(value, str) or not (is_valid_postcode(value) or is_postcode_district(value)):
+        raise Problem(f"{_show(value)} is not a UK postcode or postcode district")
     return normalise_postcode(value)
 
 

@@ -180,7 +180,7 @@ def test_a_reference_twice_in_one_file_is_an_error(cli, tmp_path):
         ({"reported_at": "2099-01-01T09:00:00+00:00"}, "reported_at: '2099-01-01T09:00:00+00:00' is in the future"),
         ({"centre": "atlantis-library"}, "centre: no centre with the code 'atlantis-library'"),
         ({"area": "atlantis"}, "area: no area with the code 'atlantis'"),
-        ({"postcode": "NOT A CODE"}, "postcode: 'NOT A CODE' is not a UK postcode"),
+        ({"postcode": "NOT A CODE"}, "postcode: 'NOT A CODE' is not a UK postcode or postcode district"),
         ({"satisfaction": {"overall": 0}}, "satisfaction: overall must be a whole number from 1 to 5, not 0"),
         ({"mood": "angry"}, "mood: unknown field"),
     ],

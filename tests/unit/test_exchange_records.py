@@ -99,7 +99,7 @@ def test_a_reference_is_normalised_and_must_have_the_right_check_character():
         ({"occurred_on": "2026-07-02"}, "occurred_on: must not be after the date it was reported"),
         ({"reporter_role": "bystander"}, "reporter_role: unknown code 'bystander'"),
         ({"police_consent": True}, "police_consent: unknown code true"),
-        ({"postcode": "M33 7X"}, "postcode: 'M33 7X' is not a UK postcode"),
+        ({"postcode": "M33 7X"}, "postcode: 'M33 7X' is not a UK postcode or postcode district"),
         ({"description": None}, "description: must be text"),
         ({"language": "klingon"}, "language: 'klingon' is not a language tag such as en, ur or zh-Hans"),
         ({"satisfaction": {"ease": 6}}, "satisfaction: ease must be a whole number from 1 to 5, not 6"),
@@ -158,3 +158,9 @@ def test_a_deep_value_is_named_without_writing_it_all_out():
 def test_an_empty_contact_is_no_contact(contact):
     errors, normalised = check(record(contact=contact))
     assert errors == [] and normalised["contact"] is None
+
+
+def test_a_postcode_district_alone_is_accepted_as_an_export_after_retention_gives_it():
+    errors, normalised = check(record(postcode="m33"))
+    assert errors == []
+    assert normalised["postcode"] == "M33"
