@@ -57,7 +57,7 @@ def _keep_late_answers(journey) -> bool:
     if page_is_valid(form, page):
         services.save_page(journey, form)
     else:
-        services.hold_answers(report, page.slug, request.form.to_dict(flat=False))
+        services.hold_answers(report, page.slug, request.form)
     return True
 
 

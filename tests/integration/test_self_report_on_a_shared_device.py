@@ -101,6 +101,7 @@ def test_an_unused_session_closes_the_report_on_this_device(client, app, places,
 
     assert page.select_one("h1").get_text(strip=True) == "Your report was closed on this device"
     assert "Sam Example" not in page.get_text(" ")
+    assert page.select_one("#other-ways-to-report") is not None
     assert "Go back to the report you started" not in parse_page(client.get("/report/")).get_text(" ")
     copied = parse_page(copy.get(location))
     assert copied.select_one("h1").get_text(strip=True) == "Your report was closed on this device"
