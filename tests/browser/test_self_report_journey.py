@@ -258,3 +258,24 @@ def test_pages_are_not_stored_by_the_browser(browser, report_site):
     axe_check(page)
     assert horizontal_overflow(page) == 0 and small_targets(page, CONTROLS) == []
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_a_report_closed_after_being_left_unused_says_so_accessibly(browser, report_site, language):
+    base_url, app = report_site
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{base_url}/report/?lang={language}")
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url("**/report/questions/who-is-reporting*")
+    app.config["SELF_REPORT_IDLE_MINUTES"] = -1  # the next page finds the report unused for too long
+    try:
+        page.reload()
+    finally:
+        app.config["SELF_REPORT_IDLE_MINUTES"] = 30
+    assert page.locator("#other-ways-to-report").count() == 1
+    assert page.locator("form input[name=reporter_role]").count() == 0
+    axe_check(page)
+    assert horizontal_overflow(page) == 0
+    _assert_starts_afresh(page, base_url)
+    context.close()
