@@ -103,9 +103,15 @@ def _app_context(url: str, overrides: dict):
 
 
 @pytest.fixture
-def app_config(tmp_path) -> dict:
+def evidence_dir(tmp_path):
+    """Where this test's evidence files are kept."""
+    return tmp_path / "evidence"
+
+
+@pytest.fixture
+def app_config(evidence_dir) -> dict:
     """Per-test config overrides; override this fixture (or parametrize it) to change settings."""
-    return {"EVIDENCE_DIR": str(tmp_path / "evidence")}
+    return {"EVIDENCE_DIR": str(evidence_dir)}
 
 
 @pytest.fixture

@@ -24,16 +24,6 @@ TWO_HOURS = 2 * 3600
 
 
 @pytest.fixture
-def evidence_dir(tmp_path) -> Path:
-    return tmp_path / "evidence"
-
-
-@pytest.fixture
-def app_config(evidence_dir):
-    return {"EVIDENCE_DIR": str(evidence_dir)}
-
-
-@pytest.fixture
 def reference(client, auth, app):
     auth.login_as("volunteer", factories.centre())
     return start_draft(client)

@@ -21,16 +21,6 @@ FAKE_PDF = b"%PDF-1.7\n%EOF"  # 13 bytes: the right start, and nothing of a PDF 
 
 
 @pytest.fixture
-def evidence_dir(tmp_path):
-    return tmp_path / "evidence"
-
-
-@pytest.fixture
-def app_config(evidence_dir):
-    return {"EVIDENCE_DIR": str(evidence_dir)}
-
-
-@pytest.fixture
 def reference(client, auth, app):
     auth.login_as("volunteer", factories.centre())
     return start_draft(client)
