@@ -7,13 +7,17 @@ place where figures are entered. `centre_key` is the centre's id, or 0 for onlin
 """
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..columns import UTCDateTime, utcnow
 from ..crypto import EncryptedText
 from ..extensions import db
-from ..models import Centre, Report, User, UTCDateTime, utcnow
+
+if TYPE_CHECKING:  # the tables are named as strings: importing the model layer here would be an import cycle
+    from ..models import Centre, Report, User
 
 NO_CENTRE = 0
 NO_AREA = 0
@@ -122,7 +126,7 @@ class DipSample(db.Model):
     drawn_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     drawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    drawn_by: Mapped[User | None] = relationship()
+    drawn_by: Mapped["User | None"] = relationship()
     items: Mapped[list["DipSampleItem"]] = relationship(
         back_populates="sample", cascade="all, delete-orphan", order_by="DipSampleItem.position"
     )
@@ -145,8 +149,8 @@ class DipSampleItem(db.Model):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     sample: Mapped[DipSample] = relationship(back_populates="items")
-    report: Mapped[Report | None] = relationship()
-    reviewed_by: Mapped[User | None] = relationship()
+    report: Mapped["Report | None"] = relationship()
+    reviewed_by: Mapped["User | None"] = relationship()
     findings: Mapped[list["DipFinding"]] = relationship(
         back_populates="item", cascade="all, delete-orphan", order_by="DipFinding.id"
     )
@@ -182,5 +186,5 @@ class CentreVisit(db.Model):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    centre: Mapped[Centre] = relationship()
-    recorded_by: Mapped[User | None] = relationship()
+    centre: Mapped["Centre"] = relationship()
+    recorded_by: Mapped["User | None"] = relationship()

@@ -9,12 +9,16 @@ alone gives nobody a working link.
 """
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from ..columns import UTCDateTime, utcnow
 from ..extensions import db
-from ..models import Report, UTCDateTime, utcnow
+
+if TYPE_CHECKING:  # the table is named as a string: importing the model layer here would be an import cycle
+    from ..models import Report
 
 OUTCOMES = ("answered", "declined")
 
@@ -34,7 +38,7 @@ class SurveyInvitation(db.Model):
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    report: Mapped[Report] = relationship(
+    report: Mapped["Report"] = relationship(
         backref=backref("survey_invitations", cascade="all, delete-orphan", passive_deletes=True)
     )
 

@@ -1,19 +1,17 @@
-"""The shared model layer: areas, centres, staff, reports and what hangs off them."""
+"""The shared tables: areas, centres, staff, reports and what hangs off them, and the audit trail."""
 
 import secrets
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
     event,
     inspect,
@@ -21,37 +19,15 @@ from sqlalchemy import (
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
-from .crypto import EncryptedText
-from .domain.postcodes import split_postcode
-from .extensions import db
+from ..columns import UTCDateTime, utcnow
+from ..crypto import EncryptedText
+from ..domain.postcodes import split_postcode
+from ..extensions import db
 
 ROLES = ("volunteer", "centre_lead", "partnership", "admin")
 CENTRE_ROLES = ("volunteer", "centre_lead")
 CHANNELS = ("assisted", "self")
-STATUSES = ("draft", "received", "referred", "closed")
-SURVEY_KINDS = ("immediate", "follow-up")
 RECIPIENTS = ("police", "support")
-
-
-class UTCDateTime(TypeDecorator):
-    """Stores aware datetimes as naive UTC (the same on SQLite and PostgreSQL); returns them aware."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given where a timezone-aware one is required")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value, dialect):
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Area(db.Model):
@@ -452,8 +428,3 @@ class HeldAnswers(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("user_id", "report_id", "step"),)
-
-
-# Models that live with their capability, imported here so that every table is known to the metadata.
-from .review.models import CentreVisit, DipSample, ReviewMonthCentreArea  # noqa: E402,F401
-from .satisfaction.models import SurveyInvitation  # noqa: E402,F401

@@ -1,0 +1,88 @@
+"""The model layer: the shared tables (`core.py`) and the tables that live with their capability.
+
+Importing this package makes every table known to the metadata (Alembic and `flask db` read it).
+The capability's tables never import this package, so there is no import cycle: they name the
+shared tables they point at (`Report`, `Centre`, `User`) as strings.
+"""
+
+from ..domain.satisfaction import KINDS as SURVEY_KINDS
+from ..domain.statuses import STATUSES
+from ..review.models import (
+    CentreVisit,
+    DipFinding,
+    DipSample,
+    DipSampleItem,
+    ReviewMonthCentreAnswer,
+    ReviewMonthCentreArea,
+    ReviewMonthCentreCode,
+    ReviewMonthCentreDelay,
+    ReviewMonthCentreResponding,
+    ReviewSummaryQueue,
+)
+from ..satisfaction.models import SurveyInvitation
+from .core import (
+    AUDIT_ADDRESS_EXPIRY,
+    CENTRE_ROLES,
+    CHANNELS,
+    RECIPIENTS,
+    ROLES,
+    Area,
+    AuditEvent,
+    AuditTrailIsAppendOnly,
+    Centre,
+    ContactDetails,
+    EqualityAnswers,
+    EvidenceFile,
+    HeldAnswers,
+    Referral,
+    Report,
+    ReportCategory,
+    ReportIncidentType,
+    ReportNote,
+    ReportStatusChange,
+    SurveyResponse,
+    User,
+    UTCDateTime,
+    expire_audit_addresses,
+    utcnow,
+)
+
+__all__ = [
+    "AUDIT_ADDRESS_EXPIRY",
+    "CENTRE_ROLES",
+    "CHANNELS",
+    "RECIPIENTS",
+    "ROLES",
+    "STATUSES",
+    "SURVEY_KINDS",
+    "Area",
+    "AuditEvent",
+    "AuditTrailIsAppendOnly",
+    "Centre",
+    "CentreVisit",
+    "ContactDetails",
+    "DipFinding",
+    "DipSample",
+    "DipSampleItem",
+    "EqualityAnswers",
+    "EvidenceFile",
+    "HeldAnswers",
+    "Referral",
+    "Report",
+    "ReportCategory",
+    "ReportIncidentType",
+    "ReportNote",
+    "ReportStatusChange",
+    "ReviewMonthCentreAnswer",
+    "ReviewMonthCentreArea",
+    "ReviewMonthCentreCode",
+    "ReviewMonthCentreDelay",
+    "ReviewMonthCentreResponding",
+    "ReviewSummaryQueue",
+    "SurveyInvitation",
+    "SurveyResponse",
+    "UTCDateTime",
+    "User",
+    "expire_audit_addresses",
+    "utcnow",
+]
