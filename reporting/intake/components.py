@@ -5,8 +5,8 @@ They back the macros in `templates/components/forms.html`, which every step temp
 
 from markupsafe import Markup
 
+from ..forms import choice_pairs
 from . import bp
-from .fields import choice_pairs
 
 
 @bp.app_template_global()

@@ -5,8 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 
 from .. import messages
-from ..intake.fields import RadiosField, options
-from ..intake.validators import MaxLength, Required
+from ..forms import RadiosField, options
+from ..forms.validators import MaxLength, Required
 from ..labels import STATUS_LABELS
 
 # A submitted report can move between these; it never goes back to being a draft.

@@ -6,11 +6,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput
-from wtforms import PasswordField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from .. import messages
+from ..forms import RadiosField, options, vocabulary_options
+from ..forms import options as choices  # noqa: F401 (the results presentation builds its options with it)
 from ..labels import LABELS
 from ..review.forms import CHOOSE_MONTH_FROM, CHOOSE_MONTH_TO, MONTHS_IN_ORDER
 from ..review.periods import MonthsNotEnded, NotWholeMonths, complete_months_refusal, month_end, month_key, month_start
@@ -19,27 +20,11 @@ from .results import FIRST_DAY, LAST_DAY
 
 COMMENT_MAX = 2000
 # The scale is shown from the best answer down, as people expect to read it.
-SCALE_CHOICES = [SelectChoice(code, LABELS["satisfaction_scale"][code]) for code in ("5", "4", "3", "2", "1")]
+SCALE_CHOICES = options((code, LABELS["satisfaction_scale"][code]) for code in ("5", "4", "3", "2", "1"))
 
 
-def choices(pairs) -> list[SelectChoice]:
-    """Choices from (code, label) pairs; labels may be lazy, translated when shown."""
-    return [SelectChoice(code, label) for code, label in pairs]
-
-
-class OptionalRadios(RadioField):
-    """A question that may be left unanswered; an answer that is not one of the options counts as none."""
-
-    def __init__(self, label=None, choices=None, **kwargs):
-        super().__init__(label, choices=choices, validate_choice=False, **kwargs)
-
-    def pre_validate(self, form):
-        if self.data is not None and self.data not in {choice.value for choice in self.choices}:
-            self.data = None
-
-
-def _scale(label) -> OptionalRadios:
-    return OptionalRadios(label, choices=SCALE_CHOICES)
+def _scale(label) -> RadiosField:
+    return RadiosField(label, choices=SCALE_CHOICES)
 
 
 class SurveyForm(FlaskForm):
@@ -66,8 +51,8 @@ class ImmediateSurveyForm(SurveyForm):
     treatment = _scale(LABELS["satisfaction_questions"]["treatment"])
     informed = _scale(LABELS["satisfaction_questions"]["informed"])
     overall = _scale(LABELS["satisfaction_questions"]["overall"])
-    recommend = OptionalRadios(
-        _l("Would you recommend reporting here to someone else?"), choices=choices(LABELS["yes_no_not_sure"].items())
+    recommend = RadiosField(
+        _l("Would you recommend reporting here to someone else?"), choices=vocabulary_options("yes_no_not_sure")
     )
 
     scale_questions = ("ease", "treatment", "informed", "overall")
@@ -131,7 +116,7 @@ class ResultsForm(FlaskForm):
     centre = SelectField(_l("Centre"), validate_choice=False)
     kind = SelectField(
         _l("Survey"),
-        choices=choices(
+        choices=options(
             [
                 ("", _l("Both surveys")),
                 ("immediate", _l("Just after reporting")),

@@ -13,9 +13,9 @@ from flask_wtf import FlaskForm
 
 from .. import messages
 from ..domain.ukdates import now_utc, uk_date
-from ..intake.fields import ChoiceSelectField, RadiosField, options
+from ..forms import ChoiceSelectField, RadiosField, options
+from ..forms.validators import Required
 from ..intake.forms.base import StepForm
-from ..intake.validators import Required
 from ..models import ContactDetails
 
 WHEN_CHOICES = (("today", _l("Today")), ("yesterday", _l("Yesterday")), ("earlier", _l("Before that")))

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from wtforms.utils import unset_value
 
-from ..intake.fields import choice_pairs, options
+from ..forms import choice_pairs, options
+from ..forms.validators import RequiredIf, ValidateIf
 from ..intake.forms.base import EDITED_BY_SOMEONE_ELSE, StepForm, SummaryRow
 from ..intake.journey import Journey, SavedAnswers
-from ..intake.validators import RequiredIf, ValidateIf
 
 MAX_TEXT = 10_000
 # Fields of every step form that are not questions.

@@ -7,9 +7,9 @@ from flask_babel import get_locale
 from wtforms import StringField, TextAreaField
 
 from ... import messages
+from ...forms import CheckboxesField, ChoiceSelectField, options, vocabulary_options
+from ...forms.validators import MaxLength, Optional, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, ChoiceSelectField, options, vocabulary_options
-from ..validators import MaxLength, Optional, Required, ValidateIf
 from .base import StepForm, text_or_none
 
 # Languages most often used in the borough's communities; `bfi` is British Sign Language.

@@ -15,9 +15,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField
 from wtforms.fields.core import UnboundField
 
+from ...forms import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
+from ...forms.validators import ValidateIf
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosField, choice_pairs, options
-from ..validators import ValidateIf
 
 NOT_GIVEN = _l("Not given")
 NOT_ANSWERED = _l("Not answered")

@@ -4,10 +4,10 @@ from wtforms import StringField, TextAreaField
 
 from ... import messages
 from ...extensions import db
+from ...forms import RadiosField, vocabulary_options
+from ...forms.validators import EmailAddress, MaxLength, Optional, PhoneNumber, Required, RequiredIf
 from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
-from ..fields import RadiosField, vocabulary_options
-from ..validators import EmailAddress, MaxLength, Optional, PhoneNumber, Required, RequiredIf
 from .base import StepForm, from_yes_no, text_or_none, yes_no
 
 FIELDS = ("name", "phone", "email", "address", "safe_times")

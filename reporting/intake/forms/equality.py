@@ -1,9 +1,9 @@
 """Step: optional equality monitoring; every question can be left or answered "Prefer not to say"."""
 
+from ...forms import RadiosField, vocabulary_options
+from ...forms.validators import Optional
 from ...i18n import lazy_gettext as _l
 from ...models import EqualityAnswers
-from ..fields import RadiosField, vocabulary_options
-from ..validators import Optional
 from .base import StepForm
 
 NAMES = ("age_band", "sex", "gender_same_as_birth", "sexual_orientation", "ethnicity", "religion", "disability")

@@ -3,9 +3,9 @@
 from wtforms import TextAreaField
 
 from ... import messages
+from ...forms import CheckboxesField, RadiosField, vocabulary_options
+from ...forms.validators import MaxLength, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, RadiosField, vocabulary_options
-from ..validators import MaxLength, Required, ValidateIf
 from .base import StepForm, from_yes_no, text_or_none, yes_no
 
 

@@ -3,9 +3,9 @@
 Those answers are withheld from the anonymous police referral.
 """
 
+from ...forms import CheckboxesField, choice_pairs, options
+from ...forms.validators import Optional
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, choice_pairs, options
-from ..validators import Optional
 from .base import StepForm
 
 FREE_TEXT = {

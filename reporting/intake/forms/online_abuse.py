@@ -3,8 +3,8 @@
 from wtforms import TextAreaField
 
 from ... import messages
+from ...forms.validators import MaxLength, Optional
 from ...i18n import lazy_gettext as _l
-from ..validators import MaxLength, Optional
 from .base import StepForm, text_or_none
 
 

@@ -5,10 +5,10 @@ from wtforms import StringField, TextAreaField
 
 from ... import messages
 from ...extensions import db
+from ...forms import ChoiceSelectField, options
+from ...forms.validators import MaxLength, Optional, Required, UKPostcode
 from ...i18n import lazy_gettext as _l
 from ...models import Area
-from ..fields import ChoiceSelectField, options
-from ..validators import MaxLength, Optional, Required, UKPostcode
 from .base import StepForm, text_or_none
 
 AREA_NOT_KNOWN = "not_known"

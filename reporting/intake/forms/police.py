@@ -1,9 +1,9 @@
 """Step: whether the report may be shared with the police, named or anonymously."""
 
 from ... import messages
+from ...forms import RadiosField, vocabulary_options
+from ...forms.validators import Required
 from ...i18n import lazy_gettext as _l
-from ..fields import RadiosField, vocabulary_options
-from ..validators import Required
 from .base import StepForm
 
 

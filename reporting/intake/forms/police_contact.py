@@ -3,10 +3,10 @@
 from wtforms import TextAreaField
 
 from ... import messages
+from ...forms import CheckboxesField, RadiosField, vocabulary_options
+from ...forms.validators import MaxLength, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
-from ..fields import CheckboxesField, RadiosField, vocabulary_options
-from ..validators import MaxLength, Required, ValidateIf
 from .base import StepForm, text_or_none
 
 

@@ -3,9 +3,9 @@
 from wtforms import TextAreaField
 
 from ... import messages
+from ...forms import CheckboxesField, vocabulary_options
+from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, vocabulary_options
-from ..validators import MaxLength, Required
 from .base import StepForm, text_or_none
 
 

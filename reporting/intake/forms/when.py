@@ -6,9 +6,9 @@ from flask_babel import format_date
 from wtforms import BooleanField
 
 from ... import messages
+from ...forms import DatePartsField, RadiosField, vocabulary_options
+from ...forms.validators import DateParts, Optional, Required
 from ...i18n import lazy_gettext as _l
-from ..fields import DatePartsField, RadiosField, vocabulary_options
-from ..validators import DateParts, Optional, Required
 from .base import StepForm, from_yes_no, yes_no
 
 DATE_MESSAGES = {

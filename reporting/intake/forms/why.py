@@ -1,9 +1,9 @@
 """Step: why they think it happened (categories, several allowed). Their perception is what counts."""
 
 from ... import messages
+from ...forms import CheckboxesField, vocabulary_options
+from ...forms.validators import Required
 from ...i18n import lazy_gettext as _l
-from ..fields import CheckboxesField, vocabulary_options
-from ..validators import Required
 from .base import StepForm
 
 

@@ -1,9 +1,9 @@
 """Step: whether anyone saw it, and whether they would give their details."""
 
 from ... import messages
+from ...forms import RadiosField, vocabulary_options
+from ...forms.validators import Required, ValidateIf
 from ...i18n import lazy_gettext as _l
-from ..fields import RadiosField, vocabulary_options
-from ..validators import Required, ValidateIf
 from .base import StepForm
 
 WITNESSED = ("one", "several")

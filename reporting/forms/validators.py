@@ -1,0 +1,179 @@
+"""Small validator classes; each takes the message to show, written the GOV.UK way (`messages.py`).
+`ValidateIf` marks a follow-up question: checked only when another answer makes it apply.
+"""
+
+import re
+from collections.abc import Collection
+from datetime import date
+
+from wtforms.validators import StopValidation, ValidationError
+
+from ..domain.postcodes import is_valid_postcode, normalise_postcode
+from ..domain.ukdates import now_utc, uk_date
+
+
+def _is_empty(data) -> bool:
+    if data is None:
+        return True
+    if isinstance(data, str):
+        return not data.strip()
+    if isinstance(data, list | tuple | set):
+        return not data
+    return False
+
+
+class Required:
+    """An answer must be given: text that is not only spaces, a chosen option, or at least one box ticked."""
+
+    field_flags = {"required": True}
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if _is_empty(field.data):
+            field.errors[:] = []
+            raise StopValidation(self.message)
+
+
+class Optional:
+    """An empty answer is fine, and stops the other checks."""
+
+    def __call__(self, form, field):
+        if _is_empty(field.data):
+            field.errors[:] = []
+            raise StopValidation()
+
+
+class ValidateIf:
+    """Check a follow-up question only when another answer makes it apply; otherwise forget its answer.
+
+    `when` is the name of the other field and `values` the answers that make this question apply
+    (for a field with several answers, any one of them).
+    """
+
+    def __init__(self, when: str, values: Collection[str]):
+        self.when = when
+        self.values = frozenset(values)
+
+    def applies(self, form) -> bool:
+        answer = form[self.when].data
+        if isinstance(answer, list | tuple | set):
+            return bool(self.values.intersection(answer))
+        return answer in self.values
+
+    def __call__(self, form, field):
+        if not self.applies(form):
+            field.errors[:] = []
+            field.data = [] if isinstance(field.data, list) else None
+            raise StopValidation()
+
+
+class RequiredIf:
+    """An answer is needed when another answer asks for it (a phone number when they chose "Phone")."""
+
+    def __init__(self, when: str, values: Collection[str], message):
+        self.condition = ValidateIf(when, values)
+        self.message = message
+
+    def __call__(self, form, field):
+        if self.condition.applies(form) and _is_empty(field.data):
+            field.errors[:] = []
+            raise StopValidation(self.message)
+
+
+class MaxLength:
+    def __init__(self, maximum: int, message):
+        self.maximum = maximum
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and len(field.data) > self.maximum:
+            raise ValidationError(self.message)
+
+
+class UKPostcode:
+    """A UK postcode in any spacing or case; stored in the standard form (`M33 7XY`)."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if not is_valid_postcode(field.data or ""):
+            raise ValidationError(self.message)
+        field.data = normalise_postcode(field.data)
+
+
+class PhoneNumber:
+    """A phone number of 10 to 13 digits, with spaces, brackets, dashes or a leading +; 30 characters at most."""
+
+    _ALLOWED = re.compile(r"^\+?[0-9 ()\-]+$")
+    MAX_LENGTH = 30
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        text = (field.data or "").strip()
+        digits = re.sub(r"\D", "", text)
+        if len(text) > self.MAX_LENGTH or not self._ALLOWED.match(text) or not 10 <= len(digits) <= 13:
+            raise ValidationError(self.message)
+        field.data = text
+
+
+class EmailAddress:
+    """Something that looks like an email address: one @, a dot in the domain, no spaces."""
+
+    _SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        text = (field.data or "").strip()
+        if len(text) > 320 or not self._SHAPE.match(text):
+            raise ValidationError(self.message)
+        field.data = text
+
+
+class DateParts:
+    """A date typed as day, month and year; with `approximate_field` ticked, a month and year are enough.
+
+    `messages` maps: empty, empty_approximate, day, month, year, year_digits, real, future.
+    The checked date is put in `field.data` (the first of the month for an approximate date).
+    """
+
+    def __init__(self, messages: dict, approximate_field: str | None = None, today=None):
+        self.messages = messages
+        self.approximate_field = approximate_field
+        self.today = today or (lambda: uk_date(now_utc()))
+
+    def __call__(self, form, field):
+        approximate = bool(self.approximate_field and form[self.approximate_field].data)
+        parts = dict(field.raw)
+        if approximate:
+            parts["day"] = "1"
+        field.data = None
+        self._check_complete(parts, approximate, field)
+        field.data = self._real_date(parts)
+        if field.data > self.today():
+            raise StopValidation(self.messages["future"])
+
+    def _check_complete(self, parts: dict, approximate: bool, field) -> None:
+        typed = [name for name in ("day", "month", "year") if field.raw[name]]
+        if not typed or (approximate and not (field.raw["month"] or field.raw["year"])):
+            raise StopValidation(self.messages["empty_approximate" if approximate else "empty"])
+        for name in ("day", "month", "year"):
+            if not parts[name]:
+                raise StopValidation(self.messages[name])
+        if not re.fullmatch(r"\d{4}", parts["year"]):
+            raise StopValidation(self.messages["year_digits"])
+
+    def _real_date(self, parts: dict) -> date:
+        try:
+            found = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+        except ValueError:
+            raise StopValidation(self.messages["real"]) from None
+        if found.year < 1900:
+            raise StopValidation(self.messages["real"])
+        return found
