@@ -1,6 +1,6 @@
 """Views for staff accounts (admins) and the audit trail (partnership unit and admins)."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from .. import audit
 from ..access import role_required
 from ..auth import services as accounts
 from ..domain.paging import asked_page, nearest_page, page_count
+from ..downloads import download
 from ..extensions import db
 from ..models import User
 from . import bp, services
@@ -82,7 +83,7 @@ def audit_trail_csv():
     body = services.audit_csv(_audit_filter(form))
     audit.record("audit_exported")
     db.session.commit()
-    return Response(body, mimetype="text/csv", headers={"Content-Disposition": "attachment; filename=audit-trail.csv"})
+    return download(body, "audit-trail.csv", "text/csv")
 
 
 @bp.app_template_filter("role_label")

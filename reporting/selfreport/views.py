@@ -4,11 +4,12 @@ No account: the draft belongs to the browser session that started it (see `servi
 POST is checked against the honeypot and the rate limit before anything is stored.
 """
 
-from flask import Response, abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from .. import audit
 from ..access import public
+from ..downloads import download
 from ..extensions import db
 from ..referrals import services as referrals
 from ..satisfaction import services as satisfaction
@@ -217,5 +218,4 @@ def receipt():
 def receipt_pdf():
     report = _submitted_report()
     document = referrals.receipt_document(report)
-    headers = {"Content-Disposition": f'attachment; filename="{document.filename}"'}
-    return Response(document.content, mimetype="application/pdf", headers=headers)
+    return download(document.content, document.filename, "application/pdf")

@@ -120,7 +120,7 @@ def test_the_partnership_unit_filters_and_exports_the_audit_trail(client, auth, 
     rows = page.select("tbody tr")
     assert len(rows) == 1 and "report_viewed" in rows[0].get_text(" ") and lead.email in rows[0].get_text(" ")
     exported = client.get("/audit.csv?user=lead@example.org")
-    assert exported.headers["Content-Disposition"] == "attachment; filename=audit-trail.csv"
+    assert exported.headers["Content-Disposition"] == 'attachment; filename="audit-trail.csv"'
     lines = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
     assert [line["action"] for line in lines] == ["sign_in", "report_viewed"]
     assert "audit_exported" in db.session.scalars(select(AuditEvent.action)).all()
