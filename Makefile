@@ -46,8 +46,11 @@ run: install assets translations
 lint: install
 	$(BIN)/ruff check .
 
+# The suite runs on every core (pytest-xdist); each worker has its own PostgreSQL cluster and live servers.
+PYTEST_WORKERS ?= auto
+
 test: install system-deps assets translations lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: install system-deps assets translations
 	$(BIN)/python -m bench

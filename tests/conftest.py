@@ -12,9 +12,10 @@ from reporting.extensions import db as _db
 from tests.support import factories
 from tests.support.client import CSRFClient
 from tests.support.intake import TEMPLATE_CACHE
-from tests.support.postgres import PostgresUnavailable, create_database, throwaway_cluster
+from tests.support.postgres import PostgresUnavailable, create_database, database_for_worker, throwaway_cluster
 
 CI = os.environ.get("CI") == "true"
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, … under pytest-xdist; None otherwise
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -62,11 +63,15 @@ def sqlite_template(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def postgres_url():
-    """A migrated PostgreSQL database: `TEST_DATABASE_URL`, or a throwaway cluster of our own."""
+    """A migrated PostgreSQL database: `TEST_DATABASE_URL`, or a throwaway cluster of our own.
+
+    Under pytest-xdist every worker has a database of its own: a cluster of its own, or, on the
+    server `TEST_DATABASE_URL` names, a database suffixed with the worker's id (`reporting_gw0`)."""
     given = os.environ.get("TEST_DATABASE_URL", "")
     if given.startswith("postgresql"):
-        migrate_to_head(given)
-        yield given
+        url = database_for_worker(given, XDIST_WORKER)
+        migrate_to_head(url)
+        yield url
         return
     try:
         with throwaway_cluster() as server:

@@ -2,6 +2,10 @@
 
 PostgreSQL refuses to run as root, so as root the server runs as an unprivileged system user
 created on first use. `TEST_DATABASE_URL` (a PostgreSQL URL) skips all of this.
+
+Under pytest-xdist each worker starts a cluster of its own (about a second), so workers share
+nothing: no lock, no database named after another worker. Two workers may create the system user
+at the same moment, or be handed the same free port; both races are tolerated.
 """
 
 import os
@@ -16,6 +20,8 @@ from pathlib import Path
 from reporting.privacy.backup import find_postgres_program
 
 PG_USER = "reporting-pg"
+START_ATTEMPTS = 3
+USERADD_EXISTS = 9  # useradd's exit status when another process created the user first
 
 
 class PostgresUnavailable(RuntimeError):
@@ -40,11 +46,14 @@ def _as_server_user() -> list[str]:
         return []
     exists = subprocess.run(["id", "-u", PG_USER], capture_output=True, check=False).returncode == 0
     if not exists:
-        subprocess.run(
+        added = subprocess.run(
             ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
-            check=True,
             capture_output=True,
+            text=True,
+            check=False,
         )
+        if added.returncode not in (0, USERADD_EXISTS):
+            raise PostgresUnavailable(f"useradd {PG_USER} failed: {added.stderr}")
     return ["runuser", "-u", PG_USER, "--"]
 
 
@@ -56,25 +65,36 @@ def throwaway_cluster(durable: bool = False):
     base = Path(tempfile.mkdtemp(prefix="pg.", dir="/tmp"))
     if runner:
         shutil.chown(base, user=PG_USER)
-    data, log, port = base / "data", base / "server.log", _free_port()
-    settings = f"-p {port} -k {base} -c listen_addresses=127.0.0.1"
-    if not durable:
-        settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    data = base / "data"
     try:
         _run([*runner, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])  # noqa: E501
-        started = subprocess.run(
-            [*runner, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", settings, "start"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if started.returncode:
-            raise PostgresUnavailable(f"pg_ctl start failed: {started.stderr}\n{_tail(log)}")
+        port = _start(runner, pg_ctl, base, durable)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run([*runner, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, check=False)
         time.sleep(0.1)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _start(runner: list[str], pg_ctl: str, base: Path, durable: bool) -> int:
+    """Start the server on a free port; a port taken between finding and binding it is tried again."""
+    log = base / "server.log"
+    for _ in range(START_ATTEMPTS):
+        port = _free_port()
+        settings = f"-p {port} -k {base} -c listen_addresses=127.0.0.1"
+        if not durable:
+            settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        started = subprocess.run(
+            [*runner, pg_ctl, "-D", str(base / "data"), "-l", str(log), "-w", "-t", "60", "-o", settings, "start"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if started.returncode == 0:
+            return port
+        if "could not bind" not in _tail(log):
+            break
+    raise PostgresUnavailable(f"pg_ctl start failed: {started.stderr}\n{_tail(log)}")
 
 
 def _run(command: list[str]) -> None:
@@ -96,3 +116,14 @@ def create_database(server_url: str, name: str) -> str:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
     return f"{server_url}/{name}"
+
+
+def database_for_worker(url: str, worker: str | None) -> str:
+    """`url` itself outside pytest-xdist; for a worker, a fresh database beside it named after the worker."""
+    if worker is None:
+        return url
+    import sqlalchemy as sa
+
+    given = sa.make_url(url)
+    server = given._replace(database=None).render_as_string(hide_password=False)
+    return create_database(server, f"{given.database}_{worker}")
