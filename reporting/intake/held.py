@@ -15,7 +15,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from .. import audit, messages
-from ..access import scoped_reports
+from ..access import DRAFTS, find_report, reports_for
 from ..auth.sessions import ANSWER_KEEPERS, SESSION_ENDED_FIELD, SIGN_IN_RESUMERS
 from ..extensions import db
 from ..models import HeldAnswers, Report, User, utcnow
@@ -35,7 +35,7 @@ def hold(user: User) -> bool:
     slug = args.get("slug")
     if slug not in FLOW.step_slugs or slug in NOT_HELD:
         return False
-    report = _draft(user, services.find_report(user, args.get("reference", "")))
+    report = find_report(user, args.get("reference", ""), DRAFTS)
     if report is None:
         return False
     row = _held(user.id, report.id, slug) or HeldAnswers(user_id=user.id, report_id=report.id, step=slug)
@@ -88,19 +88,11 @@ def _resume_one(user: User, row: HeldAnswers) -> str | None:
 
 
 def _journey(user: User, row: HeldAnswers) -> Journey | None:
-    found = db.session.scalars(scoped_reports(user).where(Report.id == row.report_id)).first()
-    report = _draft(user, found)
+    report = db.session.scalars(reports_for(user, DRAFTS).where(Report.id == row.report_id)).first()
     if report is None:
         return None
     journey = Journey(FLOW, report)
     return journey if journey.is_shown(row.step) else None
-
-
-def _draft(user: User, report: Report | None) -> Report | None:
-    """The report if it is a draft of the user's own centre (the only ones they may take), else None."""
-    if report is None or report.status != "draft" or report.centre_id != user.centre_id:
-        return None
-    return report
 
 
 def _held(user_id: int, report_id: int, slug: str) -> HeldAnswers | None:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
-from ..access import scoped_reports
-from ..domain.references import new_reference, normalise_reference
+from ..access import DRAFTS, SEEN_BY_STAFF, find_report, reports_for
+from ..domain.references import new_reference
 from ..extensions import db
 from ..models import EvidenceFile, Report, utcnow
 from ..satisfaction.services import on_report_submitted
@@ -65,16 +65,6 @@ JOURNEY_ANSWERS = (
 # The one list skip logic reads (the incident types), loaded with the report: deciding which steps
 # apply then needs no second query; the rest of the answers are read when a step asks for them.
 SKIP_LOGIC_ANSWERS = (joinedload(Report.incident_type_rows),)
-
-
-def find_report(user, reference: str, answers: tuple = ()) -> Report | None:
-    """A report or draft of the user's own scope (their centre's, for centre staff), else None.
-
-    `answers` are loader options (JOURNEY_ANSWERS, SKIP_LOGIC_ANSWERS) for answers to read in the same query."""
-    query = scoped_reports(user).where(Report.reference == normalise_reference(reference))
-    if answers:
-        query = query.options(*answers)
-    return db.session.scalars(query).unique().first()
 
 
 def save_step(journey, form) -> None:
@@ -127,7 +117,7 @@ def submit(journey) -> bool:
 
 def list_drafts(user) -> list[Report]:
     """The drafts of the user's centre, most recently changed first."""
-    query = scoped_reports(user).where(Report.status == "draft", Report.centre_id == user.centre_id)
+    query = reports_for(user, DRAFTS)
     return list(db.session.scalars(query.options(selectinload(Report.created_by)).order_by(Report.updated_at.desc())))
 
 
@@ -175,8 +165,8 @@ def remove_evidence(report, file_id: int) -> None:
 
 def find_evidence(user, reference: str, file_id: int) -> tuple[Report, EvidenceFile] | None:
     """An evidence file of a report the user may see; drafts' files only for staff of that centre."""
-    report = find_report(user, reference)
-    if report is None or (report.status == "draft" and report.centre_id != user.centre_id):
+    report = find_report(user, reference, SEEN_BY_STAFF)
+    if report is None:
         return None
     stored = next((item for item in report.evidence_files if item.id == file_id), None)
     return (report, stored) if stored else None

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import audit, messages
-from ..access import role_required
+from ..access import DRAFTS, MADE_HERE, find_report, role_required, with_report
 from ..body_limits import body_limit
 from ..extensions import db
 from ..models import CENTRE_ROLES
@@ -28,17 +28,8 @@ def step_url(report, slug: str | None, change: bool = False) -> str:
     return url_for("intake.step", reference=report.reference, slug=slug, change=1 if change else None)
 
 
-def _own_report(reference: str, answers: tuple = ()):
-    """The report or draft of the signed-in volunteer's centre, or 404."""
-    report = services.find_report(current_user, reference, answers)
-    if report is None or report.centre_id != current_user.centre_id:
-        abort(404)
-    return report
-
-
-def _draft_journey(reference: str) -> Journey:
-    # A step reads its own answers and those that decide which steps apply, each when first asked for.
-    report = _own_report(reference, services.SKIP_LOGIC_ANSWERS)
+def _draft_journey(report) -> Journey:
+    """The journey through a draft; a report already submitted goes to its page instead."""
     if report.status != "draft":
         flash(messages.REPORT_SUBMITTED_ALREADY, "info")
         abort(redirect(url_for("reports.view_report", reference=report.reference)))
@@ -62,10 +53,12 @@ def drafts():
     return render_template("intake/drafts.html", drafts=rows, flow=FLOW)
 
 
+# A step reads its own answers and those that decide which steps apply, each when first asked for.
 @bp.get("/<reference>")
 @role_required(*CENTRE_ROLES)
-def resume(reference: str):
-    journey = _draft_journey(reference)
+@with_report(MADE_HERE, options=services.SKIP_LOGIC_ANSWERS)
+def resume(report):
+    journey = _draft_journey(report)
     audit.record("draft_resumed", "report", journey.report.reference)
     db.session.commit()
     return redirect(step_url(journey.report, journey.first_unfinished()))
@@ -79,8 +72,9 @@ def _step_body_kind(values: dict) -> str:
 @bp.route("/<reference>/<slug>", methods=["GET", "POST"])
 @body_limit(_step_body_kind)
 @role_required(*CENTRE_ROLES)
-def step(reference: str, slug: str):
-    journey = _draft_journey(reference)
+@with_report(MADE_HERE, options=services.SKIP_LOGIC_ANSWERS)
+def step(report, slug: str):
+    journey = _draft_journey(report)
     if slug not in FLOW.step_slugs:
         abort(404)
     change = request.args.get("change") == "1"
@@ -114,12 +108,15 @@ def _after_save(journey: Journey, form, change: bool) -> str:
     return step_url(report, journey.next(form.slug))
 
 
+def _check_answers_reads() -> tuple:
+    # Submitting reads only the answers that decide which steps apply; the page reads them all back.
+    return services.JOURNEY_ANSWERS if request.method == "GET" else services.SKIP_LOGIC_ANSWERS
+
+
 @bp.route("/<reference>/check-answers", methods=["GET", "POST"])
 @role_required(*CENTRE_ROLES)
-def check_answers(reference: str):
-    # Submitting reads only the answers that decide which steps apply; the page reads them all back.
-    answers = services.JOURNEY_ANSWERS if request.method == "GET" else services.SKIP_LOGIC_ANSWERS
-    report = _own_report(reference, answers)
+@with_report(MADE_HERE, options=_check_answers_reads)
+def check_answers(report):
     if report.status != "draft":
         return redirect(url_for("intake.submitted", reference=report.reference))
     journey = Journey(FLOW, report)
@@ -136,28 +133,12 @@ def check_answers(reference: str):
 
 @bp.get("/<reference>/submitted")
 @role_required(*CENTRE_ROLES)
-def submitted(reference: str):
-    report = _own_report(reference)
+@with_report(MADE_HERE)
+def submitted(report):
     if report.status == "draft":
         return redirect(url_for("intake.check_answers", reference=report.reference))
-    return render_template("intake/submitted.html", report=report, survey_url=survey_url(report))
-
-
-def survey_url(report) -> str | None:
-    """The satisfaction survey for this report, if the app has a survey page; None until it does.
-
-    The survey's start page is a GET page named like `*start_survey` (or else any `*survey*` GET page)
-    taking only the report's reference.
-    """
-    candidates = [
-        rule
-        for rule in current_app.url_map.iter_rules()
-        if "survey" in rule.endpoint and "GET" in rule.methods and rule.arguments == {"reference"}
-    ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda rule: (not rule.endpoint.endswith("start_survey"), len(rule.rule)))
-    return url_for(best.endpoint, reference=report.reference)
+    survey_url = url_for("satisfaction.hand_over_page", reference=report.reference)
+    return render_template("intake/submitted.html", report=report, survey_url=survey_url)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -168,8 +149,8 @@ def files_too_large(error):
     allowed = current_user.is_authenticated and current_user.role in CENTRE_ROLES
     if not allowed or args.get("slug") != "evidence":
         return render_template("errors/413.html", error=error), 413
-    report = services.find_report(current_user, args.get("reference", ""))
-    if report is None or report.centre_id != current_user.centre_id or report.status != "draft":
+    report = find_report(current_user, args.get("reference", ""), DRAFTS)
+    if report is None:
         return render_template("errors/413.html", error=error), 413
     journey = Journey(FLOW, report)
     form = journey.form("evidence", formdata=None)

@@ -17,7 +17,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
-from ..access import scoped_reports
 from ..domain import redaction
 from ..domain.references import normalise_reference
 from ..domain.ukdates import UK, now_utc
@@ -27,7 +26,6 @@ from ..models import Referral, Report
 from . import pdf
 
 ReferralRefused = redaction.ReferralRefused
-REFERENCE_MAX = 20
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=30)
 
 METHODS = {
@@ -51,20 +49,6 @@ class ReportNotFound(LookupError):
 
 
 # ---------------------------------------------------------------- looking things up
-
-
-def find_report(user, reference: str) -> Report | None:
-    """A submitted report within the user's scope; None (shown as 404) for drafts and other centres."""
-    reference = normalise_reference(reference)
-    if not _plausible_reference(reference):
-        return None
-    query = scoped_reports(user).where(Report.reference == reference, Report.status != "draft")
-    return db.session.scalar(query)
-
-
-def _plausible_reference(reference: str) -> bool:
-    """Anything longer than the column or holding control characters is not looked up at all."""
-    return 0 < len(reference) <= REFERENCE_MAX and reference.isprintable()
 
 
 def report_by_reference(reference: str) -> Report:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..access import role_required
+from ..access import SUBMITTED, role_required, with_report
 from ..domain import redaction
 from ..models import ROLES
 from . import bp, forms, services
@@ -34,13 +34,6 @@ def receipt_language(report) -> str:
     return services.receipt_language(report.language)
 
 
-def _report_or_404(reference: str):
-    report = services.find_report(current_user, reference)
-    if report is None:
-        abort(404)
-    return report
-
-
 def _referral_or_404(report, referral_id: int):
     referral = services.find_referral(report, referral_id)
     if referral is None:
@@ -65,8 +58,8 @@ def _pdf(document: services.Document) -> Response:
 
 @bp.route("/<reference>/refer/<any(police, support):recipient>", methods=["GET", "POST"])
 @role_required(*ROLES)
-def refer(reference: str, recipient: str):
-    report = _report_or_404(reference)
+@with_report(SUBMITTED)
+def refer(report, recipient: str):
     try:
         services.check_allowed(report, recipient)
     except services.ReferralRefused as refusal:
@@ -82,8 +75,8 @@ def refer(reference: str, recipient: str):
 
 @bp.get("/<reference>/referrals/<int:referral_id>")
 @role_required(*ROLES)
-def view_referral(reference: str, referral_id: int):
-    report = _report_or_404(reference)
+@with_report(SUBMITTED)
+def view_referral(report, referral_id: int):
     referral = _referral_or_404(report, referral_id)
     return render_template(
         "referrals/view-referral.html",
@@ -95,8 +88,8 @@ def view_referral(reference: str, referral_id: int):
 
 @bp.get("/<reference>/referrals/<int:referral_id>/download")
 @role_required(*ROLES)
-def download_referral(reference: str, referral_id: int):
-    report = _report_or_404(reference)
+@with_report(SUBMITTED)
+def download_referral(report, referral_id: int):
     referral = _referral_or_404(report, referral_id)
     try:
         return _pdf(services.referral_document(referral, current_user))
@@ -106,8 +99,8 @@ def download_referral(reference: str, referral_id: int):
 
 @bp.route("/<reference>/referrals/<int:referral_id>/crime-reference", methods=["GET", "POST"])
 @role_required(*ROLES)
-def crime_reference(reference: str, referral_id: int):
-    report = _report_or_404(reference)
+@with_report(SUBMITTED)
+def crime_reference(report, referral_id: int):
     referral = _referral_or_404(report, referral_id)
     if referral.recipient != "police":
         abort(404)
@@ -121,8 +114,8 @@ def crime_reference(reference: str, referral_id: int):
 
 @bp.get("/<reference>/receipt")
 @role_required(*ROLES)
-def download_receipt(reference: str):
-    report = _report_or_404(reference)
+@with_report(SUBMITTED)
+def download_receipt(report):
     return _pdf(services.receipt_document(report, current_user))
 
 

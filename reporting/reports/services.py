@@ -1,12 +1,11 @@
-"""Finding reports within the signed-in user's scope."""
+"""The staff report list, notes and status changes, within what the signed-in user may see (see access.py)."""
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
-from ..access import scoped_reports
+from ..access import SUBMITTED, reports_for
 from ..domain.paging import nearest_page
-from ..domain.references import normalise_reference
 from ..extensions import db
 from ..models import Report, ReportNote, ReportStatusChange, utcnow
 
@@ -17,7 +16,7 @@ def list_reports(user, page: int = 1, status: str | None = None):
     """One page of submitted reports (newest first) and the total, within the user's scope.
 
     A page beyond the last gives the last page."""
-    query = scoped_reports(user).where(Report.status != "draft")
+    query = reports_for(user, SUBMITTED)
     if status:
         query = query.where(Report.status == status)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
@@ -29,12 +28,6 @@ def list_reports(user, page: int = 1, status: str | None = None):
         .offset((page - 1) * PAGE_SIZE)
     ).all()
     return rows, total
-
-
-def find_report(user, reference: str) -> Report | None:
-    """The report with this reference if the user may see it; None otherwise (shown as 404)."""
-    query = scoped_reports(user).where(Report.reference == normalise_reference(reference))
-    return db.session.scalar(query)
 
 
 def add_note(report: Report, user, text: str) -> ReportNote:

@@ -1,4 +1,4 @@
-"""Views for the staff report list and report page; every one checks role and centre."""
+"""Views for the staff report list and report page; every one checks role, and loads reports with `with_report`."""
 
 import io
 
@@ -6,7 +6,7 @@ from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from .. import audit
-from ..access import role_required
+from ..access import SUBMITTED, role_required, with_report
 from ..domain.paging import asked_page, nearest_page, page_count
 from ..extensions import db
 from ..intake import services as intake_services
@@ -40,13 +40,6 @@ def list_reports():
     )
 
 
-def _submitted_report_or_404(reference: str):
-    report = services.find_report(current_user, reference)
-    if report is None or report.status == "draft":
-        abort(404)
-    return report
-
-
 def _render_report(report, note_form=None, status_form=None, failed=None):
     answers = Journey(ASSISTED, report).sections(exclude=("evidence",))
     return render_template(
@@ -61,8 +54,8 @@ def _render_report(report, note_form=None, status_form=None, failed=None):
 
 @bp.get("/<reference>")
 @role_required(*ROLES)
-def view_report(reference: str):
-    report = _submitted_report_or_404(reference)
+@with_report(SUBMITTED)
+def view_report(report):
     audit.record("report_viewed", "report", report.reference)
     db.session.commit()
     return _render_report(report)
@@ -70,8 +63,8 @@ def view_report(reference: str):
 
 @bp.post("/<reference>/notes")
 @role_required(*ROLES)
-def add_note(reference: str):
-    report = _submitted_report_or_404(reference)
+@with_report(SUBMITTED)
+def add_note(report):
     form = NoteForm()
     if not form.validate():
         return _render_report(report, note_form=form, failed=form), 400
@@ -81,8 +74,8 @@ def add_note(reference: str):
 
 @bp.post("/<reference>/status")
 @role_required(*ROLES)
-def change_status(reference: str):
-    report = _submitted_report_or_404(reference)
+@with_report(SUBMITTED)
+def change_status(report):
     form = StatusForm(current=report.status)
     if not form.validate():
         return _render_report(report, status_form=form, failed=form), 400

@@ -16,7 +16,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import audit
 from ..domain import follow_up
-from ..domain.references import normalise_reference
 from ..domain.ukdates import now_utc
 from ..extensions import db
 from ..models import Report, SurveyResponse
@@ -56,14 +55,7 @@ class FollowUpLink:
         return qr.qr_png(self.url)
 
 
-# ---------------------------------------------------------------- finding reports and invitations
-
-
-def submitted_report(reference: str) -> Report | None:
-    reference = normalise_reference(reference or "")
-    if not 0 < len(reference) <= 20:
-        return None
-    return db.session.scalar(select(Report).where(Report.reference == reference, Report.status != "draft"))
+# ---------------------------------------------------------------- finding invitations
 
 
 def invitation(report: Report, kind: str) -> SurveyInvitation | None:

@@ -1,10 +1,11 @@
 """Views for the immediate survey (with the tablet hand-over), the follow-up survey and the results.
 
-The immediate survey opens from `start_survey` with the report's reference (the confirmation
-pages of both journeys link to it). For an assisted report it is for the centre's staff: they hand
-the tablet over, the person answers or declines, and the volunteer takes the tablet back with
-their password. For a self-report it is for the browser that made the report (see
-`services.on_report_submitted`). The follow-up survey is public and reached only by its token.
+The immediate survey has two doors, each with its own access decision. An assisted report's
+confirmation page links to `hand_over_page`, for the centre's staff: they hand the tablet over, the
+person answers or declines, and the volunteer takes the tablet back with their password. A
+self-report's confirmation page links to `start_survey`, public and open only to the browser that
+made the report (see `services.on_report_submitted`); anyone else gets one page, whether the
+reference is a report or not. The follow-up survey is public and reached only by its token.
 """
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -12,7 +13,7 @@ from flask_babel import force_locale
 from flask_login import current_user, logout_user
 
 from .. import audit, messages
-from ..access import public, role_required
+from ..access import ONLINE_SURVEY, SURVEY, SURVEY_HAND_OVER, find_report, public, role_required, with_report
 from ..auth import services as accounts
 from ..extensions import db, limiter
 from ..i18n import shipped_languages
@@ -45,28 +46,25 @@ def _render_for_person(report, template: str, status: int = 200, **context):
 # ---------------------------------------------------------------- the immediate survey
 
 
-def _staff_may_survey(report) -> bool:
-    user = current_user
-    return user.is_authenticated and user.role in CENTRE_ROLES and user.centre_id == report.centre_id
-
-
-def _report_or_404(reference: str):
-    report = services.submitted_report(reference)
-    if report is None:
-        abort(404)
-    return report
+def _survey_not_open(reference: str):
+    """One page for everyone who may not open a survey here, whether the reference is a report or not."""
+    staff_url = url_for("satisfaction.hand_over_page", reference=reference)
+    return render_template("satisfaction/survey-not-open.html", staff_url=staff_url), 404
 
 
 @bp.get("/survey/<reference>")
 @public
-def start_survey(reference: str):
-    """Self-reports: the survey, for the browser that made the report. Assisted reports: the volunteer's
-    hand-over page, for staff of the centre. Anyone else gets one page, whether the reference is real or not."""
-    report = services.submitted_report(reference)
-    if report is not None and services.may_answer_online(report):
-        return redirect(url_for("satisfaction.questions", reference=report.reference))
-    if report is None or report.channel != "assisted" or not _staff_may_survey(report):
-        return render_template("satisfaction/survey-not-open.html"), 404
+@with_report(ONLINE_SURVEY, allows=services.may_answer_online, not_found=_survey_not_open)
+def start_survey(report):
+    """The survey of a report made online, for the browser that made the report."""
+    return redirect(url_for("satisfaction.questions", reference=report.reference))
+
+
+@bp.get("/survey/<reference>/hand-over")
+@role_required(*CENTRE_ROLES)
+@with_report(SURVEY_HAND_OVER)
+def hand_over_page(report):
+    """The survey of an assisted report, for staff of its centre: hand the tablet over, or record a decline."""
     services.issue_follow_up(report)
     db.session.commit()
     return render_template("satisfaction/hand-over.html", report=report, open=services.immediate_survey_open(report))
@@ -74,13 +72,11 @@ def start_survey(reference: str):
 
 @bp.post("/survey/<reference>/hand-over")
 @role_required(*CENTRE_ROLES)
-def hand_over(reference: str):
-    report = _report_or_404(reference)
-    if not _staff_may_survey(report) or report.channel != "assisted":
-        abort(404)
+@with_report(SURVEY_HAND_OVER)
+def hand_over(report):
     if not services.immediate_survey_open(report):
         flash(messages.SURVEY_CLOSED_ALREADY, "info")
-        return redirect(url_for("satisfaction.start_survey", reference=report.reference))
+        return redirect(url_for("satisfaction.hand_over_page", reference=report.reference))
     services.immediate_invitation(report)
     handover.hand_over(report.reference)
     audit.record("tablet_handed_over", "report", report.reference)
@@ -90,29 +86,30 @@ def hand_over(reference: str):
 
 @bp.post("/survey/<reference>/decline")
 @role_required(*CENTRE_ROLES)
-def decline(reference: str):
+@with_report(SURVEY_HAND_OVER)
+def decline(report):
     """The person told the volunteer they would rather not answer: one action, nothing recorded."""
-    report = _report_or_404(reference)
-    if not _staff_may_survey(report):
-        abort(404)
     if services.decline(services.immediate_invitation(report)):
         flash(messages.SURVEY_DECLINED, "success")
-    return redirect(url_for("satisfaction.start_survey", reference=report.reference))
+    return redirect(url_for("satisfaction.hand_over_page", reference=report.reference))
 
 
 def _may_answer(report) -> bool:
+    """A report made online: the browser that made it. An assisted report: the tablet it was handed over on."""
     if report.channel == "self":
         return services.may_answer_online(report)
-    return handover.handed_over_reference() == report.reference and _staff_may_survey(report)
+    return handover.handed_over_reference() == report.reference and _handed_over_by_its_centre(report)
+
+
+def _handed_over_by_its_centre(report) -> bool:
+    return find_report(current_user, report.reference, SURVEY_HAND_OVER) is not None
 
 
 @bp.route("/survey/<reference>/questions", methods=["GET", "POST"])
 @public
-def questions(reference: str):
+@with_report(SURVEY, allows=_may_answer)
+def questions(report):
     """The person's survey: every question optional, "I do not want to answer" declines in one action."""
-    report = _report_or_404(reference)
-    if not _may_answer(report):
-        abort(404)
     found = services.immediate_invitation(report)
     db.session.commit()
     if found.is_closed:
@@ -136,11 +133,9 @@ def _after_survey(report) -> str:
 
 @bp.get("/survey/<reference>/thank-you")
 @public
-def thank_you(reference: str):
+@with_report(ONLINE_SURVEY, allows=services.may_answer_online)
+def thank_you(report):
     """After an online survey: thanks, and the follow-up link to keep."""
-    report = _report_or_404(reference)
-    if report.channel != "self" or not services.may_answer_online(report):
-        abort(404)
     link = services.follow_up_link(report)
     db.session.commit()
     answered = session.get(ANSWERED_SESSION) == report.reference
@@ -157,7 +152,7 @@ def hand_back():
     reference = handover.handed_over_reference()
     if reference is None:
         return redirect(url_for("reports.list_reports"))
-    report = services.submitted_report(reference)
+    report = find_report(current_user, reference, SURVEY_HAND_OVER)
     form = HandBackForm()
     if form.validate_on_submit():
         if accounts.verify_password(current_user, form.password.data):

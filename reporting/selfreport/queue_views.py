@@ -4,10 +4,11 @@ Self-reports have no centre, so no centre sees them until the unit assigns one. 
 centre's staff can then open the report; the review still counts it as made online.
 """
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
-from ..access import role_required
+from ..access import SELF_REPORTS, role_required, with_report
 from ..intake.fields import options
 from . import queue_bp, services
 from .forms import AssignForm
@@ -18,16 +19,14 @@ UNIT_ROLES = ("partnership", "admin")
 @queue_bp.get("/")
 @role_required(*UNIT_ROLES)
 def queue():
-    waiting, assigned = services.queue(assigned=False), services.queue(assigned=True)
+    waiting, assigned = services.queue(current_user, assigned=False), services.queue(current_user, assigned=True)
     return render_template("selfreport/queue.html", waiting=waiting, assigned=assigned)
 
 
 @queue_bp.route("/<reference>/assign", methods=["GET", "POST"])
 @role_required(*UNIT_ROLES)
-def assign(reference: str):
-    report = services.find_self_report(reference)
-    if report is None:
-        abort(404)
+@with_report(SELF_REPORTS)
+def assign(report):
     centres = {centre.code: centre for centre in services.active_centres()}
     form = AssignForm(data={"centre": report.assigned_centre.code if report.assigned_centre else None})
     form.centre.choices = options([("", _("Choose a centre"))] + [(code, item.name) for code, item in centres.items()])

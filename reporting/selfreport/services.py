@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from .. import audit
+from ..access import SELF_REPORTS, reports_for
 from ..domain.references import new_reference
 from ..extensions import db
 from ..i18n import language_tag
@@ -157,9 +158,9 @@ def submit(journey) -> bool:
 # ---------------------------------------------------------------- the partnership unit's queue
 
 
-def queue(assigned: bool, limit: int = 100) -> list[Report]:
+def queue(user, assigned: bool, limit: int = 100) -> list[Report]:
     """Submitted self-reports waiting for a centre (or, with `assigned`, already given to one), newest first."""
-    query = select(Report).where(Report.channel == "self", Report.status != "draft")
+    query = reports_for(user, SELF_REPORTS)
     query = query.where(Report.assigned_centre_id.is_not(None) if assigned else Report.assigned_centre_id.is_(None))
     query = query.options(selectinload(Report.category_rows), selectinload(Report.assigned_centre))
     return list(db.session.scalars(query.order_by(Report.reported_at.desc(), Report.id.desc()).limit(limit)))
@@ -167,12 +168,6 @@ def queue(assigned: bool, limit: int = 100) -> list[Report]:
 
 def active_centres() -> list[Centre]:
     return list(db.session.scalars(select(Centre).where(Centre.active.is_(True)).order_by(Centre.name)))
-
-
-def find_self_report(reference: str) -> Report | None:
-    return db.session.scalar(
-        select(Report).where(Report.reference == reference, Report.channel == "self", Report.status != "draft")
-    )
 
 
 def assign(report: Report, centre: Centre) -> None:

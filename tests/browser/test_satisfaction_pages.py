@@ -7,6 +7,7 @@ import pytest
 
 from reporting.extensions import db
 from reporting.models import Centre, SurveyResponse
+from reporting.referrals.services import report_by_reference
 from reporting.satisfaction import services
 from tests.browser.conftest import VIEWPORTS, sign_in
 from tests.browser.helpers import axe_violations, focused, horizontal_overflow, small_targets
@@ -42,7 +43,7 @@ def new_report(site, days_ago: int = 0, **fields) -> str:
 def follow_up_path(site, days_ago: int, answered: bool = False) -> str:
     reference = new_report(site, days_ago)
     with site.app.app_context():
-        report = services.submitted_report(reference)
+        report = report_by_reference(reference)
         invitation = services.issue_follow_up(report)
         db.session.commit()
         if answered:
@@ -62,7 +63,7 @@ def test_the_tablet_hand_over_with_the_keyboard_alone_and_every_page_passes_axe(
     reference = new_report(site)
     page = open_page(viewport="tablet")
     sign_in(page, site, site.seeded.volunteer_email)
-    page.goto(site.at(f"/survey/{reference}"))
+    page.goto(site.at(f"/survey/{reference}/hand-over"))
     problems = check_every_size(page)
     assert problems == [], "\n".join(problems)
 
@@ -98,7 +99,7 @@ def test_the_hand_back_error_passes_axe(open_page, site):
     reference = new_report(site)
     page = open_page(viewport="tablet")
     sign_in(page, site, site.seeded.volunteer_email)
-    page.goto(site.at(f"/survey/{reference}"))
+    page.goto(site.at(f"/survey/{reference}/hand-over"))
     page.get_by_role("button", name="Hand the tablet to the person").click()
     page.get_by_role("button", name="I do not want to answer").click()
     page.wait_for_url(site.at("/survey/hand-back"))

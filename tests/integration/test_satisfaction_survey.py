@@ -50,7 +50,7 @@ def survey_link(client, reference: str) -> str:
 
 
 def hand_over(client, reference: str) -> str:
-    page = parse_page(client.get(f"/survey/{reference}"))
+    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
     form = page.find("button", string="Hand the tablet to the person").find_parent("form")
     response = client.post(form["action"])
     assert response.status_code == 302
@@ -78,8 +78,8 @@ def outcome(reference: str) -> str | None:
 
 def test_the_confirmation_page_links_to_the_survey_for_that_report(client, volunteer):
     reference = submitted_report(client)
-    assert survey_link(client, reference) == f"/survey/{reference}"
-    page = parse_page(client.get(f"/survey/{reference}"))
+    assert survey_link(client, reference) == f"/survey/{reference}/hand-over"
+    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
     assert text_of(page, "h1") == "Satisfaction survey"
     assert "you will need to enter your password" in page.get_text(" ")
 
@@ -168,12 +168,12 @@ def test_the_person_declines_in_one_action(client, volunteer):
 def test_the_volunteer_records_a_decline_without_handing_over(client, volunteer, centre):
     reference = report_made(centre)
     response = client.post(f"/survey/{reference}/decline")
-    assert response.headers["Location"] == f"/survey/{reference}"
-    page = parse_page(client.get(f"/survey/{reference}"))
+    assert response.headers["Location"] == f"/survey/{reference}/hand-over"
+    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
     assert "The person did not want to answer the survey." in page.get_text(" ")
     assert "already been answered or declined" in page.get_text(" ")
     assert outcome(reference) == "declined"
-    assert client.post(f"/survey/{reference}/hand-over").headers["Location"] == f"/survey/{reference}"
+    assert client.post(f"/survey/{reference}/hand-over").headers["Location"] == f"/survey/{reference}/hand-over"
 
 
 # ---------------------------------------------------------------- the tablet hand-back lock
@@ -205,6 +205,8 @@ def test_until_the_volunteer_confirms_every_staff_page_goes_to_the_lock_screen(c
         "/satisfaction/",
         f"/survey/{other.reference}",
         f"/survey/{reference}",
+        f"/survey/{other.reference}/hand-over",
+        f"/survey/{reference}/hand-over",
         "/",
     ):
         response = client.get(url)
@@ -252,6 +254,7 @@ def test_the_survey_is_only_for_the_centre_that_took_the_report(client, auth, ce
     db.session.commit()
     auth.login_as("volunteer", elsewhere)
     assert client.get(f"/survey/{report.reference}").status_code == 404
+    assert client.get(f"/survey/{report.reference}/hand-over").status_code == 404
     assert client.post(f"/survey/{report.reference}/hand-over").status_code == 404
     assert client.get(f"/survey/{report.reference}/questions").status_code == 404
 
@@ -270,19 +273,20 @@ def test_signed_out_visitors_cannot_open_an_assisted_report_survey(client, centr
     page = parse_page(response)
     assert text_of(page, "h1") == "This survey cannot be opened here"
     sign_in = page.find("a", string="Sign in and go back to the survey")
-    assert sign_in["href"] == f"/sign-in?next=/survey/{report.reference}"
+    assert sign_in["href"] == f"/sign-in?next=/survey/{report.reference}/hand-over"
     assert client.get(f"/survey/{report.reference}/questions").status_code == 404
 
 
 MADE_UP = "HR-ZZZZ-ZZZ9"
 
 
-def probe(client, reference: str) -> tuple[int, str]:
-    """The survey start page's status and body, with the reference asked for and per-request tokens blanked."""
-    response = client.get(f"/survey/{reference}")
+def probe(client, reference: str, page: str = "/survey/{}") -> tuple[int, str, str]:
+    """A survey page's status, address and body, with the reference asked for and per-request tokens blanked."""
+    response = client.get(page.format(reference))
     body = response.get_data(as_text=True).replace(reference, "REFERENCE")
     body = re.sub(r'nonce="[^"]*"', 'nonce=""', body)
-    return response.status_code, re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', body)
+    body = re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', body)
+    return response.status_code, response.headers.get("Location", "").replace(reference, "REFERENCE"), body
 
 
 @pytest.mark.parametrize("viewer", ["signed out", "staff of another centre", "partnership"])
@@ -298,6 +302,19 @@ def test_the_survey_start_page_does_not_tell_a_real_reference_from_a_made_up_one
     assert made_up[0] == 404
     assert probe(client, assisted.reference) == made_up
     assert probe(client, made_online.reference) == made_up
+
+
+@pytest.mark.parametrize("viewer", ["signed out", "staff of another centre", "partnership"])
+def test_the_staff_survey_page_does_not_tell_a_real_reference_from_a_made_up_one(client, auth, centre, viewer):
+    assisted = factories.report(centre)
+    if viewer == "staff of another centre":
+        auth.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
+    elif viewer == "partnership":
+        auth.login_as("partnership")
+    db.session.commit()
+    made_up = probe(client, MADE_UP, "/survey/{}/hand-over")
+    assert made_up[0] in (302, 403, 404)
+    assert probe(client, assisted.reference, "/survey/{}/hand-over") == made_up
 
 
 # ---------------------------------------------------------------- reports made online
