@@ -110,3 +110,37 @@ def test_security_headers_and_no_caching_on_report_pages(client, auth, two_centr
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_public_report_loader_must_say_who_may_use_the_report():
+    from reporting.access import SURVEY, with_report
+
+    with pytest.raises(ValueError, match="allows"):
+        with_report(SURVEY)
+
+
+@pytest.mark.parametrize("reference", ["HR-\x00", "x" * 21, ""])
+def test_a_reference_that_cannot_be_a_report_is_not_looked_up(app, reference):
+    from reporting.access import SEEN_BY_STAFF, find_report
+
+    user = factories.user("unit@example.org", "partnership")
+    db.session.commit()
+    assert find_report(user, reference, SEEN_BY_STAFF) is None
+
+
+def test_a_draft_is_seen_only_at_the_centre_making_it(app, two_centres):
+    from reporting.access import SEEN_BY_STAFF, find_report
+
+    centre_a, centre_b, _, _, _ = two_centres
+    draft = factories.report(centre_a, status="draft")
+    online_draft = factories.report(None, status="draft")
+    viewers = {
+        "here": factories.user("here@example.org", "volunteer", centre_a),
+        "elsewhere": factories.user("elsewhere@example.org", "centre_lead", centre_b),
+        "unit": factories.user("unit@example.org", "partnership"),
+    }
+    db.session.commit()
+    seen = {name: find_report(user, draft.reference, SEEN_BY_STAFF) is not None for name, user in viewers.items()}
+    online = [find_report(user, online_draft.reference, SEEN_BY_STAFF) for user in viewers.values()]
+    assert seen == {"here": True, "elsewhere": False, "unit": False}
+    assert online == [None, None, None]
