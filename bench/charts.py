@@ -1,12 +1,12 @@
 """Server-side SVG charts: the review's category chart built and drawn by the app, against a bare template.
 
-The app's chart works out its geometry in Python (`reporting.review.charts`) and draws it with the
+The app's chart works out its geometry in Python (`reporting.charts`) and draws it with the
 review's Jinja macros, labels, ticks and values included. The baseline draws the same bars as
 plain `<rect>` and `<text>` from a one-line template in the same Jinja environment.
 """
 
+from reporting.charts import Value, bar_chart
 from reporting.domain import vocabulary
-from reporting.review.charts import Value, bar_chart
 
 from .figures import Figure, Target, median_seconds
 
@@ -31,7 +31,7 @@ def _rows() -> list[tuple[str, int, int]]:
 def measure(app, settings) -> list[Figure]:
     rows = _rows()
     with app.test_request_context():
-        draw = app.jinja_env.get_template("review/charts.html").module.chart
+        draw = app.jinja_env.get_template("components/charts.html").module.chart
         bare = app.jinja_env.from_string(BARE)
 
         def product() -> None:

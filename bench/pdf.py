@@ -10,11 +10,11 @@ from weasyprint import CSS, HTML
 
 from reporting import pdf_process, pdf_renderer
 from reporting.demo.generator import DEMO_PASSWORD
+from reporting.domain.periods import last_complete_months
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
 from reporting.models import Centre, Referral, Report
 from reporting.referrals.services import referral_html
-from reporting.review.periods import last_complete_months
 
 from .client import Browser
 from .figures import Figure, Target, paired_median_seconds
@@ -50,7 +50,7 @@ def _police_referral(app) -> tuple[str, int, str]:
 
 def _pack_html(app, period) -> str:
     """The review pack's HTML as the app builds it, caught on its way to WeasyPrint."""
-    from reporting.review import pack
+    from reporting.review.figures import pack
 
     captured: list[str] = []
     with app.test_request_context():

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import case, distinct, func, select, text
 
 from reporting.demo.generator import DEMO_PASSWORD
+from reporting.domain.periods import Period, last_complete_months
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
 from reporting.models import Centre, Report, ReportCategory, ReportIncidentType, SurveyResponse
-from reporting.review.counting import uk_month_of_reported_at
-from reporting.review.figures import review_figures
-from reporting.review.periods import Period, last_complete_months
+from reporting.review.figures.counting import uk_month_of_reported_at
+from reporting.review.figures.review_figures import review_figures
 from reporting.satisfaction.results import SCALE_QUESTIONS, satisfaction_results
 
 from .client import Browser
@@ -267,9 +267,9 @@ def measure(server, app, settings, label: str) -> tuple[list[Figure], dict]:
 
 def first_recount_seconds(app) -> tuple[float, int]:
     """The summary's first recount after the bulk load (what `review refresh-summary` does)."""
-    from reporting.review import summary
+    from reporting.review.figures.summary import keeping
 
     recounted = []
     with app.app_context():
-        seconds = timed(lambda: recounted.append(summary.bring_up_to_date(db.session)))
+        seconds = timed(lambda: recounted.append(keeping.bring_up_to_date(db.session)))
     return seconds, recounted[0]

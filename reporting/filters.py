@@ -1,4 +1,7 @@
-"""Jinja filters: UK dates and times, and translated labels for codes."""
+"""Jinja filters: UK dates and times, month names, and translated labels for codes."""
+
+from datetime import date
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from flask import Flask
@@ -15,6 +18,17 @@ def uk_date(day) -> str:
     return format_date(day, "d MMMM y") if day else ""
 
 
+def month_label(key: str, width: str = "MMM y") -> str:
+    """The month `YYYY-MM` in the reader's language, for example "Mar 2026" (or "March 2026" with "MMMM y")."""
+    return _month_label(key, width, str(get_locale()))
+
+
+@lru_cache(maxsize=1024)
+def _month_label(key: str, width: str, locale: str) -> str:
+    year, month = key.split("-")
+    return format_date(date(int(year), int(month), 1), width)
+
+
 def language_name(tag: str | None) -> str:
     """A language's name in the reader's language, for example `ur` as "Urdu" in English."""
     if not tag:
@@ -29,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(uk_datetime)
     app.add_template_filter(uk_date)
     app.add_template_filter(language_name)
+    app.add_template_filter(lambda key: month_label(key, "MMMM y"), "month_name")
     app.add_template_filter(lambda code, kind: label(kind, code), "label")
     app.add_template_filter(lambda code: str(STATUS_LABELS.get(code, code)), "status_label")
     app.add_template_filter(lambda code: str(CHANNEL_LABELS.get(code, code)), "channel_label")

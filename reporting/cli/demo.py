@@ -5,7 +5,7 @@ from flask import Flask
 
 from ..demo import generator, loader
 from ..extensions import db
-from ..review.summary import bring_up_to_date
+from ..review.figures.summary.keeping import bring_up_to_date
 
 
 @click.command("demo-data")

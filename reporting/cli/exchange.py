@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 
 from ..exchange import services
 from ..extensions import db
-from ..review.summary import bring_up_to_date
+from ..review.figures.summary.keeping import bring_up_to_date
 
 reports_cli = AppGroup("reports", help="Import and export reports in the exchange format.")
 

@@ -1,8 +1,8 @@
 """The `review` command group: figures for the 6-monthly centre review.
 
-The commands themselves live with their capabilities (counting and the review pack in
-`reporting/review/commands.py`, satisfaction in `reporting/satisfaction/commands.py`) and attach
-themselves to this group.
+The commands live with their capabilities and are gathered here: `review counts`, `review pack` and
+`review refresh-summary` from `reporting/review/figures/commands.py`, and `review satisfaction` from
+`reporting/satisfaction/commands.py`.
 """
 
 from flask import Flask
@@ -12,7 +12,9 @@ review_cli = AppGroup("review", help="Figures for the 6-monthly centre review (C
 
 
 def register(app: Flask) -> None:
-    from ..review import commands as review_commands  # noqa: F401  (attaches `review counts` and `review pack`)
-    from ..satisfaction import commands as satisfaction_commands  # noqa: F401  (attaches `review satisfaction`)
+    from ..review.figures.commands import counts, pack, refresh_summary
+    from ..satisfaction.commands import satisfaction_command
 
+    for command in (counts, pack, refresh_summary, satisfaction_command):
+        review_cli.add_command(command)
     app.cli.add_command(review_cli)

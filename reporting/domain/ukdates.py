@@ -21,6 +21,11 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+def uk_today() -> date:
+    """Today's date in the UK."""
+    return uk_date(now_utc())
+
+
 def parse_iso_datetime(text: str) -> datetime:
     """An ISO 8601 date-time that must carry a UTC offset; returned in UTC."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))

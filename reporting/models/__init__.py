@@ -7,11 +7,8 @@ shared tables they point at (`Report`, `Centre`, `User`) as strings.
 
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
-from ..review.models import (
-    CentreVisit,
-    DipFinding,
-    DipSample,
-    DipSampleItem,
+from ..review.dip_sampling.models import DipFinding, DipSample, DipSampleItem
+from ..review.figures.models import (
     ReviewMonthCentreAnswer,
     ReviewMonthCentreArea,
     ReviewMonthCentreCode,
@@ -19,6 +16,7 @@ from ..review.models import (
     ReviewMonthCentreResponding,
     ReviewSummaryQueue,
 )
+from ..review.upkeep.models import CentreVisit
 from ..satisfaction.models import SurveyInvitation
 from .core import (
     AUDIT_ADDRESS_EXPIRY,

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from ..extensions import db
-from ..review.models import CentreVisit, DipSample, DipSampleItem
+from ..models import CentreVisit, DipSample, DipSampleItem
 
 
 def clear_dip_sample_notes(report_ids: list[int]) -> None:

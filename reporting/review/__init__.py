@@ -1,22 +1,29 @@
-"""The partnership review: counting, the dashboard, the review pack, dip sampling and centre upkeep.
+"""The partnership review, in three capabilities that share one blueprint (`/review`, endpoints `review.…`).
 
-`counting.py` and `summary.py` count reports by the review's rules (no Flask); `figures.py`,
-`sections.py` and `findings.py` build what the dashboard and the pack show; `views.py` serves
-the pages and `commands.py` adds `flask review counts` and `flask review pack`.
+- `figures/`: the review's figures: counting and the review summary (no Flask), the dashboard, the
+  review pack (PDF) and the CSV bundle, and `flask review counts|pack|refresh-summary`.
+- `dip_sampling/`: the monthly draw of reports and their checklists (action plan 5.1).
+- `upkeep/`: centres' refresher training and partnership contact visits (action plan 3.4).
+
+Each has its own models, forms, services and views; `fields.py` holds the form fields they share.
+Only the partnership unit and admins may open any of it (`REVIEW_ROLES`).
 """
 
 from flask import Blueprint
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+REVIEW_ROLES = ("partnership", "admin")
 
 
 def blueprint() -> Blueprint:
     """The blueprint with its routes.
 
     The views are imported here, when the app is built, rather than when this package is first
-    imported: `reporting.models` imports `review.models` for its tables, and the views import
-    modules that import `reporting.models`.
+    imported: the model layer imports the capabilities' tables from this package, and the views
+    import modules that import the model layer.
     """
-    from . import views  # noqa: F401
+    from .dip_sampling import views as dip_sampling_views  # noqa: F401
+    from .figures import views as figures_views  # noqa: F401
+    from .upkeep import views as upkeep_views  # noqa: F401
 
     return bp

@@ -1,13 +1,19 @@
-"""`flask review satisfaction`: satisfaction per centre and question for a period, as CSV on stdout."""
+"""`flask review satisfaction`: satisfaction per centre and question for a period, as CSV on stdout.
+
+It belongs to the `review` group (`reporting/cli/review.py`), not to a `satisfaction` one.
+"""
 
 import click
+from flask.cli import with_appcontext
 
-from ..cli.review import review_cli
+from ..domain.places import UnknownCentre
+from ..domain.satisfaction import KINDS
 from ..extensions import db
-from .results import KINDS, UnknownCentre, csv_text, satisfaction_results
+from .results import csv_text, satisfaction_results
 
 
-@review_cli.command("satisfaction")
+@click.command("satisfaction")
+@with_appcontext
 @click.option("--from", "first", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
 @click.option("--to", "last", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")
 @click.option("--centre", "centre_code", help="One centre's code, or `online` for self-reports made online.")
@@ -25,7 +31,7 @@ def satisfaction_command(first, last, centre_code: str | None, kind: str | None)
     try:
         results = satisfaction_results(db.session, first_day, last_day, centre_code, kind, with_comments=False)
     except UnknownCentre as error:
-        raise click.BadParameter(str(error), param_hint="--centre") from None
+        raise click.BadParameter(f"No centre has the code {error.code}.", param_hint="--centre") from None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--from/--to") from None
     click.echo(csv_text(results), nl=False)

@@ -2,9 +2,9 @@
 
 The partnership unit and admins see every centre, `online` and `all`, and the comments, for any
 range of days. Centre leads and volunteers see their own centre's aggregate only: no other centre,
-no comments, no figure drawn from fewer than `CENTRE_STAFF_MINIMUM` answers, and only for whole
-months that have ended (`forms.MonthlyResultsForm`), so that no answer can be traced to the person
-a volunteer helped, not even by comparing two periods.
+no comments, no figure drawn from fewer answers than the small-number rule's threshold
+(`domain/suppression.py`), and only for whole months that have ended (`forms.MonthlyResultsForm`), so
+that no answer can be traced to the person a volunteer helped, not even by comparing two periods.
 """
 
 import csv
@@ -18,16 +18,19 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.ukdates import now_utc, uk_date
+from .. import charts
+from ..domain.periods import last_complete_month_end, last_complete_months, month_key
+from ..domain.places import ONLINE
+from ..domain.satisfaction import KINDS
+from ..domain.suppression import SUPPRESSED, THRESHOLD, is_small
+from ..domain.ukdates import uk_today
+from ..filters import month_label
 from ..labels import LABELS
 from ..models import Centre
-from ..review.choosing import available_months
-from ..review.periods import last_complete_month_end, last_complete_months, month_key
-from ..review.presentation import month_label
-from . import charts, results
+from ..review.figures.choosing import available_months
+from . import results
 from .forms import MonthlyResultsForm, ResultsForm, choices
 
-CENTRE_STAFF_MINIMUM = 5
 PERCENT = 100
 
 
@@ -61,7 +64,7 @@ def _is_centre_staff(user) -> bool:
 
 def results_form(session: Session, args, user) -> ResultsForm:
     """The choices from the address: any range of days for the unit, whole months that have ended for centre staff."""
-    today = uk_date(now_utc())
+    today = uk_today()
     formdata = args if args else None
     if _is_centre_staff(user):
         form = MonthlyResultsForm(formdata=formdata, meta={"csrf": False}, today=today)
@@ -75,7 +78,7 @@ def results_form(session: Session, args, user) -> ResultsForm:
 def _prepare_daily(form: ResultsForm, session: Session, today: date) -> None:
     """Every centre, online and all; the last six months up to today on a first visit."""
     centres = session.execute(select(Centre.code, Centre.name).order_by(Centre.name))
-    form.centre.choices = choices([("", _("All centres")), *centres, (results.ONLINE, _("Online self-reports"))])
+    form.centre.choices = choices([("", _("All centres")), *centres, (ONLINE, _("Online self-reports"))])
     if not form.date_from.data and not form.date_to.data:
         first, last = default_period(today)
         form.date_from.data, form.date_to.data = first.isoformat(), last.isoformat()
@@ -100,7 +103,7 @@ def selection(form, user) -> Selection:
     else:
         codes = {choice.value for choice in form.centre.choices}
         centre_code = form.centre.data if form.centre.data in codes and form.centre.data else None
-    kind = form.kind.data if form.kind.data in results.KINDS else None
+    kind = form.kind.data if form.kind.data in KINDS else None
     return Selection(form.date_from.parsed, form.date_to.parsed, centre_code, kind)
 
 
@@ -124,7 +127,7 @@ class ResultsView:
     def centre_label(self, code: str) -> str:
         if code == results.ALL:
             return _("All centres")
-        if code == results.ONLINE:
+        if code == ONLINE:
             return _("Online self-reports")
         group = self.results.centre(code)
         return group.name if group and group.name else code
@@ -167,17 +170,17 @@ class ResultsView:
         sign = "+" if recommendation.net > 0 else ""
         return sign + percent(recommendation.net)
 
-    def distribution_chart(self, question: results.QuestionResult) -> charts.BarChart:
+    def distribution_chart(self, question: results.QuestionResult) -> charts.IntervalBarChart:
         items = [
             charts.BarInput(str(LABELS["satisfaction_scale"][str(score)]), count, str(count))
             for score, count in sorted(question.distribution.items(), reverse=True)
         ]
         title = _("Answers to: %(question)s", question=self.question_label(question.question))
-        return charts.bar_chart(title, items)
+        return charts.interval_bar_chart(title, items)
 
-    def overview_chart(self) -> charts.BarChart:
+    def overview_chart(self) -> charts.IntervalBarChart:
         items = [self._overview_bar(group) for group in self.overview]
-        return charts.bar_chart(_("Share satisfied overall, by centre"), items, maximum=PERCENT)
+        return charts.interval_bar_chart(_("Share satisfied overall, by centre"), items, maximum=PERCENT)
 
     def _overview_bar(self, group: results.CentreResults) -> charts.BarInput:
         overall = group.combined.questions["overall"]
@@ -210,7 +213,7 @@ def results_view(session: Session, chosen: Selection, user) -> ResultsView:
     focus = found.centre(chosen.centre_code) if chosen.centre_code else found.centre(results.ALL)
     overview = [focus] if staff else found.centres
     csv_url = url_for("satisfaction.results_csv", **chosen.query_args())
-    return ResultsView(chosen, found, focus, overview, CENTRE_STAFF_MINIMUM if staff else 0, not staff, csv_url)
+    return ResultsView(chosen, found, focus, overview, THRESHOLD if staff else 0, not staff, csv_url)
 
 
 # ---------------------------------------------------------------- the CSV
@@ -226,9 +229,8 @@ def results_csv(session: Session, chosen: Selection, user) -> str:
 
 
 def _suppressed(row: list[str]) -> list[str]:
-    count = int(row[2])
-    if 0 < count < CENTRE_STAFF_MINIMUM:
-        return [row[0], row[1], f"<{CENTRE_STAFF_MINIMUM}", "", "", "", ""]
+    if is_small(int(row[2])):
+        return [row[0], row[1], SUPPRESSED, "", "", "", ""]
     return row
 
 

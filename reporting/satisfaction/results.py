@@ -2,7 +2,7 @@
 
 The results page, its CSV download, `flask review satisfaction` and the review pack all call
 `satisfaction_results`. Plain functions over a SQLAlchemy session; no Flask. The counts come from
-the review summary (reporting/review/summary.py: answers and responding reports per UK month,
+the review summary (reporting/review/figures/summary/: answers and responding reports per UK month,
 centre and kind, kept exact from the answers by database triggers), so a six-month period of a
 million reports reads a few thousand rows; only comments are read from the answers themselves.
 
@@ -67,35 +67,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import vocabulary
+from ..domain.periods import Period
+from ..domain.places import NO_CENTRE, ONLINE, UnknownCentre
+from ..domain.satisfaction import COMMENT, KINDS, RECOMMEND, RECOMMEND_ANSWERS, SATISFIED, SCALE_QUESTIONS, SCORES
 from ..domain.ukdates import uk_date, uk_day_bounds
-from ..models import STATUSES, Centre, Report, SurveyResponse
-from ..review import summary
-from ..review.models import ANY_KIND, NO_CENTRE
-from ..review.periods import Period
+from ..models import Centre, Report, SurveyResponse
+from ..review.figures.counting import counted_status
+from ..review.figures.models import ANY_KIND
+from ..review.figures.summary import keeping, reading
 
 Z_95 = 1.959963984540054
-SCORES = (1, 2, 3, 4, 5)
-SATISFIED = (4, 5)
-SCALE_QUESTIONS = vocabulary.codes("satisfaction_questions")
-RECOMMEND = "recommend"
-RECOMMEND_ANSWERS = ("yes", "no", "not_sure")
-COMMENT = "comment"
-KINDS = ("immediate", "follow-up")
-ONLINE = "online"
 ALL = "all"
 CSV_HEADER = ("centre", "question", "responses", "mean", "share_satisfied", "ci_low", "ci_high")
 # The keys of the summary the results are counted by (the summary adds up the rest).
 ANSWER_KEYS = ("centre_key", "kind", "question", "answer")
 KIND_KEYS = ("centre_key", "kind")
-# "Not a draft", written as a list so that the database can use the (status, reported_at, centre_id) index.
-SUBMITTED = tuple(status for status in STATUSES if status != "draft")
 # Periods are checked against these, so a mistyped year is refused rather than overflowing the calendar.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
-
-
-class UnknownCentre(LookupError):
-    """`centre_code` names no centre."""
 
 
 def wilson_interval(successes: int, trials: int, z: float = Z_95) -> tuple[float, float] | None:
@@ -285,7 +273,7 @@ def _all_results(keys: list[str], reports: dict, tallies: dict, kind, kinds) -> 
 class _Selection:
     """The period, centre and kinds chosen, and the figures for them, read from the review summary.
 
-    The summary (reporting/review/summary.py) holds the answers and responding reports per UK
+    The summary (reporting/review/figures/summary/) holds the answers and responding reports per UK
     month, centre and kind, kept exact from the answers themselves; whole months are read from
     it and the days of part months are counted from the answers with the same code. Comments are
     read from the answers.
@@ -299,11 +287,11 @@ class _Selection:
         self.names: dict[str, str] = {}
         self.codes: dict[int | None, str] = {None: ONLINE, NO_CENTRE: ONLINE}
         self.centre_key = self._resolve_centre(centre_code)
-        summary.bring_up_to_date(session)
+        keeping.bring_up_to_date(session)
         period = Period(first, last)
-        self.rows = summary.rows_for_period(session, period, self.centre_key, ("areas",), ("centre_key",))
-        self.rows.answers = summary.rows_for_period(session, period, self.centre_key, ("answers",), ANSWER_KEYS).answers
-        self.rows.responding = summary.rows_for_period(
+        self.rows = reading.rows_for_period(session, period, self.centre_key, ("areas",), ("centre_key",))
+        self.rows.answers = reading.rows_for_period(session, period, self.centre_key, ("answers",), ANSWER_KEYS).answers
+        self.rows.responding = reading.rows_for_period(
             session, period, self.centre_key, ("responding",), KIND_KEYS
         ).responding
 
@@ -314,7 +302,7 @@ class _Selection:
             return NO_CENTRE
         centre = self.session.scalar(select(Centre).where(Centre.code == centre_code))
         if centre is None:
-            raise UnknownCentre(f"No centre has the code {centre_code}.")
+            raise UnknownCentre(centre_code)
         self.codes[centre.id], self.names[centre.code] = centre.code, centre.name
         return centre.id
 
@@ -349,7 +337,7 @@ class _Selection:
         return tallies
 
     def comments(self) -> list[Comment]:
-        filters = [Report.status.in_(SUBMITTED), Report.reported_at >= self.start, Report.reported_at < self.end]
+        filters = [counted_status(), Report.reported_at >= self.start, Report.reported_at < self.end]
         if self.centre_key is not None:
             centre = Report.centre_id.is_(None) if self.centre_key == NO_CENTRE else Report.centre_id == self.centre_key
             filters.append(centre)

@@ -4,12 +4,12 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from reporting.demo import generator, loader
+from reporting.domain.periods import Period, last_complete_months
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.exchange import services
 from reporting.extensions import db
 from reporting.models import ContactDetails, Referral, Report, ReportCategory, ReportIncidentType, SurveyResponse
-from reporting.review import summary
-from reporting.review.periods import Period, last_complete_months
+from reporting.review.figures.summary import keeping
 from tests.integration.test_review_summary import counted, summary_counts
 
 pytestmark = pytest.mark.postgres
@@ -110,8 +110,8 @@ def test_copy_ids_follow_the_file_and_the_sequence_moves_on(demo):
 def test_copied_reports_are_counted_exactly_by_the_summary(demo):
     records, codes = demo
     services.insert_reports(records, codes)
-    assert summary.queued(db.session) > 0, "COPY fires the triggers that queue new reports"
+    assert keeping.queued(db.session) > 0, "COPY fires the triggers that queue new reports"
     today = uk_date(now_utc())
     for period in (last_complete_months(today), last_complete_months(today).previous(), Period(today, today)):
-        summary.bring_up_to_date(db.session)
+        keeping.bring_up_to_date(db.session)
         assert summary_counts(period) == counted(period), period

@@ -7,9 +7,8 @@ from sqlalchemy import select
 
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
-from reporting.models import AuditEvent
-from reporting.review import upkeep
-from reporting.review.models import CentreVisit
+from reporting.models import AuditEvent, CentreVisit
+from reporting.review.upkeep import services as upkeep
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
 

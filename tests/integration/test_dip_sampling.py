@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from reporting.extensions import db
-from reporting.models import AuditEvent, Report
-from reporting.review import dip_sampling
-from reporting.review.models import CHECKLIST, DipSample
+from reporting.models import AuditEvent, DipSample, Report
+from reporting.review.dip_sampling import services as dip_sampling
+from reporting.review.dip_sampling.models import CHECKLIST
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
 from tests.support.review_data import add_reports

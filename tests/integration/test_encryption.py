@@ -96,8 +96,7 @@ NOT_IN_CLEAR = (FILE_NAME, POSTCODE, "7XY", "bisexual", "buddhist", "35_44", DIP
 def _store_report_with_everything():
     from datetime import date
 
-    from reporting.models import EqualityAnswers, EvidenceFile
-    from reporting.review.models import CentreVisit, DipSample, DipSampleItem
+    from reporting.models import CentreVisit, DipSample, DipSampleItem, EqualityAnswers, EvidenceFile
 
     report = factories.report(factories.centre(), postcode=POSTCODE)
     report.evidence_files.append(EvidenceFile(stored_name="f" * 32, original_name=FILE_NAME, content_type="image/jpeg",

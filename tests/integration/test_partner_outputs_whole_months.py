@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from reporting.domain.periods import NotWholeMonths, Period
 from reporting.extensions import db
-from reporting.review.pack import render_pack
-from reporting.review.periods import NotWholeMonths, Period
+from reporting.review.figures.pack import render_pack
 from tests.support import factories
 from tests.support.review_data import add_reports
 

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 import pytest
 
 from reporting.config import PROJECT_ROOT
+from reporting.domain.periods import Period
 from reporting.extensions import db
 from reporting.models import Referral
 from reporting.referrals import services
 from reporting.referrals.pdf import css_string
-from reporting.review.pack import render_pack
-from reporting.review.periods import Period
+from reporting.review.figures.pack import render_pack
 from tests.support import factories
 from tests.support.pdf import needs_poppler, normalise, pdftotext
 from tests.support.review_data import add_reports

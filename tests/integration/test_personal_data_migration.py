@@ -11,8 +11,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import select
 
 from reporting.extensions import db
-from reporting.models import EqualityAnswers, EvidenceFile, Report
-from reporting.review.models import CentreVisit, DipSample, DipSampleItem
+from reporting.models import CentreVisit, DipSample, DipSampleItem, EqualityAnswers, EvidenceFile, Report
 from tests.support import factories
 
 FILE_NAME, DIP_NOTE, VISIT_NOTE = "Jo Bloggs tenancy letter.pdf", "Jo Bloggs was not called back", "Met Priya Example"

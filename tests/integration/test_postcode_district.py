@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from reporting.domain.periods import Period, month_bounds
 from reporting.extensions import db
 from reporting.models import Report
-from reporting.review import summary
-from reporting.review.periods import Period, month_bounds
+from reporting.review.figures.summary import keeping, reading
 from tests.support import factories
 
 PERIOD = Period(date(2018, 5, 1), date(2018, 5, 31))
@@ -25,10 +25,10 @@ def _reports() -> None:
 
 def _figures(app) -> tuple:
     """Counts by centre and area (from the summary and from the CLI) with how complete the records are."""
-    summary.bring_up_to_date(db.session)
-    areas = sorted(summary.rows_for_period(db.session, PERIOD).areas)
+    keeping.bring_up_to_date(db.session)
+    areas = sorted(reading.rows_for_period(db.session, PERIOD).areas)
     start, end = month_bounds("2018-05")
-    counted = sorted(summary.count_range(db.session, "2018-05", start, end).areas)
+    counted = sorted(keeping.count_range(db.session, "2018-05", start, end).areas)
     cli = app.test_cli_runner().invoke(
         args=["review", "counts", "--from", "2018-05-01", "--to", "2018-05-31", "--by", "centre,area"]
     )
@@ -51,7 +51,7 @@ def test_counts_and_completeness_by_area_are_unchanged_by_retention(any_app):
     db.session.expire_all()
     assert list(db.session.scalars(select(Report.postcode))) == [None] * 4
     assert _figures(any_app) == before
-    summary.mark_all_for_recount(db.session)
+    keeping.mark_all_for_recount(db.session)
     assert _figures(any_app) == before  # counted again from the reports themselves
 
 

@@ -114,8 +114,7 @@ def test_contact_rows_are_really_gone_after_erasure(app):
 
 # The file names, equality answers and review notes that retention and erasure reach as well.
 def _with_everything(report, note: str, drawn_at: datetime, visited_on) -> None:
-    from reporting.models import EqualityAnswers, EvidenceFile
-    from reporting.review.models import CentreVisit, DipSample, DipSampleItem
+    from reporting.models import CentreVisit, DipSample, DipSampleItem, EqualityAnswers, EvidenceFile
 
     report.evidence_files.append(EvidenceFile(stored_name=f"{report.id:032x}.jpg", original_name=f"{note}.jpg",
                                               content_type="image/jpeg", size_bytes=1, sha256="0" * 64))  # fmt: skip
@@ -129,8 +128,7 @@ def _with_everything(report, note: str, drawn_at: datetime, visited_on) -> None:
 
 
 def _notes_and_files() -> dict:
-    from reporting.models import EqualityAnswers, EvidenceFile
-    from reporting.review.models import CentreVisit, DipSampleItem
+    from reporting.models import CentreVisit, DipSampleItem, EqualityAnswers, EvidenceFile
 
     db.session.expire_all()
     return {
@@ -157,7 +155,7 @@ def test_retention_clears_file_names_equality_answers_and_review_notes_of_old_re
 
 
 def test_erasure_on_request_clears_the_reports_dip_sample_notes_and_visit_notes_naming_it(any_app):
-    from reporting.review.models import CentreVisit
+    from reporting.models import CentreVisit
 
     old, new = _old_and_new_reports()
     _with_everything(old, "old", datetime(2018, 6, 1, tzinfo=UTC), datetime(2018, 6, 2).date())

@@ -4,14 +4,14 @@ import pytest
 from bs4 import BeautifulSoup
 from flask import render_template_string
 
-from reporting.review import charts
+from reporting import charts
 
 HOSTILE = "<script>alert('x')</script> & \"friends\""
 LABEL = "<i>Race</i> & 'faith'"  # short enough to stay on one line
 
 
 def draw(chart) -> BeautifulSoup:
-    html = render_template_string('{% from "review/charts.html" import chart %}{{ chart(c) }}', c=chart)
+    html = render_template_string('{% from "components/charts.html" import chart %}{{ chart(c) }}', c=chart)
     return BeautifulSoup(html, "html.parser")
 
 

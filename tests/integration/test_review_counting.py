@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from reporting.domain.periods import Period
 from reporting.extensions import db
-from reporting.review.counting import DIMENSIONS, UnknownDimension, count_reports, total_reports
-from reporting.review.periods import Period
+from reporting.review.figures.counting import DIMENSIONS, UnknownDimension, count_reports, total_reports
 from tests.support import factories
 from tests.support.review_data import generate, tally
 

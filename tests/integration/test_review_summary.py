@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import delete, insert, inspect, select, text, update
 
+from reporting.domain.periods import Period
+from reporting.domain.places import NO_AREA, NO_CENTRE
 from reporting.extensions import db
 from reporting.models import Report, ReportCategory
-from reporting.review import summary
-from reporting.review.counting import count_reports
-from reporting.review.models import NO_AREA, NO_CENTRE
-from reporting.review.periods import Period
+from reporting.review.figures.counting import count_reports
+from reporting.review.figures.summary import keeping, reading
 from tests.support import factories
 from tests.support.review_data import generate
 
@@ -31,7 +31,7 @@ def codes_by_id(session) -> tuple[dict, dict]:
 def summary_counts(period: Period) -> dict[str, Counter]:
     """What the summary says, in the shape `count_reports` gives."""
     centres, areas = codes_by_id(db.session)
-    rows = summary.rows_for_period(db.session, period)
+    rows = reading.rows_for_period(db.session, period)
     found = {"centre,area": Counter(), "centre,category": Counter(), "incident_type": Counter()}
     for row in rows.areas:
         found["centre,area"][(centres[row.centre_key], areas[row.area_key])] += row.reports
@@ -51,8 +51,8 @@ def counted(period: Period) -> dict[str, Counter]:
 
 
 def assert_summary_exact():
-    summary.bring_up_to_date(db.session)
-    assert summary.queued(db.session) == 0
+    keeping.bring_up_to_date(db.session)
+    assert keeping.queued(db.session) == 0
     for period in PERIODS:
         assert summary_counts(period) == counted(period), period
 
@@ -65,12 +65,12 @@ def generated(any_app):
 
 
 def test_the_summary_agrees_with_counting_from_the_reports(generated):
-    assert summary.queued(db.session) > 0, "the triggers queue new reports"
+    assert keeping.queued(db.session) > 0, "the triggers queue new reports"
     assert_summary_exact()
 
 
 def test_changes_made_through_the_orm_are_recounted(generated):
-    summary.bring_up_to_date(db.session)
+    keeping.bring_up_to_date(db.session)
     report = db.session.scalars(select(Report).where(Report.status != "draft").order_by(Report.id)).first()
     report.categories = ["disability", "age"]
     report.centre = None
@@ -85,7 +85,7 @@ def test_changes_made_through_the_orm_are_recounted(generated):
 
 
 def test_bulk_sql_writes_are_recounted(generated):
-    summary.bring_up_to_date(db.session)
+    keeping.bring_up_to_date(db.session)
     centre = factories.centre("stretford-hub", "Stretford Hub", "old_trafford")
     new_id = db.session.execute(
         insert(Report).returning(Report.id),
@@ -111,11 +111,11 @@ def test_bulk_sql_writes_are_recounted(generated):
 
 
 def test_the_summary_can_be_rebuilt_from_nothing(generated):
-    summary.bring_up_to_date(db.session)
-    for model in summary.SUMMARY_TABLES:
+    keeping.bring_up_to_date(db.session)
+    for model in keeping.SUMMARY_TABLES:
         db.session.execute(delete(model))
     db.session.commit()
-    assert summary.mark_all_for_recount(db.session) > 0
+    assert keeping.mark_all_for_recount(db.session) > 0
     assert_summary_exact()
 
 
@@ -142,11 +142,11 @@ def test_the_migration_installs_the_triggers_that_keep_it_current(any_app):
     ],
 )
 def test_a_utc_month_reaches_into_the_next_uk_month_only_in_summer_time(utc_month, uk_months):
-    assert summary.uk_months_of_utc_month(utc_month) == uk_months
+    assert keeping.uk_months_of_utc_month(utc_month) == uk_months
 
 
 def test_the_review_figures_agree_with_counting_on_both_databases(generated):
-    from reporting.review.figures import review_figures
+    from reporting.review.figures.review_figures import review_figures
 
     for period in PERIODS:
         figures = review_figures(db.session, period)
@@ -159,13 +159,13 @@ def test_the_review_figures_agree_with_counting_on_both_databases(generated):
 
 def test_demo_data_loaded_in_bulk_is_counted_exactly(app):
     from reporting.demo.loader import load_demo_data
+    from reporting.domain.periods import last_complete_months
     from reporting.domain.ukdates import now_utc, uk_date
-    from reporting.review.periods import last_complete_months
 
     load_demo_data(300, seed=5)
     today = uk_date(now_utc())
     for period in (last_complete_months(today), last_complete_months(today).previous(), Period(today, today)):
-        summary.bring_up_to_date(db.session)
+        keeping.bring_up_to_date(db.session)
         assert summary_counts(period) == counted(period), period
 
 
@@ -183,9 +183,9 @@ def test_demo_data_loaded_in_bulk_is_counted_exactly(app):
 )
 def test_review_counts_answered_from_the_summary_equal_counting_from_the_reports(generated, by):
     for period in PERIODS:
-        assert summary.count_reports(db.session, period, by) == count_reports(db.session, period, by), period
+        assert reading.count_reports(db.session, period, by) == count_reports(db.session, period, by), period
 
 
 @pytest.mark.parametrize("by", [("channel",), ("category", "incident_type"), ("area", "category"), ("language",)])
 def test_review_counts_the_summary_does_not_keep_are_left_to_counting(any_app, by):
-    assert summary.count_reports(db.session, PERIODS[0], by) is None
+    assert reading.count_reports(db.session, PERIODS[0], by) is None

@@ -13,12 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import delete, func, insert, select, text, update
 
+from reporting.domain.periods import Period
 from reporting.domain.vocabulary import codes
 from reporting.extensions import db
-from reporting.models import Report, SurveyResponse
-from reporting.review import summary
-from reporting.review.models import ReviewMonthCentreAnswer
-from reporting.review.periods import Period
+from reporting.models import Report, ReviewMonthCentreAnswer, SurveyResponse
+from reporting.review.figures.summary import keeping
 from reporting.satisfaction.results import satisfaction_results
 from tests.support.review_data import generate
 
@@ -115,7 +114,7 @@ def assert_results_exact() -> None:
             if centre_code and centre_code not in expected:  # a chosen centre is shown even without reports
                 expected[centre_code] = {"reports": 0, "responding": 0, "scores": Counter(), "recommend": Counter()}
             assert got == expected, (period, centre_code, kind)
-    assert summary.queued(db.session) == 0
+    assert keeping.queued(db.session) == 0
 
 
 @pytest.fixture
@@ -128,7 +127,7 @@ def answered(any_app):
 
 
 def test_the_results_agree_with_every_answer_counted_again(answered):
-    assert summary.queued(db.session) > 0, "the triggers queue the answered reports"
+    assert keeping.queued(db.session) > 0, "the triggers queue the answered reports"
     assert_results_exact()
     assert db.session.scalar(select(func.sum(ReviewMonthCentreAnswer.answers))) > 0, "the summary holds the answers"
 

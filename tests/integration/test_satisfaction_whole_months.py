@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from reporting.domain.periods import add_months, last_complete_month_end, month_key
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
 from reporting.models import SurveyResponse
-from reporting.review.periods import add_months, last_complete_month_end, month_key
 from tests.support import factories
 from tests.support.html import error_summary, parse_page
 

@@ -82,8 +82,8 @@ def test_assigning_needs_a_centre(client, auth, reports):
 def test_an_assigned_self_report_still_counts_as_made_online(client, auth, reports):
     from datetime import date
 
-    from reporting.review.counting import count_reports
-    from reporting.review.periods import Period
+    from reporting.domain.periods import Period
+    from reporting.review.figures.counting import count_reports
 
     auth.login_as("partnership")
     client.post(f"/self-reports/{reports[2].reference}/assign", data={"centre": "stretford-housing"})

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from reporting.review import charts
+from reporting import charts
 
 LABELS = [
     "",

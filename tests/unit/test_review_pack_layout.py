@@ -1,8 +1,8 @@
 """The review pack's table layout: which columns share a cell, and tables laid out beside another."""
 
-from reporting.review.pack import beside_rows_of, column_groups, group_heading, pack_sections
-from reporting.review.sections import Figure, Section
-from reporting.review.tables import SHARE, TEXT, Column, Row, Table
+from reporting.review.figures.pack import beside_rows_of, column_groups, group_heading, pack_sections
+from reporting.review.figures.sections import Figure, Section
+from reporting.review.figures.tables import SHARE, TEXT, Column, Row, Table
 
 
 def keys(groups):

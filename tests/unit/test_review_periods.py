@@ -4,9 +4,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from reporting.review import area_tiles, charts
-from reporting.review.figures import median_of_histogram
-from reporting.review.periods import Period, last_complete_months, month_bounds
+from reporting import charts
+from reporting.domain.periods import Period, last_complete_months, month_bounds
+from reporting.review.figures import area_tiles
+from reporting.review.figures.review_figures import median_of_histogram
 
 
 def test_the_default_period_is_the_six_whole_months_before_this_one():

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reporting.review.periods import (
+from reporting.domain.periods import (
     MonthsNotEnded,
     NotWholeMonths,
     Period,

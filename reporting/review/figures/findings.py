@@ -8,9 +8,9 @@ from babel.lists import format_list
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
-from ..domain.suppression import SUPPRESSED
-from ..labels import label
-from .models import CHECKLIST
+from ...domain.suppression import SUPPRESSED
+from ...labels import label
+from ..dip_sampling.models import CHECKLIST
 from .presentation import Display, format_value
 from .services import ReviewData
 from .table_builders import TOTAL, area_name, centre_name

@@ -1,10 +1,16 @@
-"""Chart geometry for the review's server-side SVG charts; `templates/review/charts.html` draws them.
+"""Geometry of the server-side SVG charts; `templates/components/charts.html` draws them.
 
-Charts never rely on colour alone: the current period is a solid bar and the previous one an
-outline, every bar and point carries its value as text, and map tiles say in words how many
-reports and centres an area has. Colours are from the GOV.UK palette and meet 3:1 against white
-(shapes) and 4.5:1 against the text drawn on them. A value that is suppressed or withheld is drawn
-as no bar at all, with its text (such as `<5`) in its place.
+- `bar_chart`: the review's horizontal bars, one group a row and one bar a series (the current
+  period solid, the previous one an outline), on an axis that ends at a round number.
+- `interval_bar_chart`: the satisfaction results' bars, one a row, each with its value written after
+  it and, where there is one, an interval drawn as a whisker.
+- `line_chart`: a line over months; `tile_map`: a tile-grid map of the areas.
+
+Charts never rely on colour alone: every bar and point carries its value as text, and map tiles
+say in words how many reports and centres an area has. Colours are from the GOV.UK palette and meet
+3:1 against white (shapes) and 4.5:1 against the text drawn on them. A value that is suppressed or
+withheld is drawn as no bar at all, with its text (such as `<5`) in its place. Every chart on a page
+sits beside a table of the same figures, for screen readers and for copying.
 """
 
 import math
@@ -133,8 +139,13 @@ def bar_chart(
     return BarChart(chart_id, title, summary, height, drawn, ticks, legend or [], axis_top=top)
 
 
+def share_of_axis(number: float, maximum: float) -> float:
+    """How far along an axis ending at `maximum` a bar for `number` reaches, from 0 to 1."""
+    return min(number / maximum, 1)
+
+
 def _bar(value: Value, series: str, y: float, height: float, maximum: float) -> Bar:
-    width = 0.0 if value.number is None else (BAR_RIGHT - BAR_LEFT) * min(value.number / maximum, 1)
+    width = 0.0 if value.number is None else (BAR_RIGHT - BAR_LEFT) * share_of_axis(value.number, maximum)
     return Bar(BAR_LEFT, y, width, height, series, value.text, BAR_LEFT + width + 5, y + height / 2 + 4.5)
 
 
@@ -251,3 +262,82 @@ def tile_map(chart_id: str, title: str, summary: str, tiles: list[dict]) -> Tile
     columns = max((tile["column"] for tile in tiles), default=0) + 1
     rows = max((tile["row"] for tile in tiles), default=0) + 1
     return TileMap(chart_id, title, summary, columns * (size_x + gap) + 4, rows * (size_y + gap) + 4, drawn)
+
+
+# ---------------------------------------------------------------- bars with an interval (satisfaction results)
+
+INTERVAL_ROW_HEIGHT = 36
+INTERVAL_BAR_HEIGHT = 22
+INTERVAL_TOP = 8
+CHAR_WIDTH = 8
+LABEL_MIN, LABEL_MAX = 120, 300
+PLOT_WIDTH = 360
+VALUE_WIDTH = 90
+
+
+@dataclass(frozen=True)
+class BarInput:
+    label: str
+    value: float
+    text: str
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class IntervalBar:
+    label: str
+    short_label: str
+    text: str
+    y: float
+    width: float
+    low_x: float | None
+    high_x: float | None
+
+    @property
+    def middle(self) -> float:
+        return self.y + INTERVAL_BAR_HEIGHT / 2
+
+
+@dataclass(frozen=True)
+class IntervalBarChart:
+    title: str
+    bars: list[IntervalBar]
+    label_width: int
+    plot_width: int
+    width: int
+    height: int
+    bar_height: int = INTERVAL_BAR_HEIGHT
+
+
+def _scaled(value: float | None, maximum: float, plot_width: int) -> float | None:
+    if value is None:
+        return None
+    return round(max(0.0, min(value, maximum)) / maximum * plot_width, 1) if maximum > 0 else 0.0
+
+
+def _shortened(label: str) -> str:
+    """Labels too long for the label column are cut with an ellipsis (the table beside has them whole)."""
+    room = (LABEL_MAX - 16) // CHAR_WIDTH
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
+def interval_bar_chart(title: str, items: list[BarInput], maximum: float | None = None) -> IntervalBarChart:
+    """Bars scaled to `maximum` (the largest value when not given; at least 1 so empty charts draw)."""
+    top = maximum if maximum is not None else max([item.value for item in items] + [1])
+    longest = max((len(item.label) for item in items), default=0)
+    label_width = max(LABEL_MIN, min(LABEL_MAX, longest * CHAR_WIDTH + 16))
+    bars = [
+        IntervalBar(
+            label=item.label,
+            short_label=_shortened(item.label),
+            text=item.text,
+            y=INTERVAL_TOP + index * INTERVAL_ROW_HEIGHT,
+            width=_scaled(item.value, top, PLOT_WIDTH),
+            low_x=_scaled(item.low, top, PLOT_WIDTH),
+            high_x=_scaled(item.high, top, PLOT_WIDTH),
+        )
+        for index, item in enumerate(items)
+    ]
+    height = INTERVAL_TOP * 2 + INTERVAL_ROW_HEIGHT * len(items)
+    return IntervalBarChart(title, bars, label_width, PLOT_WIDTH, label_width + PLOT_WIDTH + VALUE_WIDTH, height)

@@ -4,24 +4,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..domain.vocabulary import centrally_monitored_categories, codes
-from ..labels import label
-from ..satisfaction.results import SCALE_QUESTIONS
-from .figures import NO_AREA, NO_CENTRE, Place
-from .models import CHECKLIST
-from .presentation import month_label
+from ...domain.places import NO_AREA, NO_CENTRE
+from ...domain.satisfaction import SCALE_QUESTIONS
+from ...domain.vocabulary import centrally_monitored_categories, codes
+from ...filters import month_label
+from ...labels import label
+from ..dip_sampling.models import CHECKLIST
+from ..dip_sampling.wording import CHECKLIST_LABELS
+from ..upkeep.wording import UPKEEP_STATUS
+from .review_figures import Place
 from .services import ReviewData
 from .tables import CHANGE, DATE, DAYS, SHARE, TEXT, Column, Row, Table
 
 TOTAL = "total"
-CHECKLIST_LABELS = {
-    "support_offered": _l("Support offered and recorded"),
-    "consent_recorded": _l("Consent recorded"),
-    "referral_made": _l("Referral made where consent allowed"),
-    "kept_informed": _l("Person kept informed"),
-    "outcome_suitable": _l("Outcome suitable"),
-}
-UPKEEP_STATUS = {"overdue": _l("Overdue"), "due_soon": _l("Due in the next 30 days"), "up_to_date": _l("Up to date")}
 
 
 def centre_name(place: Place) -> str:

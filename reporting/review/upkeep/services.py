@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from .. import audit
-from ..models import Centre
+from ... import audit
+from ...models import Centre
 from .models import VISIT_KINDS, CentreVisit
 
 INTERVAL_MONTHS = {"training": 12, "contact": 6}

@@ -3,7 +3,7 @@
 Cover, contents, a one-page summary in plain words, every dashboard section with its charts and
 tables, and an appendix of definitions and the small-number rule. Rendered by the referral
 documents' PDF service (WeasyPrint, PDF/UA, Noto fonts); the pack adds its own page layout. A pack
-covers whole calendar months only (see periods.py), so that two packs cannot be differenced by day.
+covers whole calendar months only (see domain/periods.py), so that two packs cannot be differenced by day.
 """
 
 from dataclasses import replace
@@ -13,13 +13,14 @@ from flask import render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from ..referrals.pdf import html_to_pdf
-from . import summary
-from .models import CHECKLIST
-from .periods import require_whole_months
+from ...domain.periods import require_whole_months
+from ...referrals.pdf import html_to_pdf
+from ..dip_sampling.models import CHECKLIST
+from ..dip_sampling.wording import CHECKLIST_LABELS
 from .sections import Section, build_review, period_text
 from .services import gather
-from .table_builders import CHECKLIST_LABELS, centre_name
+from .summary.rows import EXPECTED_FIELDS
+from .table_builders import centre_name
 from .tables import SHARE, Column, Row, Table
 
 
@@ -47,7 +48,7 @@ def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
         produced_on=today,
         # Filled in by the PDF's page counters, in the translation's word order.
         page_pattern=_("Page %(page)s of %(pages)s"),
-        expected_fields=summary.EXPECTED_FIELDS,
+        expected_fields=EXPECTED_FIELDS,
         checklist=[CHECKLIST_LABELS[item] for item in CHECKLIST],
         document_lang=str(get_locale() or "en").replace("_", "-"),
         document_dir=get_locale().text_direction if get_locale() else "ltr",

@@ -10,13 +10,16 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..domain.vocabulary import codes
-from ..labels import label
-from . import area_tiles, charts, findings
-from .models import CHECKLIST
-from .presentation import Display, month_label
+from ... import charts
+from ...domain.vocabulary import codes
+from ...filters import month_label
+from ...labels import label
+from ..dip_sampling.models import CHECKLIST
+from ..dip_sampling.wording import CHECKLIST_LABELS
+from . import area_tiles, findings
+from .presentation import Display
 from .services import ReviewData
-from .table_builders import CHECKLIST_LABELS, TOTAL, area_name, build_tables
+from .table_builders import TOTAL, area_name, build_tables
 from .tables import Column, Row, Table
 
 
@@ -84,7 +87,7 @@ def _bars(table: Table, display: Display, cells: list[tuple[Row, Column]], as_sh
     numbers = {(row.code, column.key): display.value(table, row, column).number for row, column in cells}
     shown = [number for number in numbers.values() if number is not None]
     maximum = 1.0 if as_share else charts.nice_maximum(max(shown, default=0))
-    return {key: min(number / maximum, 1) for key, number in numbers.items() if number is not None}
+    return {key: charts.share_of_axis(number, maximum) for key, number in numbers.items() if number is not None}
 
 
 def _comparison_chart(data: ReviewData, table: Table, display: Display, chart_id: str, summary: str):

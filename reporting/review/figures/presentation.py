@@ -10,19 +10,9 @@ from functools import lru_cache
 
 from flask_babel import format_date, format_decimal, format_percent, get_locale
 
-from ..domain.suppression import SUPPRESSED
-from .charts import Value
+from ...charts import Value
+from ...domain.suppression import SUPPRESSED
 from .tables import CHANGE, COUNT, DATE, DAYS, MEAN, SHARE, TEXT, WITHHELD, Column, Row, Table
-
-
-def month_label(key: str, width: str = "MMM y") -> str:
-    return _month_label(key, width, str(get_locale()))
-
-
-@lru_cache(maxsize=1024)
-def _month_label(key: str, width: str, locale: str) -> str:
-    year, month = key.split("-")
-    return format_date(date(int(year), int(month), 1), width)
 
 
 class Display:

@@ -1,4 +1,5 @@
-"""`flask review counts`, `flask review pack` and `flask review refresh-summary`, in the `review` group.
+"""`flask review counts`, `flask review pack` and `flask review refresh-summary` (the `review` group is
+`reporting/cli/review.py`).
 
 `review counts --from D --to D --by DIM[,DIM...] [--suppress]` prints CSV on stdout: the
 dimensions in the order given, then `count`; one row per combination that has reports, sorted by
@@ -16,16 +17,17 @@ from datetime import date
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from flask_babel import force_locale
 
-from ..cli.review import review_cli
-from ..domain.suppression import hidden_cells, lines_of_cross_table, shown
-from ..domain.ukdates import now_utc, uk_date
-from ..extensions import db
-from . import counting, summary
-from .figures import UnknownCentre
+from ...domain.periods import NotWholeMonths, Period, require_whole_months
+from ...domain.places import UnknownCentre
+from ...domain.suppression import hidden_cells, lines_of_cross_table, shown
+from ...domain.ukdates import uk_today
+from ...extensions import db
+from . import counting
 from .pack import render_pack
-from .periods import NotWholeMonths, Period, require_whole_months
+from .summary import keeping, reading
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -64,7 +66,8 @@ def counts_csv(rows: list[counting.CountRow], by: tuple[str, ...], suppress: boo
         writer.writerow([*row.codes, shown(row.count, row.codes in hidden)])
 
 
-@review_cli.command("counts")
+@click.command("counts")
+@with_appcontext
 @click.option("--from", "first", required=True, type=DAY, help="First UK day of the period, YYYY-MM-DD.")
 @click.option("--to", "last", required=True, type=DAY, help="Last UK day of the period (included), YYYY-MM-DD.")
 @click.option("--by", "by_text", required=True, help=f"Dimensions, comma-separated: {', '.join(counting.DIMENSIONS)}.")
@@ -75,13 +78,14 @@ def counts(first, last, by_text: str, suppress: bool) -> None:
     if suppress:
         period = _whole_months(period, "--suppress")
     by = _dimensions(by_text)
-    rows = summary.count_reports(db.session, period, by)
+    rows = reading.count_reports(db.session, period, by)
     if rows is None:  # dimensions the summary does not keep: counted from the reports
         rows = counting.count_reports(db.session, period, by)
     counts_csv(rows, by, suppress, sys.stdout)
 
 
-@review_cli.command("pack")
+@click.command("pack")
+@with_appcontext
 @click.option("--from", "first", required=True, type=DAY, help="First day of a month, YYYY-MM-DD.")
 @click.option("--to", "last", required=True, type=DAY, help="Last day of a month (included), YYYY-MM-DD.")
 @click.option("--centre", "centre_code", default=None, help="One centre's code (or `online`); all centres if left out.")
@@ -89,7 +93,7 @@ def counts(first, last, by_text: str, suppress: bool) -> None:
 def pack(first, last, centre_code: str | None, out_path: Path) -> None:
     """Write the review pack (PDF, every count suppressed) for the period: whole calendar months."""
     period = _whole_months(_period(first, last), "the review pack")
-    today: date = uk_date(now_utc())
+    today: date = uk_today()
     try:
         with force_locale("en"):
             document = render_pack(db.session, period, centre_code, today)
@@ -99,11 +103,12 @@ def pack(first, last, centre_code: str | None, out_path: Path) -> None:
     click.echo(f"Wrote {out_path} ({len(document):,} bytes).", err=True)
 
 
-@review_cli.command("refresh-summary")
+@click.command("refresh-summary")
+@with_appcontext
 @click.option("--rebuild", is_flag=True, help="Recount every month, not only those whose reports changed.")
 def refresh_summary(rebuild: bool) -> None:
     """Bring the review summary up to date now (for example after a bulk import)."""
     if rebuild:
-        summary.mark_all_for_recount(db.session)
-    recounted = summary.bring_up_to_date(db.session)
+        keeping.mark_all_for_recount(db.session)
+    recounted = keeping.bring_up_to_date(db.session)
     click.echo(f"Recounted {recounted} month and centre pairs.", err=True)

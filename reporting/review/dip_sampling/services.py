@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import audit
-from ..models import Report, utcnow
-from .counting import counted_status
-from .models import CHECKLIST, FINDINGS, NO_CENTRE, DipFinding, DipSample, DipSampleItem
-from .periods import month_bounds
+from ... import audit
+from ...domain.periods import month_bounds
+from ...domain.places import NO_CENTRE
+from ...models import Report, utcnow
+from ..figures.counting import counted_status
+from .models import CHECKLIST, FINDINGS, DipFinding, DipSample, DipSampleItem
 
 SAMPLE_SIZE = 5
 

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..models import STATUSES, Area, Centre, Report, ReportCategory, ReportIncidentType
-from .periods import Period, month_bounds
+from ...domain.periods import Period, month_bounds
+from ...domain.places import ONLINE, UNKNOWN
+from ...domain.statuses import SUBMITTED_STATUSES
+from ...models import Area, Centre, Report, ReportCategory, ReportIncidentType
 
-ONLINE = "online"
-UNKNOWN = "unknown"
-COUNTED_STATUSES = tuple(status for status in STATUSES if status != "draft")
 DIMENSIONS = (
     "centre",
     "area",
@@ -52,7 +51,7 @@ class CountRow:
 
 def counted_status() -> ColumnElement[bool]:
     """Every status but draft, as a list: the index on status, date and centre then answers counts alone."""
-    return Report.status.in_(COUNTED_STATUSES)
+    return Report.status.in_(SUBMITTED_STATUSES)
 
 
 def counted_reports(period: Period) -> ColumnElement[bool]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from ..domain.suppression import THRESHOLD, Line, hidden_cells
+from ...domain.suppression import THRESHOLD, Line, hidden_cells
 
 COUNT, SHARE, DAYS, MEAN, TEXT, DATE, CHANGE = "count", "share", "days", "mean", "text", "date", "change"
 WITHHELD = _l("withheld")

@@ -6,12 +6,14 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..models import Centre
-from . import summary
-from .forms import PeriodForm, choices_of
+from ...domain.periods import Period, add_months, last_complete_months, month_key, month_start, months_between
+from ...domain.places import ONLINE
+from ...filters import month_label
+from ...forms import options
+from ...models import Centre
+from .forms import PeriodForm
 from .models import ReviewMonthCentreArea
-from .periods import Period, add_months, last_complete_months, month_key, month_start, months_between
-from .presentation import month_label
+from .summary.keeping import bring_up_to_date
 
 HISTORY_MONTHS = 24
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -35,7 +37,7 @@ class Chosen:
 
 def available_months(session, today: date) -> list[str]:
     """Every month from the first with reports (or two years back, if later) to this one, newest first."""
-    summary.bring_up_to_date(session)
+    bring_up_to_date(session)
     first_with_reports = session.scalar(select(func.min(ReviewMonthCentreArea.month)))
     start = add_months(today, -HISTORY_MONTHS)
     if first_with_reports and month_start(first_with_reports) < start:
@@ -45,7 +47,7 @@ def available_months(session, today: date) -> list[str]:
 
 def centre_choices(session) -> list[tuple[str, str]]:
     centres = session.execute(select(Centre.code, Centre.name).order_by(Centre.name)).all()
-    return [("", _("All centres")), ("online", _("Online self-reports")), *[(code, name) for code, name in centres]]
+    return [("", _("All centres")), (ONLINE, _("Online self-reports")), *[(code, name) for code, name in centres]]
 
 
 def period_form(session, args, today: date) -> tuple[PeriodForm, Chosen | None]:
@@ -55,8 +57,8 @@ def period_form(session, args, today: date) -> tuple[PeriodForm, Chosen | None]:
     values = {"date_from": month_key(default.first), "date_to": month_key(default.last), "centre": ""}
     given = {key: args.get(key) for key in values if args.get(key) is not None}
     form = PeriodForm(formdata=None, data={**values, **given})
-    form.date_from.choices = form.date_to.choices = choices_of((key, month_label(key, "MMMM y")) for key in months)
-    form.centre.choices = choices_of(centre_choices(session))
+    form.date_from.choices = form.date_to.choices = options((key, month_label(key, "MMMM y")) for key in months)
+    form.centre.choices = options(centre_choices(session))
     if not form.validate():
         return form, None
     period = Period.of_months(form.date_from.data, form.date_to.data)

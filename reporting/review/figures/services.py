@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from ..satisfaction.results import SatisfactionResults, satisfaction_results
-from . import dip_sampling, upkeep
-from .figures import ReviewFigures, review_figures
-from .periods import Period
+from ...domain.periods import Period
+from ...satisfaction.results import SatisfactionResults, satisfaction_results
+from ..dip_sampling import services as dip_sampling
+from ..upkeep import services as upkeep
+from .review_figures import ReviewFigures, review_figures
 
 
 @dataclass
@@ -28,7 +29,7 @@ class ReviewData:
 
 
 def gather(session, period: Period, centre_code: str | None, today: date) -> ReviewData:
-    """The review of `period` for one centre (by code, or `online`) or all; raises figures.UnknownCentre."""
+    """The review of `period` for one centre (by code, or `online`) or all; raises places.UnknownCentre."""
     figures = review_figures(session, period, centre_code)
     satisfaction = satisfaction_results(session, period.first, period.last, centre_code, with_comments=False)
     dip_months = figures.trend_period.months()

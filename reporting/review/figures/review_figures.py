@@ -10,19 +10,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ..domain import vocabulary
-from ..domain.ukdates import uk_date
-from ..models import Area, Centre, Report
-from . import summary
-from .models import NO_AREA, NO_CENTRE
-from .periods import Period
-
-ONLINE = "online"
-UNKNOWN = "unknown"
-
-
-class UnknownCentre(LookupError):
-    """No centre has the code asked for."""
+from ...domain import vocabulary
+from ...domain.periods import Period
+from ...domain.places import NO_AREA, NO_CENTRE, ONLINE, UNKNOWN, UnknownCentre
+from ...domain.ukdates import uk_date
+from ...models import Area, Centre, Report
+from .counting import counted_status
+from .summary.keeping import bring_up_to_date
+from .summary.reading import SummaryReader
+from .summary.rows import EXPECTED_FIELDS, TO_REFERRAL, TO_REPORT, SummaryRows
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def places(session) -> tuple[dict[int, Place], dict[int, Place]]:
 
 def review_figures(session, period: Period, centre_code: str | None = None) -> ReviewFigures:
     """Every figure of the review for `period`, for one centre (by code, or `online`) or all."""
-    summary.bring_up_to_date(session)
+    bring_up_to_date(session)
     centres, areas = places(session)
     chosen = _chosen_centre(centres, centre_code)
     key = None if chosen is None else chosen.key
@@ -164,15 +160,15 @@ def review_figures(session, period: Period, centre_code: str | None = None) -> R
 class _Rows:
     """The summary rows each figure needs, added up in the database over the keys it does not use."""
 
-    by_centre_month: summary.SummaryRows  # areas by month and centre; codes by code
-    by_area: summary.SummaryRows  # areas by area
-    delays: summary.SummaryRows  # delays by centre, measure and days
-    previous: summary.SummaryRows  # areas in all; codes by code
-    trend: summary.SummaryRows  # areas by month; codes by month and code
+    by_centre_month: SummaryRows  # areas by month and centre; codes by code
+    by_area: SummaryRows  # areas by area
+    delays: SummaryRows  # delays by centre, measure and days
+    previous: SummaryRows  # areas in all; codes by code
+    trend: SummaryRows  # areas by month; codes by month and code
 
 
 def _summary_rows(session, period: Period, previous: Period, trend_period: Period, key: int | None) -> _Rows:
-    read = summary.SummaryReader(session, key).rows
+    read = SummaryReader(session, key).rows
 
     current = read(period, ("areas",), ("month", "centre_key"))
     current.codes = read(period, ("codes",), ("dimension", "code")).codes
@@ -198,11 +194,11 @@ def _chosen_centre(centres: dict[int, Place], centre_code: str | None) -> Place 
     raise UnknownCentre(centre_code)
 
 
-def _report_total(rows: summary.SummaryRows) -> int:
+def _report_total(rows: SummaryRows) -> int:
     return sum(row.reports for row in rows.areas)
 
 
-def _code_totals(rows: summary.SummaryRows, dimension: str) -> Counter:
+def _code_totals(rows: SummaryRows, dimension: str) -> Counter:
     totals: Counter = Counter()
     for row in rows.codes:
         if row.dimension == dimension:
@@ -224,7 +220,7 @@ def _by_month(rows) -> dict[str, int]:
     return dict(totals)
 
 
-def _trend_by_category(rows: summary.SummaryRows) -> dict[str, dict[str, int]]:
+def _trend_by_category(rows: SummaryRows) -> dict[str, dict[str, int]]:
     by_category: dict[str, Counter] = defaultdict(Counter)
     for row in rows.codes:
         if row.dimension == "category":
@@ -232,7 +228,7 @@ def _trend_by_category(rows: summary.SummaryRows) -> dict[str, dict[str, int]]:
     return {code: dict(by_category[code]) for code in vocabulary.codes("categories")}
 
 
-def _centre_use(session, period: Period, rows: summary.SummaryRows, centres: list[Place]) -> list[CentreUse]:
+def _centre_use(session, period: Period, rows: SummaryRows, centres: list[Place]) -> list[CentreUse]:
     by_centre: dict[int, Counter] = defaultdict(Counter)
     for row in rows.areas:
         by_centre[row.centre_key][row.month] += row.reports
@@ -251,7 +247,7 @@ def _last_report_on(session, centre_key: int, period: Period) -> date | None:
     centre = Report.centre_id.is_(None) if centre_key == NO_CENTRE else Report.centre_id == centre_key
     query = (
         select(Report.reported_at)
-        .where(centre, Report.reported_at < end, Report.status != "draft")
+        .where(centre, Report.reported_at < end, counted_status())
         .order_by(Report.reported_at.desc())
         .limit(1)
     )
@@ -259,7 +255,7 @@ def _last_report_on(session, centre_key: int, period: Period) -> date | None:
     return None if found is None else uk_date(found)
 
 
-def _areas(rows: summary.SummaryRows, areas: dict[int, Place], centres: dict[int, Place]) -> list[AreaFigure]:
+def _areas(rows: SummaryRows, areas: dict[int, Place], centres: dict[int, Place]) -> list[AreaFigure]:
     reports: Counter = Counter()
     for row in rows.areas:
         reports[row.area_key] += row.reports
@@ -293,7 +289,7 @@ def _value_at(ordered: list[tuple[int, int]], position: int) -> int:
     raise IndexError(position)
 
 
-def _consistency(rows: summary.SummaryRows, delay_rows: summary.SummaryRows, centres: list[Place]) -> list[Consistency]:
+def _consistency(rows: SummaryRows, delay_rows: SummaryRows, centres: list[Place]) -> list[Consistency]:
     sums: dict[int, Counter] = defaultdict(Counter)
     for row in rows.areas:
         for name in ("reports", "expected_filled", "consent_recorded", "referred"):
@@ -304,7 +300,7 @@ def _consistency(rows: summary.SummaryRows, delay_rows: summary.SummaryRows, cen
     return [_centre_consistency(place, sums[place.key], delays) for place in centres if sums.get(place.key)]
 
 
-def _overall_consistency(rows: summary.SummaryRows, delay_rows: summary.SummaryRows) -> Consistency | None:
+def _overall_consistency(rows: SummaryRows, delay_rows: SummaryRows) -> Consistency | None:
     """Consistency across every centre (and online) together."""
     everyone = Place(-1, "all", "all")
     sums: Counter = Counter()
@@ -326,10 +322,10 @@ def _centre_consistency(place: Place, sums: Counter, delays) -> Consistency:
     return Consistency(
         centre=place,
         reports=reports,
-        completeness=_share(sums["expected_filled"], reports * len(summary.EXPECTED_FIELDS)),
+        completeness=_share(sums["expected_filled"], reports * len(EXPECTED_FIELDS)),
         referral_rate=_share(sums["referred"], reports),
         consent_recorded=_share(sums["consent_recorded"], reports),
-        median_days_to_report=median_of_histogram(delays.get((place.key, summary.TO_REPORT), {})),
-        median_days_to_referral=median_of_histogram(delays.get((place.key, summary.TO_REFERRAL), {})),
+        median_days_to_report=median_of_histogram(delays.get((place.key, TO_REPORT), {})),
+        median_days_to_referral=median_of_histogram(delays.get((place.key, TO_REFERRAL), {})),
         referred=sums["referred"],
     )
