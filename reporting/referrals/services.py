@@ -1,6 +1,7 @@
 """Producing referrals and receipts: consent checks, the `Referral` record, status, audit and the PDFs.
 
-The consent rules themselves are plain functions in `domain/redaction.py`; this module applies
+The consent rules themselves are plain functions in `domain/redaction.py`, and the document's content in
+`domain/referral_document.py`; this module applies
 them to stored reports, records what was produced and by whom, and renders the documents.
 Referral documents are rendered when downloaded, from the report as it stands then, so that a
 later change of consent or an erasure of contact details is honoured by every copy produced.
@@ -19,6 +20,13 @@ from sqlalchemy import select
 from .. import audit
 from ..domain import redaction
 from ..domain.references import normalise_reference
+from ..domain.referral_document import (
+    ReferralContent,
+    document_identifier,
+    police_referral,
+    support_referral,
+    uk_datetime_text,
+)
 from ..domain.ukdates import UK, now_utc
 from ..extensions import db
 from ..labels import LABELS
@@ -155,7 +163,7 @@ def referral_identifier(referral: Referral) -> str:
     """`HR-7K3M-Q9XC-P1` for the report's first police referral, `-S2` for its second support one."""
     same_kind = [other for other in referral.report.referrals if other.recipient == referral.recipient]
     serial = sorted(other.id for other in same_kind).index(referral.id) + 1
-    return redaction.document_identifier(referral.report.reference, referral.recipient, serial)
+    return document_identifier(referral.report.reference, referral.recipient, serial)
 
 
 def english_labels() -> dict[str, dict[str, str]]:
@@ -164,13 +172,13 @@ def english_labels() -> dict[str, dict[str, str]]:
         return {kind: {code: str(text) for code, text in codes.items()} for kind, codes in LABELS.items()}
 
 
-def referral_content(referral: Referral) -> redaction.ReferralContent:
+def referral_content(referral: Referral) -> ReferralContent:
     report = referral.report
     service_name = current_app.config["SERVICE_NAME"]
     if referral.recipient == "police":
-        return redaction.police_referral(report, service_name, english_labels())
+        return police_referral(report, service_name, english_labels())
     organisation = referral.organisation or "a support service"
-    return redaction.support_referral(report, organisation, service_name, english_labels())
+    return support_referral(report, organisation, service_name, english_labels())
 
 
 def referral_html(referral: Referral) -> str:
@@ -182,7 +190,7 @@ def referral_html(referral: Referral) -> str:
             content=content,
             referral=referral,
             identifier=referral_identifier(referral),
-            produced=redaction.uk_datetime_text(referral.sent_at),
+            produced=uk_datetime_text(referral.sent_at),
             method=str(METHODS[referral.method]) if referral.method in METHODS else "Not recorded",
         )
 
@@ -215,7 +223,7 @@ def _has_catalogue(locale: str) -> bool:
 def receipt_html(report: Report, produced_at: datetime) -> str:
     """The person's receipt as HTML, in their language where a catalogue for it exists."""
     language = receipt_language(report.language)
-    identifier = redaction.document_identifier(report.reference, "receipt", f"{produced_at.astimezone(UK):%Y%m%d%H%M}")
+    identifier = document_identifier(report.reference, "receipt", f"{produced_at.astimezone(UK):%Y%m%d%H%M}")
     with force_locale(language):
         return render_template(
             "referrals/documents/receipt.html",

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from reporting.domain import redaction
+from reporting.domain import redaction, referral_document
 
 MARKED_SENTENCE = "He lives two doors down from me at number 14."
 UNMARKED_SENTENCE = "It happened while I waited at the tram stop."
@@ -58,21 +58,21 @@ def report(**fields):
     return SimpleNamespace(**values)
 
 
-def everything(content: redaction.ReferralContent) -> str:
+def everything(content: referral_document.ReferralContent) -> str:
     rows = [f"{row.label}: {row.value}" for section in content.sections for row in section.rows]
     return "\n".join([content.title, content.statement, *rows])
 
 
 def test_a_named_police_referral_carries_the_contact_details_and_the_full_postcode():
-    text = everything(redaction.police_referral(report(police_consent="named"), "Report a hate incident"))
+    text = everything(referral_document.police_referral(report(police_consent="named"), "Report a hate incident"))
     for detail in ("Amira Khan", "07700 900123", "amira.khan@example.org", "12 Example Street, Sale", "M33 7XY"):
         assert detail in text
     assert MARKED_SENTENCE in text  # marks only matter when the person stays anonymous
-    assert redaction.NAMED_STATEMENT in text
+    assert referral_document.NAMED_STATEMENT in text
 
 
 def test_an_anonymous_police_referral_carries_no_contact_details_and_no_marked_free_text():
-    content = redaction.police_referral(report(police_consent="anonymous"), "Report a hate incident")
+    content = referral_document.police_referral(report(police_consent="anonymous"), "Report a hate incident")
     text = everything(content)
     for detail in ("Amira Khan", "07700 900123", "amira.khan@example.org", "12 Example Street", "M33 7XY", "7XY"):
         assert detail not in text
@@ -87,7 +87,7 @@ def test_an_anonymous_police_referral_carries_no_contact_details_and_no_marked_f
 def test_every_marked_free_text_field_is_withheld_when_anonymous():
     fields = {name: f"Identifying detail in {name}." for name in redaction.FREE_TEXT_FIELDS}
     text = everything(
-        redaction.police_referral(
+        referral_document.police_referral(
             report(police_consent="anonymous", identifying_fields=list(redaction.FREE_TEXT_FIELDS), **fields), "Service"
         )
     )
@@ -107,7 +107,7 @@ def test_an_anonymous_referral_withholds_a_postcode_it_cannot_reduce_to_a_distri
 )
 def test_a_police_referral_is_refused_without_consent(consent, reason):
     with pytest.raises(redaction.ReferralRefused) as refused:
-        redaction.police_referral(report(police_consent=consent), "Service")
+        referral_document.police_referral(report(police_consent=consent), "Service")
     assert refused.value.reason == reason
     assert "cannot be referred to the police" in str(refused.value)
 
@@ -115,12 +115,12 @@ def test_a_police_referral_is_refused_without_consent(consent, reason):
 @pytest.mark.parametrize("wanted", [False, None])
 def test_a_support_referral_is_refused_when_the_person_did_not_ask_for_support(wanted):
     with pytest.raises(redaction.ReferralRefused) as refused:
-        redaction.support_referral(report(support_wanted=wanted), "Victim Support", "Service")
+        referral_document.support_referral(report(support_wanted=wanted), "Victim Support", "Service")
     assert refused.value.reason == "support_not_wanted"
 
 
 def test_a_support_referral_says_how_to_make_contact_safely():
-    text = everything(redaction.support_referral(report(police_consent="none"), "Victim Support", "Service"))
+    text = everything(referral_document.support_referral(report(police_consent="none"), "Victim Support", "Service"))
     assert "Referral to Victim Support: HR-7K3M-Q9XC" in text
     assert "Amira Khan" in text and "07700 900123" in text
     assert "Safe times to contact: Weekdays after 6pm" in text
@@ -139,7 +139,7 @@ def test_a_support_referral_says_how_to_make_contact_safely():
     ],
 )
 def test_when_nobody_asked_about_messages_the_answer_is_not_to_leave_one(safe, expected):
-    assert redaction.message_rule(safe) == expected
+    assert referral_document.message_rule(safe) == expected
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_the_referrals_offered_follow_consent_and_the_wish_for_support(consent, 
 
 
 def test_police_referrals_use_english_labels_with_codes_and_name_the_language_used():
-    text = everything(redaction.police_referral(report(), "Service"))
+    text = everything(referral_document.police_referral(report(), "Service"))
     assert "Race, ethnicity or nationality (race); Religion, faith or belief (religion)" in text
     assert "Verbal abuse, insults or name-calling (verbal_abuse)" in text
     assert "Language the person used: Urdu (ur)" in text
@@ -167,21 +167,25 @@ def test_police_referrals_use_english_labels_with_codes_and_name_the_language_us
 
 def test_a_report_with_almost_nothing_filled_in_still_makes_a_referral():
     sparse = SimpleNamespace(reference="HR-7K3M-Q9XC", police_consent="anonymous", support_wanted=True)
-    police = everything(redaction.police_referral(sparse, "Service"))
-    support = everything(redaction.support_referral(sparse, "Victim Support", "Service"))
+    police = everything(referral_document.police_referral(sparse, "Service"))
+    support = everything(referral_document.support_referral(sparse, "Victim Support", "Service"))
     assert "Online self-report (Service)" in police
     assert "The person gave no contact details." in support
 
 
 def test_uk_time_follows_british_summer_time():
-    assert redaction.uk_datetime_text(datetime(2026, 7, 1, 9, 0, tzinfo=UTC)) == "1 July 2026, 10:00 (UK time)"
-    assert redaction.uk_datetime_text(datetime(2026, 1, 1, 9, 0, tzinfo=UTC)) == "1 January 2026, 09:00 (UK time)"
+    assert referral_document.uk_datetime_text(datetime(2026, 7, 1, 9, 0, tzinfo=UTC)) == "1 July 2026, 10:00 (UK time)"
+    assert (
+        referral_document.uk_datetime_text(datetime(2026, 1, 1, 9, 0, tzinfo=UTC)) == "1 January 2026, 09:00 (UK time)"
+    )
 
 
 def test_document_identifiers_name_the_report_the_kind_and_a_serial():
-    assert redaction.document_identifier("HR-7K3M-Q9XC", "police", 1) == "HR-7K3M-Q9XC-P1"
-    assert redaction.document_identifier("HR-7K3M-Q9XC", "support", 2) == "HR-7K3M-Q9XC-S2"
-    assert redaction.document_identifier("HR-7K3M-Q9XC", "receipt", "202603141030") == "HR-7K3M-Q9XC-R202603141030"
+    assert referral_document.document_identifier("HR-7K3M-Q9XC", "police", 1) == "HR-7K3M-Q9XC-P1"
+    assert referral_document.document_identifier("HR-7K3M-Q9XC", "support", 2) == "HR-7K3M-Q9XC-S2"
+    assert (
+        referral_document.document_identifier("HR-7K3M-Q9XC", "receipt", "202603141030") == "HR-7K3M-Q9XC-R202603141030"
+    )
 
 
 ENGLISH_LABELS = {
@@ -205,7 +209,7 @@ def test_codes_outside_the_vocabulary_file_use_the_labels_given():
         occurred_time="evening",
         contact=contact(trusted_person="Her brother, 07700 900456"),
     )
-    text = everything(redaction.police_referral(named, "Service", ENGLISH_LABELS))
+    text = everything(referral_document.police_referral(named, "Service", ENGLISH_LABELS))
     assert "Kinds of support: Emotional support from a trained volunteer" in text
     assert "Communication needs: An interpreter; Large print" in text
     assert "Interpreter language: Urdu (Mirpuri)" in text
@@ -220,6 +224,6 @@ def test_an_anonymous_referral_leaves_out_how_to_reach_the_person_through_someon
     anonymous = report(
         police_consent="anonymous", police_contact=["trusted_person"], contact=contact(trusted_person="Her brother")
     )
-    text = everything(redaction.police_referral(anonymous, "Service", ENGLISH_LABELS))
+    text = everything(referral_document.police_referral(anonymous, "Service", ENGLISH_LABELS))
     assert "Her brother" not in text
     assert "Police contact they would accept" not in text
