@@ -3,7 +3,7 @@
 The reports come from the demo data generator (`reporting.demo.generator`, seeded, so a run is
 repeatable), drawn once in chunks and written to every database of the run: SQLite through
 `executemany` of ready-made rows, PostgreSQL through `COPY`. The rows are those the product's bulk
-path writes (`reporting.exchange.services.insert_reports`), with personal details encrypted by
+path writes (`reporting.exchange.importing.insert_reports`), with personal details encrypted by
 the app's own keyring. The review summary's triggers fire as for any other write.
 """
 

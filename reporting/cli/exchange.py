@@ -8,7 +8,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from ..exchange import services
+from ..exchange import exporting, importing
 from ..extensions import db
 from ..review.figures.summary.keeping import bring_up_to_date
 
@@ -36,7 +36,7 @@ class IsoDate(click.ParamType):
 def import_reports(file: Path) -> None:
     """Import reports from a JSON Lines file. Nothing is imported if any line is invalid."""
     with file.open("rb") as handle:  # decoded line by line, so a bad byte is reported with its line number
-        result = services.import_reports(handle)
+        result = importing.import_reports(handle)
     if result.errors:
         for error in result.errors:
             click.echo(error, err=True)
@@ -58,10 +58,10 @@ def export_reports(first: date, last: date, file_format: str, include_contact: b
     if first > last:
         raise click.BadParameter("must not be after --to", param_hint="--from")
     if out is None:
-        services.export_to(sys.stdout, first, last, file_format, include_contact)
+        exporting.export_to(sys.stdout, first, last, file_format, include_contact)
         return
     with out.open("w", encoding="utf-8", newline="") as handle:
-        count = services.export_to(handle, first, last, file_format, include_contact)
+        count = exporting.export_to(handle, first, last, file_format, include_contact)
     click.echo(f"exported {count} report(s) to {out}", err=True)
 
 

@@ -8,7 +8,7 @@ from .. import audit
 from ..auth.services import hash_password
 from ..domain.exchange import format_errors, validate_record
 from ..domain.ukdates import now_utc, uk_date
-from ..exchange.services import CodeMaps, insert_reports
+from ..exchange.importing import CodeMaps, insert_reports
 from ..extensions import db
 from ..models import Area, Centre, Report, User
 from . import generator

@@ -6,7 +6,7 @@ from sqlalchemy import delete, select, text
 from reporting.demo import generator, loader
 from reporting.domain.periods import Period, last_complete_months
 from reporting.domain.ukdates import now_utc, uk_date
-from reporting.exchange import services
+from reporting.exchange import importing
 from reporting.extensions import db
 from reporting.models import ContactDetails, Referral, Report, ReportCategory, ReportIncidentType, SurveyResponse
 from reporting.review.figures.summary import keeping
@@ -26,7 +26,7 @@ def demo(pg_app):
     centres = loader._add_centres(uk_date(now))
     users = loader._add_users(centres)
     db.session.flush()
-    codes = services.CodeMaps.load()
+    codes = importing.CodeMaps.load()
     referrers = loader._referrers(users)
     records = [_record(number, report, codes, referrers, now) for number, report in enumerate(_reports(now))]
     return records, codes
@@ -70,12 +70,12 @@ def _child_values(row, references: dict) -> dict:
 
 def test_copy_stores_what_executemany_stores(demo, monkeypatch):
     records, codes = demo
-    services.insert_reports(records, codes)
+    importing.insert_reports(records, codes)
     copied = stored()
     db.session.execute(delete(Report))
 
-    monkeypatch.setattr(services, "_copy_batch", services._insert_batch)
-    services.insert_reports(records, codes)
+    monkeypatch.setattr(importing, "_copy_batch", importing._insert_batch)
+    importing.insert_reports(records, codes)
     inserted = stored()
 
     assert copied.keys() == inserted.keys()
@@ -87,7 +87,7 @@ def test_copy_stores_what_executemany_stores(demo, monkeypatch):
 
 def test_copied_text_is_encrypted_at_rest(demo):
     records, codes = demo
-    services.insert_reports(records, codes)
+    importing.insert_reports(records, codes)
     descriptions = db.session.scalars(text("SELECT description FROM reports")).all()
     names = db.session.scalars(text("SELECT address FROM contact_details")).all()
     assert descriptions and names
@@ -97,7 +97,7 @@ def test_copied_text_is_encrypted_at_rest(demo):
 
 def test_copy_ids_follow_the_file_and_the_sequence_moves_on(demo):
     records, codes = demo
-    services.insert_reports(records, codes)
+    importing.insert_reports(records, codes)
     ids = db.session.scalars(select(Report.id).order_by(Report.id)).all()
     by_reference = dict(db.session.execute(select(Report.reference, Report.id)).all())
     assert [by_reference[record["reference"]] for record in records] == ids
@@ -109,7 +109,7 @@ def test_copy_ids_follow_the_file_and_the_sequence_moves_on(demo):
 
 def test_copied_reports_are_counted_exactly_by_the_summary(demo):
     records, codes = demo
-    services.insert_reports(records, codes)
+    importing.insert_reports(records, codes)
     assert keeping.queued(db.session) > 0, "COPY fires the triggers that queue new reports"
     today = uk_date(now_utc())
     for period in (last_complete_months(today), last_complete_months(today).previous(), Period(today, today)):

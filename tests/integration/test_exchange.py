@@ -351,12 +351,12 @@ def test_a_pathological_line_is_named_and_nothing_is_imported(cli, tmp_path, lin
 
 
 def test_a_line_that_cannot_be_checked_is_still_named(cli, tmp_path, monkeypatch):
-    from reporting.exchange import services as exchange_services
+    from reporting.exchange import importing
 
     def broken_check(*args):
         raise TypeError("a check that went wrong")
 
-    monkeypatch.setattr(exchange_services, "validate_record", broken_check)
+    monkeypatch.setattr(importing, "validate_record", broken_check)
     result = import_file(cli, write_lines(tmp_path, [record()]))
     assert result.stderr.splitlines()[0] == "line 1: record: could not be checked (TypeError)"
     assert report_count() == 0

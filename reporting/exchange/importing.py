@@ -1,26 +1,22 @@
-"""Importing and exporting reports in the exchange format.
+"""Importing reports in the exchange format, and the bulk insert that the demo data shares.
 
 Import checks every line before it stores anything, then writes in batches inside one
 transaction (COPY on PostgreSQL, Core executemany on SQLite), so a file of 100,000 reports
 loads in seconds rather than the minutes that adding ORM objects one at a time would take.
-Export streams reports in batches so a large period never sits in memory at once.
 """
 
-import csv
-import json
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from .. import audit
-from ..domain import vocabulary
-from ..domain.exchange import CONTACT_KEYS, FIELDS, Problem, decode_line, in_question_order, validate_record
+from ..domain.exchange import Problem, decode_line, validate_record
 from ..domain.postcodes import postcode_columns
 from ..domain.references import new_reference
-from ..domain.ukdates import now_utc, uk_date, uk_day_bounds
+from ..domain.satisfaction import IMMEDIATE
+from ..domain.ukdates import now_utc, uk_date
 from ..extensions import db
 from ..models import (
     Area,
@@ -37,9 +33,6 @@ from .copying import copy_rows, reserve_ids
 BATCH_SIZE = 1000
 COPY_BATCH_SIZE = 10_000
 LOOKUP_CHUNK = 500
-IMMEDIATE = "immediate"
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -251,173 +244,3 @@ def _contact_row(report_id: int, contact: dict) -> dict:
         "address": contact.get("address"),
         "preferred_method": contact.get("preferred"),
     }
-
-
-# Export
-
-
-def _exported_reports(first: date, last: date):
-    start, end = uk_day_bounds(first, last)
-    return Report.status != "draft", Report.reported_at >= start, Report.reported_at < end
-
-
-def count_reports(first: date, last: date) -> int:
-    return db.session.scalar(select(func.count(Report.id)).where(*_exported_reports(first, last)))
-
-
-def export_reports(first: date, last: date, include_contact: bool = False) -> Iterator[dict]:
-    """Submitted reports made on UK days `first`..`last`, oldest first, each in the exchange shape."""
-    query = (
-        select(
-            Report.id,
-            Report.reference,
-            Report.channel,
-            Centre.code.label("centre"),
-            Report.reported_at,
-            Report.occurred_on,
-            Report.reporter_role,
-            Report.location_type,
-            Area.code.label("area"),
-            Report.postcode,
-            Report.postcode_district,
-            Report.description,
-            Report.police_consent,
-            Report.language,
-        )
-        .outerjoin(Centre, Report.centre_id == Centre.id)
-        .outerjoin(Area, Report.area_id == Area.id)
-        .where(*_exported_reports(first, last))
-        .order_by(Report.reported_at, Report.reference)
-        .execution_options(yield_per=BATCH_SIZE)
-    )
-    for rows in db.session.execute(query).partitions():
-        yield from _records_for(rows, include_contact)
-
-
-def _records_for(rows, include_contact: bool) -> Iterator[dict]:
-    ids = [row.id for row in rows]
-    categories = _codes_by_report(ReportCategory, ids)
-    incident_types = _codes_by_report(ReportIncidentType, ids)
-    satisfaction = _satisfaction_by_report(ids)
-    contacts = _contacts_by_report(ids) if include_contact else {}
-    for row in rows:
-        record = {
-            "reference": row.reference,
-            "channel": row.channel,
-            "centre": row.centre,
-            "reported_at": row.reported_at.isoformat(),
-            "occurred_on": row.occurred_on.isoformat() if row.occurred_on else None,
-            "categories": categories.get(row.id, []),
-            "incident_types": incident_types.get(row.id, []),
-            "reporter_role": row.reporter_role,
-            "location_type": row.location_type,
-            "area": row.area,
-            "postcode": row.postcode or row.postcode_district,
-            "description": row.description or "",
-            "police_consent": row.police_consent,
-            "language": row.language,
-            "satisfaction": satisfaction.get(row.id),
-        }
-        if include_contact:
-            record["contact"] = contacts.get(row.id)
-        yield record
-
-
-def _codes_by_report(model, ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = defaultdict(list)
-    query = select(model.report_id, model.code).where(model.report_id.in_(ids)).order_by(model.report_id, model.code)
-    for report_id, code in db.session.execute(query):
-        found[report_id].append(code)
-    return found
-
-
-def _satisfaction_by_report(ids: list[int]) -> dict[int, dict[str, int]]:
-    """The immediate answers per report; where a question was answered twice, the later answer counts."""
-    found: dict[int, dict[str, int]] = defaultdict(dict)
-    query = (
-        select(SurveyResponse.report_id, SurveyResponse.question, SurveyResponse.score)
-        .where(
-            SurveyResponse.report_id.in_(ids),
-            SurveyResponse.kind == IMMEDIATE,
-            SurveyResponse.question.in_(vocabulary.codes("satisfaction_questions")),
-            SurveyResponse.score.is_not(None),
-        )
-        .order_by(SurveyResponse.answered_at, SurveyResponse.id)
-    )
-    for report_id, question, score in db.session.execute(query):
-        found[report_id][question] = score
-    return {report_id: in_question_order(answers) for report_id, answers in found.items()}
-
-
-def _contacts_by_report(ids: list[int]) -> dict[int, dict]:
-    query = select(ContactDetails).where(ContactDetails.report_id.in_(ids))
-    return {
-        contact.report_id: {
-            "name": contact.name,
-            "phone": contact.phone,
-            "email": contact.email,
-            "address": contact.address,
-            "preferred": contact.preferred_method,
-        }
-        for contact in db.session.scalars(query)
-    }
-
-
-# Writing files
-
-
-def csv_columns(include_contact: bool) -> list[str]:
-    columns = [name for name in FIELDS if name not in ("satisfaction", "contact")]
-    columns += [f"satisfaction_{question}" for question in vocabulary.codes("satisfaction_questions")]
-    if include_contact:
-        columns += [f"contact_{key}" for key in CONTACT_KEYS]
-    return columns
-
-
-def csv_row(record: dict) -> dict:
-    """One record flattened for a spreadsheet: lists joined with `;`, nested objects as columns."""
-    row = {name: value for name, value in record.items() if name not in ("satisfaction", "contact")}
-    row["categories"] = ";".join(record["categories"])
-    row["incident_types"] = ";".join(record["incident_types"])
-    for question, score in (record.get("satisfaction") or {}).items():
-        row[f"satisfaction_{question}"] = score
-    if "contact" in record:
-        for key in CONTACT_KEYS:
-            row[f"contact_{key}"] = (record["contact"] or {}).get(key)
-    return {name: _safe_cell(value) for name, value in row.items()}
-
-
-def _safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_jsonl(records: Iterable[dict], out) -> int:
-    count = 0
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-def write_csv(records: Iterable[dict], out, include_contact: bool) -> int:
-    writer = csv.DictWriter(out, fieldnames=csv_columns(include_contact), lineterminator="\r\n")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow(csv_row(record))
-        count += 1
-    return count
-
-
-def export_to(out, first: date, last: date, file_format: str, include_contact: bool = False) -> int:
-    """Write the export to `out`. The audit event is stored before any report leaves the database."""
-    action = "reports_exported_with_contact" if include_contact else "reports_exported"
-    detail = f"from={first.isoformat()} to={last.isoformat()} format={file_format} count={count_reports(first, last)}"
-    audit.record(action, "report", detail=detail)
-    db.session.commit()
-    records = export_reports(first, last, include_contact)
-    if file_format == "csv":
-        return write_csv(records, out, include_contact)
-    return write_jsonl(records, out)
