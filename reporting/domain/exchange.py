@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from . import vocabulary
 from .postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
 from .references import is_valid_reference, normalise_reference
+from .satisfaction import SCORES
 from .ukdates import parse_iso_datetime, uk_date
 
 FIELDS = (
@@ -41,7 +42,6 @@ _KNOWN_FIELDS = frozenset(FIELDS)
 OPTIONAL_FIELDS = ("reference", "centre", "area", "postcode", "satisfaction", "contact")
 CHANNELS = ("assisted", "self")
 CONTACT_KEYS = ("name", "phone", "email", "address", "preferred")
-SATISFACTION_SCORES = range(1, 6)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -232,7 +232,7 @@ def _satisfaction(value, context) -> dict[str, int] | None:
     for question, score in value.items():
         if not vocabulary.is_code("satisfaction_questions", question):
             problems.append(f"unknown question {_show(question)}")
-        elif isinstance(score, bool) or not isinstance(score, int) or score not in SATISFACTION_SCORES:
+        elif isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
             problems.append(f"{question} must be a whole number from 1 to 5, not {_show(score)}")
     if problems:
         raise Problem("; ".join(problems))

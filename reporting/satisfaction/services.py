@@ -16,14 +16,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import audit
 from ..domain import follow_up
+from ..domain.satisfaction import COMMENT, FOLLOW_UP, IMMEDIATE, RECOMMEND, RECOMMEND_ANSWERS, SCALE_QUESTIONS, SCORES
 from ..domain.ukdates import now_utc
 from ..extensions import db
 from ..models import Report, SurveyResponse
 from . import qr
 from .models import SurveyInvitation
-from .results import COMMENT, RECOMMEND, RECOMMEND_ANSWERS, SCALE_QUESTIONS, SCORES
 
-IMMEDIATE, FOLLOW_UP = "immediate", "follow-up"
 TOKEN_LENGTH = 43
 # References of reports made online in this browser session, whose immediate survey it may answer.
 ONLINE_SURVEYS = "online_surveys"
