@@ -26,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_encryption(app)
     _configure_templates(app)
+    _register_template_helpers(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_commands(app)
@@ -68,6 +69,14 @@ def _configure_templates(app: Flask) -> None:
         from .templating import StrictNameUndefined
 
         app.jinja_env.undefined = StrictNameUndefined
+
+
+def _register_template_helpers(app: Flask) -> None:
+    """Every template global, filter and context processor, registered here and nowhere else."""
+    from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
+
+    for helper in FIELD_DRAWING:
+        app.add_template_global(helper)
 
 
 def _init_extensions(app: Flask) -> None:

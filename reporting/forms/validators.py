@@ -137,19 +137,20 @@ class EmailAddress:
 
 
 class DateParts:
-    """A date typed as day, month and year; with `approximate_field` ticked, a month and year are enough.
+    """A date typed as day, month and year; with the field's "not sure of the exact date" box ticked
+    (`DatePartsField.approximate`), a month and year are enough.
 
     `messages` maps: empty, empty_approximate, day, month, year, year_digits, real, future.
     The checked date is put in `field.data` (the first of the month for an approximate date).
     """
 
-    def __init__(self, messages: dict, approximate_field: str | None = None, today=None):
+    def __init__(self, messages: dict, today=None):
         self.messages = messages
-        self.approximate_field = approximate_field
         self.today = today or (lambda: uk_date(now_utc()))
 
     def __call__(self, form, field):
-        approximate = bool(self.approximate_field and form[self.approximate_field].data)
+        ticked = getattr(field, "approximate_field", None)
+        approximate = bool(ticked is not None and ticked.data)
         parts = dict(field.raw)
         if approximate:
             parts["day"] = "1"

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("intake", __name__, url_prefix="/intake")
 
-from . import components, held, views  # noqa: E402,F401
+from . import held, views  # noqa: E402,F401

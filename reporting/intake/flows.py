@@ -10,4 +10,5 @@ ASSISTED = Flow(
     step_slugs=tuple(STEPS),
     templates="intake/steps",
     wording=ASSISTED_WORDING,
+    shared_device=True,
 )

@@ -1,8 +1,9 @@
 """Flows and journeys: which steps a flow asks, in what order, and where a draft has got to.
 
-A `Flow` is a way of reporting (assisted at a centre, or self-report) with its own wording and
-templates over the shared step forms. A `Journey` is one draft going through a flow: it works out
-which steps apply from the answers so far, what comes before and after a step, and what is left.
+A `Flow` is a way of reporting (assisted at a centre, or self-report) with its own wording over the
+shared step forms; each step is drawn by the generic step template unless it names its own. A
+`Journey` is one draft going through a flow: it works out which steps apply from the answers so far,
+what comes before and after a step, and what is left.
 """
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -11,21 +12,25 @@ from dataclasses import dataclass, field
 from .forms import STEPS
 from .forms.base import StepForm
 
+GENERIC_STEP = "intake/step.html"
+
 
 @dataclass(frozen=True)
 class Flow:
     name: str
     channel: str
     step_slugs: tuple[str, ...]
-    templates: str
+    templates: str  # the folder of the templates of steps whose page differs from the generic one
     wording: Mapping[str, Mapping] = field(default_factory=dict)
+    # A tablet that several people use: the browser must not offer one person's details to the next.
+    shared_device: bool = False
 
     @property
     def steps(self) -> tuple[type[StepForm], ...]:
         return tuple(STEPS[slug] for slug in self.step_slugs)
 
     def template_for(self, step: type[StepForm]) -> str:
-        return f"{self.templates}/{step.template}"
+        return f"{self.templates}/{step.template}" if step.template else GENERIC_STEP
 
     def title_of(self, slug: str) -> str:
         return self.wording.get(slug, {}).get("title", "")

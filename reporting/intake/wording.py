@@ -1,15 +1,20 @@
 """The assisted flow's wording: what the volunteer sees and reads out, step by step.
 
 Keys are step slugs; each has a `title` and, per field, any of `label`, `hint`, `summary` (the
-short question on check-your-answers) and `choices` (code to label). The self-report flow keeps
-its own wording in the same shape, so the questions and their checks are shared.
+short question on check-your-answers), `choices` (code to label) and `choice_hints` (code to a hint
+under that option, or a function of the form that gives them). A step may also have `intro`
+(paragraphs before its questions), `inset` (a highlighted note after them) and `question_is_heading`
+(its question is the page's heading instead of the title). The self-report flow keeps its own wording
+in the same shape, so the questions and their checks are shared.
 """
 
 from ..i18n import lazy_gettext as _l
+from .forms.identifying_details import IdentifyingDetailsForm
 
 ASSISTED = {
     "who-is-reporting": {
         "title": _l("Who is making this report?"),
+        "question_is_heading": True,
         "reporter_role": {"label": _l("Who is making this report?"), "summary": _l("Who is reporting")},
     },
     "what-happened": {
@@ -27,6 +32,16 @@ ASSISTED = {
     },
     "safeguarding": {
         "title": _l("Consider an adult safeguarding referral"),
+        "intro": (
+            _l(
+                "'Mate crime' is when someone pretends to be a friend to take advantage of a person. It is often "
+                "aimed at adults with care and support needs, such as a learning disability."
+            ),
+        ),
+        "inset": _l(
+            "If the person may have care and support needs and is at risk of abuse or exploitation, make an adult "
+            "safeguarding referral to the council today. If they are in danger now, call 999."
+        ),
         "safeguarding_referral": {
             "label": _l("Will you make an adult safeguarding referral?"),
             "summary": _l("Adult safeguarding referral"),
@@ -34,6 +49,11 @@ ASSISTED = {
     },
     "why": {
         "title": _l("Why do they think it happened?"),
+        "inset": _l(
+            "A hate incident is anything the person, or anyone else, thinks happened because of hostility or "
+            "prejudice towards who they are. What they think is what counts: they do not have to prove why it "
+            "happened."
+        ),
         "categories": {
             "label": _l("Why do they think it happened?"),
             "hint": _l("Select all that apply."),
@@ -56,6 +76,7 @@ ASSISTED = {
     },
     "where": {
         "title": _l("Where did it happen?"),
+        "question_is_heading": True,
         "location_type": {"label": _l("Where did it happen?"), "summary": _l("Where it happened")},
     },
     "place": {
@@ -129,13 +150,23 @@ ASSISTED = {
     },
     "police": {
         "title": _l("Can this report be shared with the police?"),
+        "question_is_heading": True,
         "police_consent": {
             "label": _l("Can this report be shared with the police?"),
             "summary": _l("Sharing with the police"),
+            "choice_hints": {
+                "named": _l("The police get what happened, with their name and contact details, and may contact them."),
+                "anonymous": _l(
+                    "The police get what happened to help them see patterns, but not who they are. The police cannot "
+                    "contact them about it."
+                ),
+                "none": _l("The police are not told. The centre can still offer support."),
+            },
         },
     },
     "identifying-details": {
         "title": _l("Details that could identify them"),
+        "question_is_heading": True,
         "identifying_fields": {
             "label": _l("Could any of these answers identify them?"),
             "hint": _l(
@@ -143,10 +174,12 @@ ASSISTED = {
                 "Select all that apply."
             ),
             "summary": _l("Answers withheld from the police"),
+            "choice_hints": IdentifyingDetailsForm.excerpts,
         },
     },
     "police-contact": {
         "title": _l("How would they accept contact from the police?"),
+        "question_is_heading": True,
         "police_contact": {
             "label": _l("How would they accept contact from the police?"),
             "hint": _l("Select all that apply."),
@@ -163,6 +196,7 @@ ASSISTED = {
     },
     "contact": {
         "title": _l("Contact details"),
+        "intro": (_l("These details are kept apart from the report and are only shared as the person has agreed."),),
         "name": {"label": _l("Full name"), "summary": _l("Name")},
         "preferred_method": {
             "label": _l("What is the best way to contact them?"),
@@ -201,6 +235,13 @@ ASSISTED = {
     },
     "equality": {
         "title": _l("Equality monitoring (optional)"),
+        "intro": (
+            _l(
+                "These questions help the partnership check that the service is fair to everyone. They are "
+                "optional: the person can answer 'Prefer not to say' or leave any question out. Their answers do "
+                "not change what happens with the report."
+            ),
+        ),
         "age_band": {"label": _l("What is their age?")},
         "sex": {"label": _l("What is their sex?")},
         "gender_same_as_birth": {

@@ -2,10 +2,9 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
 
 from .. import messages
-from ..forms import RadiosField, options
+from ..forms import RadiosField, TextAreaField, options
 from ..forms.validators import MaxLength, Required
 from ..labels import STATUS_LABELS
 
@@ -18,11 +17,13 @@ class NoteForm(FlaskForm):
         _l("Add a note"),
         description=_l("Notes are for staff only. Do not add personal details that are not needed."),
         validators=[Required(messages.ENTER_NOTE), MaxLength(5_000, messages.NOTE_TOO_LONG)],
+        rows=4,
+        size="s",
     )
 
 
 class StatusForm(FlaskForm):
-    status = RadiosField(_l("Change the status"), choices=[], validators=[Required(messages.SELECT_STATUS)])
+    status = RadiosField(_l("Change the status"), choices=[], validators=[Required(messages.SELECT_STATUS)], size="s")
 
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)

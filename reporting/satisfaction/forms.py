@@ -5,14 +5,13 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput
-from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from .. import messages
 from ..domain.periods import MonthsNotEnded, NotWholeMonths, complete_months_refusal, month_end, month_key, month_start
 from ..filters import month_label
-from ..forms import RadiosField, options, vocabulary_options
+from ..forms import ChoiceSelectField, Drawn, PasswordField, RadiosField, TextAreaField, options, vocabulary_options
 from ..forms import options as choices  # noqa: F401 (the results presentation builds its options with it)
 from ..labels import LABELS
 from ..review.figures.forms import CHOOSE_MONTH_FROM, CHOOSE_MONTH_TO, MONTHS_IN_ORDER
@@ -75,7 +74,9 @@ class FollowUpForm(SurveyForm):
 class HandBackForm(FlaskForm):
     password = PasswordField(
         _l("Volunteer: enter your password to take the tablet back"),
-        widget=GovPasswordInput(),
+        size="s",
+        width="two-thirds",
+        autocomplete="current-password",
         validators=[
             InputRequired(message=messages.ENTER_PASSWORD),
             Length(max=1000, message=messages.ENTER_PASSWORD),
@@ -94,11 +95,11 @@ def _iso_date(form, field) -> None:
         raise ValidationError(field.invalid_message)
 
 
-class DateInputField(StringField):
+class DateInputField(Drawn, StringField):
     """A date typed in a browser's date input (sent as YYYY-MM-DD); its value is in `parsed`."""
 
     def __init__(self, label=None, invalid_message="", **kwargs):
-        super().__init__(label, validators=[_iso_date], **kwargs)
+        super().__init__(label, validators=[_iso_date], input_type="date", size="s", **kwargs)
         self.invalid_message = invalid_message
         self.parsed: date | None = None
 
@@ -113,8 +114,8 @@ class ResultsForm(FlaskForm):
 
     date_from = DateInputField(_l("From"), invalid_message=messages.ENTER_FROM_DATE)
     date_to = DateInputField(_l("To"), invalid_message=messages.ENTER_TO_DATE)
-    centre = SelectField(_l("Centre"), validate_choice=False)
-    kind = SelectField(
+    centre = ChoiceSelectField(_l("Centre"), size="s", width="full")
+    kind = ChoiceSelectField(
         _l("Survey"),
         choices=options(
             [
@@ -123,7 +124,8 @@ class ResultsForm(FlaskForm):
                 ("follow-up", _l("Follow-up, some weeks later")),
             ]
         ),
-        validate_choice=False,
+        size="s",
+        width="full",
     )
 
     def validate_date_to(self, field) -> None:
@@ -153,12 +155,14 @@ def _month_chosen(form, field) -> None:
     field.data = month_key(field.parsed)
 
 
-class MonthField(SelectField):
+class MonthField(Drawn, SelectField):
     """A month chosen from a list (`YYYY-MM`); a date (`YYYY-MM-DD`, from a link) is read too, and then checked
     to be the first (or, with `end`, the last) day of a month by the form. The day it stands for is in `parsed`."""
 
+    answer_type = "select"
+
     def __init__(self, label=None, invalid_message="", end: bool = False, **kwargs):
-        super().__init__(label, validators=[_month_chosen], validate_choice=False, **kwargs)
+        super().__init__(label, validators=[_month_chosen], validate_choice=False, size="s", **kwargs)
         self.invalid_message = invalid_message
         self.end = end
         self.parsed: date | None = None

@@ -4,10 +4,9 @@ from functools import cache
 
 from babel import Locale
 from flask_babel import get_locale
-from wtforms import StringField, TextAreaField
 
 from ... import messages
-from ...forms import CheckboxesField, ChoiceSelectField, options, vocabulary_options
+from ...forms import CheckboxesField, ChoiceSelectField, TextAreaField, TextField, options, vocabulary_options
 from ...forms.validators import MaxLength, Optional, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
 from .base import StepForm, text_or_none
@@ -43,22 +42,22 @@ def language_choices() -> tuple[tuple[str, str], ...]:
 
 class AccessibilityAndLanguageForm(StepForm):
     slug = "accessibility-and-language"
-    template = "accessibility-and-language.html"
 
     language = ChoiceSelectField(_l("Language used"), choices=[], validators=[Required(messages.SELECT_LANGUAGE)])
     communication_needs = CheckboxesField(
         _l("Communication needs"), choices=vocabulary_options("communication_needs"), validators=[Optional()]
     )
-    interpreter_language = StringField(
+    interpreter_language = TextField(
         _l("Interpreter language"),
         validators=[
             ValidateIf("communication_needs", ["interpreter"]),
             Required(messages.ENTER_INTERPRETER_LANGUAGE),
             MaxLength(100, messages.INTERPRETER_LANGUAGE_TOO_LONG),
         ],
+        width=20,
     )
     accessibility_needs = TextAreaField(
-        _l("Other needs"), validators=[Optional(), MaxLength(2_000, messages.ACCESSIBILITY_TOO_LONG)]
+        _l("Other needs"), validators=[Optional(), MaxLength(2_000, messages.ACCESSIBILITY_TOO_LONG)], rows=3
     )
 
     @classmethod

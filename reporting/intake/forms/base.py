@@ -1,10 +1,11 @@
 """The step form: one topic of the report, its questions, when it applies, and how its answers read back.
 
 Wording (page title, question labels, hints, choice labels) comes from the flow, so the assisted
-and self-report flows can share the questions and their checks while speaking differently.
+and self-report flows can share the questions and their checks while speaking differently. How each
+question is drawn comes from its field (`reporting.forms.fields`): one generic template draws any step.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cache
@@ -43,7 +44,8 @@ EDITED_BY_SOMEONE_ELSE = _l(
 
 class StepForm(FlaskForm):
     slug: ClassVar[str]
-    template: ClassVar[str]
+    # A step whose page differs from the generic one (`intake/step.html`) names its own template.
+    template: ClassVar[str] = ""
 
     # The report's version when the page was shown; a different version on saving means someone else saved first.
     # No label is shown for it, so it is given none (WTForms would otherwise make one up and translate it).
@@ -58,6 +60,8 @@ class StepForm(FlaskForm):
             self.report_version.data = str(report.version or 1)
         self.prepare()
         self._apply_wording()
+        if getattr(flow, "shared_device", False):
+            self._no_autofill()
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -127,6 +131,38 @@ class StepForm(FlaskForm):
                 item.description = text["hint"]
             if "choices" in text and hasattr(item, "choices"):
                 item.choices = options((code, text["choices"].get(code, label)) for code, label in choice_pairs(item))
+
+    def _no_autofill(self) -> None:
+        """On a shared device the browser must not offer the last person's details: autocomplete is off."""
+        for item in self.question_fields():
+            drawing = getattr(item, "drawing", None)
+            if drawing is not None and drawing.autocomplete:
+                item.drawing = replace(drawing, autocomplete="off")
+
+    # --- drawing ----------------------------------------------------------------------------------
+    @property
+    def question_is_heading(self) -> bool:
+        """Whether the flow draws this step's (first) question as the page's heading, instead of its title."""
+        return bool(self.wording.get("question_is_heading"))
+
+    def leading_questions(self) -> list:
+        """The questions that follow up no other, in order."""
+        return [item for item in self.question_fields() if not getattr(item, "follows_up", None)]
+
+    def follow_ups_of(self, item) -> list:
+        """The questions drawn under `item`: those that apply only after some answers to it."""
+        return [other for other in self.question_fields() if getattr(other, "follows_up", None) == item.name]
+
+    def questions_among(self, names) -> list:
+        """The fields named that are drawn as questions (not those drawn with another, like a date's checkbox)."""
+        questions = self.question_fields()
+        return [self[name] for name in names if self[name] in questions]
+
+    def choice_hints(self, item) -> dict | None:
+        """Hints under the options of a question, from the flow's wording (`choice_hints`, or a function of the form
+        that gives them)."""
+        hints = self.wording.get(item.name, {}).get("choice_hints")
+        return hints(self) if callable(hints) else hints
 
     def applies(self, item) -> bool:
         """False for a follow-up question whose trigger answer was not given."""

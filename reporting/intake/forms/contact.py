@@ -1,10 +1,8 @@
 """Step: contact details, and how and when it is safe to contact them (only when someone will)."""
 
-from wtforms import StringField, TextAreaField
-
 from ... import messages
 from ...extensions import db
-from ...forms import RadiosField, vocabulary_options
+from ...forms import RadiosField, TextAreaField, TextField, vocabulary_options
 from ...forms.validators import EmailAddress, MaxLength, Optional, PhoneNumber, Required, RequiredIf
 from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
@@ -15,36 +13,44 @@ FIELDS = ("name", "phone", "email", "address", "safe_times")
 
 class ContactForm(StepForm):
     slug = "contact"
-    template = "contact.html"
 
-    name = StringField(_l("Name"), validators=[Required(messages.ENTER_NAME), MaxLength(200, messages.NAME_TOO_LONG)])
+    name = TextField(
+        _l("Name"),
+        validators=[Required(messages.ENTER_NAME), MaxLength(200, messages.NAME_TOO_LONG)],
+        autocomplete="name",
+        spellcheck=False,
+    )
     preferred_method = RadiosField(
         _l("Best way to contact them"),
         choices=vocabulary_options("contact_methods"),
         validators=[Required(messages.SELECT_CONTACT_METHOD)],
     )
-    phone = StringField(
+    phone = TextField(
         _l("Phone number"),
         validators=[RequiredIf("preferred_method", ["phone", "text"], messages.ENTER_PHONE), Optional(),
                     PhoneNumber(messages.ENTER_PHONE)],
+        input_type="tel", width=20, autocomplete="tel",
     )  # fmt: skip
-    email = StringField(
+    email = TextField(
         _l("Email address"),
         validators=[RequiredIf("preferred_method", ["email"], messages.ENTER_CONTACT_EMAIL), Optional(),
                     EmailAddress(messages.ENTER_CONTACT_EMAIL)],
+        input_type="email", autocomplete="email", spellcheck=False,
     )  # fmt: skip
     address = TextAreaField(
         _l("Address"),
         validators=[RequiredIf("preferred_method", ["letter"], messages.ENTER_ADDRESS), Optional(),
                     MaxLength(500, messages.ADDRESS_TOO_LONG)],
+        rows=3,
     )  # fmt: skip
     safe_times = TextAreaField(
-        _l("Safe times to contact them"), validators=[Optional(), MaxLength(500, messages.SAFE_TIMES_TOO_LONG)]
+        _l("Safe times to contact them"), validators=[Optional(), MaxLength(500, messages.SAFE_TIMES_TOO_LONG)], rows=3
     )
     safe_to_leave_message = RadiosField(
         _l("Safe to leave a message"),
         choices=vocabulary_options("yes_no"),
         validators=[Required(messages.SELECT_LEAVE_MESSAGE)],
+        inline=True,
     )
 
     @classmethod

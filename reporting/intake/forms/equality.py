@@ -10,12 +10,11 @@ NAMES = ("age_band", "sex", "gender_same_as_birth", "sexual_orientation", "ethni
 
 
 def _question(label, kind: str) -> RadiosField:
-    return RadiosField(label, choices=vocabulary_options(kind), validators=[Optional()])
+    return RadiosField(label, choices=vocabulary_options(kind), validators=[Optional()], size="s")
 
 
 class EqualityForm(StepForm):
     slug = "equality"
-    template = "equality.html"
 
     age_band = _question(_l("Age"), "age_bands")
     sex = _question(_l("Sex"), "sexes")

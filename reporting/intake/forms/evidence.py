@@ -1,9 +1,10 @@
 """Step: photos, screenshots or PDFs as evidence (optional); files can be added and removed."""
 
 from flask import current_app
-from wtforms import MultipleFileField, StringField
+from wtforms import StringField
 
 from ... import messages
+from ...forms import FilesField
 from ...i18n import lazy_gettext as _l
 from .. import services
 from ..validators import EvidenceFiles
@@ -19,6 +20,10 @@ FILE_MESSAGES = {
 }
 
 
+# What the file chooser offers; the files are checked by content all the same (`evidence.clean`).
+ACCEPT = ".jpg,.jpeg,.png,.heic,.heif,.pdf,image/jpeg,image/png,image/heic,image/heif,application/pdf"
+
+
 def evidence_limits() -> tuple[int, int]:
     return current_app.config["EVIDENCE_MAX_FILES"], current_app.config["EVIDENCE_MAX_BYTES"]
 
@@ -27,7 +32,7 @@ class EvidenceForm(StepForm):
     slug = "evidence"
     template = "evidence.html"
 
-    files = MultipleFileField(_l("Evidence"), validators=[EvidenceFiles(FILE_MESSAGES, evidence_limits)])
+    files = FilesField(_l("Evidence"), validators=[EvidenceFiles(FILE_MESSAGES, evidence_limits)], accept=ACCEPT)
     # Which button was pressed: "upload" (add files and stay) or "continue"; `remove` holds a file's id.
     action = StringField()
     remove = StringField()

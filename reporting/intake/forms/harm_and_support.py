@@ -1,9 +1,7 @@
 """Step: injuries, whether they would like support, and which kinds."""
 
-from wtforms import TextAreaField
-
 from ... import messages
-from ...forms import CheckboxesField, RadiosField, vocabulary_options
+from ...forms import CheckboxesField, RadiosField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
 from .base import StepForm, from_yes_no, text_or_none, yes_no
@@ -11,7 +9,6 @@ from .base import StepForm, from_yes_no, text_or_none, yes_no
 
 class HarmAndSupportForm(StepForm):
     slug = "harm-and-support"
-    template = "harm-and-support.html"
 
     injured = RadiosField(
         _l("Anyone hurt"), choices=vocabulary_options("yes_no_not_sure"), validators=[Required(messages.SELECT_INJURED)]
@@ -23,6 +20,7 @@ class HarmAndSupportForm(StepForm):
             Required(messages.ENTER_INJURIES),
             MaxLength(2_000, messages.INJURIES_TOO_LONG),
         ],
+        rows=3,
     )
     support_wanted = RadiosField(
         _l("Would like support"),

@@ -19,7 +19,6 @@ FREE_TEXT = {
 
 class IdentifyingDetailsForm(StepForm):
     slug = "identifying-details"
-    template = "identifying-details.html"
 
     identifying_fields = CheckboxesField(_l("Answers that could identify them"), choices=[], validators=[Optional()])
 

@@ -1,8 +1,7 @@
 """Step: links to posts or messages, and usernames, for online abuse."""
 
-from wtforms import TextAreaField
-
 from ... import messages
+from ...forms import TextAreaField
 from ...forms.validators import MaxLength, Optional
 from ...i18n import lazy_gettext as _l
 from .base import StepForm, text_or_none
@@ -10,10 +9,9 @@ from .base import StepForm, text_or_none
 
 class OnlineAbuseForm(StepForm):
     slug = "online-abuse"
-    template = "online-abuse.html"
 
     online_links = TextAreaField(
-        _l("Links and usernames"), validators=[Optional(), MaxLength(5_000, messages.ONLINE_LINKS_TOO_LONG)]
+        _l("Links and usernames"), validators=[Optional(), MaxLength(5_000, messages.ONLINE_LINKS_TOO_LONG)], rows=6
     )
 
     @classmethod

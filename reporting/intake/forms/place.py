@@ -1,11 +1,10 @@
 """Step: the area (from the areas list), an optional postcode, and a description of the place."""
 
 from sqlalchemy import select
-from wtforms import StringField, TextAreaField
 
 from ... import messages
 from ...extensions import db
-from ...forms import ChoiceSelectField, options
+from ...forms import ChoiceSelectField, TextAreaField, TextField, options
 from ...forms.validators import MaxLength, Optional, Required, UKPostcode
 from ...i18n import lazy_gettext as _l
 from ...models import Area
@@ -16,12 +15,18 @@ AREA_NOT_KNOWN = "not_known"
 
 class PlaceForm(StepForm):
     slug = "place"
-    template = "place.html"
 
     area = ChoiceSelectField(_l("Area"), choices=[], validators=[Required(messages.SELECT_AREA)])
-    postcode = StringField(_l("Postcode"), validators=[Optional(), UKPostcode(messages.ENTER_REAL_POSTCODE)])
+    # Where it happened, not where the person lives: the browser offers no address of theirs.
+    postcode = TextField(
+        _l("Postcode"),
+        validators=[Optional(), UKPostcode(messages.ENTER_REAL_POSTCODE)],
+        width=10,
+        autocomplete="off",
+        spellcheck=False,
+    )
     location_description = TextAreaField(
-        _l("Description of the place"), validators=[Optional(), MaxLength(2_000, messages.PLACE_TOO_LONG)]
+        _l("Description of the place"), validators=[Optional(), MaxLength(2_000, messages.PLACE_TOO_LONG)], rows=3
     )
 
     @classmethod

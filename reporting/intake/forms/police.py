@@ -9,7 +9,6 @@ from .base import StepForm
 
 class PoliceForm(StepForm):
     slug = "police"
-    template = "police.html"
 
     police_consent = RadiosField(
         _l("Sharing with the police"),

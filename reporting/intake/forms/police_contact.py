@@ -1,9 +1,7 @@
 """Step: the contact from the police the person would accept (only when shared with their details)."""
 
-from wtforms import TextAreaField
-
 from ... import messages
-from ...forms import CheckboxesField, RadiosField, vocabulary_options
+from ...forms import CheckboxesField, RadiosField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Required, ValidateIf
 from ...i18n import lazy_gettext as _l
 from ...models import ContactDetails
@@ -12,7 +10,6 @@ from .base import StepForm, text_or_none
 
 class PoliceContactForm(StepForm):
     slug = "police-contact"
-    template = "police-contact.html"
 
     police_contact = CheckboxesField(
         _l("Police contact they would accept"),
@@ -31,6 +28,7 @@ class PoliceContactForm(StepForm):
             Required(messages.ENTER_TRUSTED_PERSON),
             MaxLength(500, messages.TRUSTED_PERSON_TOO_LONG),
         ],
+        rows=3,
     )
 
     @classmethod

@@ -1,9 +1,7 @@
 """Step: the person or people responsible, and whether the person knows them."""
 
-from wtforms import TextAreaField
-
 from ... import messages
-from ...forms import RadiosField, vocabulary_options
+from ...forms import RadiosField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Optional, Required
 from ...i18n import lazy_gettext as _l
 from .base import StepForm, text_or_none
@@ -11,7 +9,6 @@ from .base import StepForm, text_or_none
 
 class ResponsibleForm(StepForm):
     slug = "responsible"
-    template = "responsible.html"
 
     perpetrator_description = TextAreaField(
         _l("Description of who did it"), validators=[Optional(), MaxLength(5_000, messages.PERPETRATOR_TOO_LONG)]

@@ -9,7 +9,6 @@ from .base import StepForm
 
 class SafeguardingForm(StepForm):
     slug = "safeguarding"
-    template = "safeguarding.html"
 
     safeguarding_referral = RadiosField(
         _l("Adult safeguarding referral"),

@@ -1,9 +1,7 @@
 """Step: what happened (incident types, several allowed) and the account in the person's words."""
 
-from wtforms import TextAreaField
-
 from ... import messages
-from ...forms import CheckboxesField, vocabulary_options
+from ...forms import CheckboxesField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
 from .base import StepForm, text_or_none
@@ -11,7 +9,6 @@ from .base import StepForm, text_or_none
 
 class WhatHappenedForm(StepForm):
     slug = "what-happened"
-    template = "what-happened.html"
 
     incident_types = CheckboxesField(
         _l("What happened"),
@@ -21,6 +18,7 @@ class WhatHappenedForm(StepForm):
     description = TextAreaField(
         _l("Account of what happened"),
         validators=[Required(messages.ENTER_DESCRIPTION), MaxLength(10_000, messages.DESCRIPTION_TOO_LONG)],
+        rows=8,
     )
 
     @classmethod

@@ -25,15 +25,17 @@ DATE_MESSAGES = {
 
 class WhenForm(StepForm):
     slug = "when"
-    template = "when.html"
 
     occurred_on = DatePartsField(
-        _l("Date it happened"), validators=[DateParts(DATE_MESSAGES, approximate_field="occurred_on_approximate")]
+        _l("Date it happened"), validators=[DateParts(DATE_MESSAGES)], approximate="occurred_on_approximate"
     )
     occurred_on_approximate = BooleanField(_l("I'm not sure of the exact date"))
     occurred_time = RadiosField(_l("Time of day"), choices=vocabulary_options("times_of_day"), validators=[Optional()])
     ongoing = RadiosField(
-        _l("Still happening"), choices=vocabulary_options("yes_no"), validators=[Required(messages.SELECT_ONGOING)]
+        _l("Still happening"),
+        choices=vocabulary_options("yes_no"),
+        validators=[Required(messages.SELECT_ONGOING)],
+        inline=True,
     )
 
     @classmethod

@@ -9,7 +9,6 @@ from .base import StepForm
 
 class WhereForm(StepForm):
     slug = "where"
-    template = "where.html"
 
     location_type = RadiosField(
         _l("Where it happened"),

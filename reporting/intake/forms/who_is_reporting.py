@@ -9,7 +9,6 @@ from .base import StepForm
 
 class WhoIsReportingForm(StepForm):
     slug = "who-is-reporting"
-    template = "who-is-reporting.html"
 
     reporter_role = RadiosField(
         _l("Who is reporting"),

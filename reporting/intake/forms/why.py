@@ -9,7 +9,6 @@ from .base import StepForm
 
 class WhyForm(StepForm):
     slug = "why"
-    template = "why.html"
 
     categories = CheckboxesField(
         _l("Why they think it happened"),

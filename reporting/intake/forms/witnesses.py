@@ -11,7 +11,6 @@ WITNESSED = ("one", "several")
 
 class WitnessesForm(StepForm):
     slug = "witnesses"
-    template = "witnesses.html"
 
     witnesses = RadiosField(
         _l("Witnesses"), choices=vocabulary_options("witnesses"), validators=[Required(messages.SELECT_WITNESSES)]

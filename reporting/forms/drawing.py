@@ -1,43 +1,43 @@
-"""Template helpers that turn a WTForms field into the parameters of a GOV.UK Frontend macro.
+"""Template helpers that turn a field into the parameters of a GOV.UK Frontend macro.
 
-They back the macros in `templates/components/forms.html`, which every step template uses.
+The partials in `templates/components/answers/` (one an answer type) call them; the factory registers them
+as template globals. A field's size (of its label or legend) is its own `drawing.size` unless the page says
+otherwise: "l" when the question is the page's heading, "s" when it is drawn under another question.
 """
 
 from markupsafe import Markup
 
-from ..forms import choice_pairs
-from . import bp
+from .choices import choice_pairs
+from .fields import Drawing
+
+PLAIN = Drawing()
 
 
-@bp.app_template_global()
-def field_legend(field, heading: bool = False, size: str = "m") -> dict:
-    size = "l" if heading else size
-    return {
-        "legend": {
-            "text": str(field.label.text),
-            "isPageHeading": heading,
-            "classes": f"govuk-fieldset__legend--{size}",
-        }
-    }
+def _size(field, heading: bool, size: str | None) -> str:
+    if heading:
+        return "l"
+    return getattr(field, "drawing", PLAIN).size if size is None else size
 
 
-@bp.app_template_global()
-def field_label(field, heading: bool = False, size: str = "m") -> dict:
-    size = "l" if heading else size
-    return {"text": str(field.label.text), "isPageHeading": heading, "classes": f"govuk-label--{size}"}
+def field_legend(field, heading: bool = False, size: str | None = None) -> dict:
+    size = _size(field, heading, size)
+    legend = {"text": str(field.label.text), "isPageHeading": heading}
+    return {"legend": {**legend, "classes": f"govuk-fieldset__legend--{size}" if size else ""}}
 
 
-@bp.app_template_global()
+def field_label(field, heading: bool = False, size: str | None = None) -> dict:
+    size = _size(field, heading, size)
+    return {"text": str(field.label.text), "isPageHeading": heading, "classes": f"govuk-label--{size}" if size else ""}
+
+
 def field_hint(field) -> dict | None:
     return {"text": str(field.description)} if field.description else None
 
 
-@bp.app_template_global()
 def field_error(field) -> dict | None:
     return {"text": str(field.errors[0])} if field.errors else None
 
 
-@bp.app_template_global()
 def field_choices(field, hints: dict | None = None) -> list[dict]:
     """Radio or checkbox items, checked from the field's answer, with any hint under an option."""
     data = field.data if isinstance(field.data, list) else [field.data]
@@ -50,7 +50,6 @@ def field_choices(field, hints: dict | None = None) -> list[dict]:
     return items
 
 
-@bp.app_template_global()
 def field_options(field) -> list[dict]:
     """Select items, the answer selected."""
     return [
@@ -58,7 +57,6 @@ def field_options(field) -> list[dict]:
     ]
 
 
-@bp.app_template_global()
 def follow_up(html, kind: str = "radios") -> dict | None:
     """Follow-up questions shown under a question's options, indented, and always visible.
 
@@ -68,3 +66,6 @@ def follow_up(html, kind: str = "radios") -> dict | None:
     if not html:
         return None
     return {"afterInputs": {"html": Markup(f'<div class="govuk-{kind}__conditional app-follow-up">{html}</div>')}}
+
+
+TEMPLATE_GLOBALS = (field_legend, field_label, field_hint, field_error, field_choices, field_options, follow_up)
