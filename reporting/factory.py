@@ -55,12 +55,7 @@ def _configure_templates(app: Flask) -> None:
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(PROJECT_ROOT / "templates")),
-            PrefixLoader(
-                {
-                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-                }
-            ),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
     app.jinja_env.trim_blocks = True

@@ -1,15 +1,15 @@
-"""Forms for creating staff accounts and filtering the audit trail."""
+"""Forms for creating staff accounts and filtering the audit trail; their labels are regular (`size=""`)."""
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSelect, GovSubmitInput, GovTextInput
-from wtforms import DateField, PasswordField, SelectField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
+from wtforms import DateField
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from ..auth.forms import strip_whitespace
 from ..domain.passwords import password_problems
+from ..forms import ChoiceSelectField, Drawn, PasswordField, SubmitField, TextField, options
+from ..forms.validators import Required
 from ..models import CENTRE_ROLES
 from .services import FIRST_AUDIT_DAY, LAST_AUDIT_DAY
 
@@ -28,9 +28,11 @@ PASSWORD_TOO_EASY = _l(
 
 
 class NewUserForm(FlaskForm):
-    email = StringField(
+    email = TextField(
         _l("Email address"),
-        widget=GovTextInput(),
+        size="",
+        autocomplete="off",
+        spellcheck=False,
         filters=[strip_whitespace],
         validators=[
             InputRequired(message=_l("Enter their email address")),
@@ -41,18 +43,14 @@ class NewUserForm(FlaskForm):
             ),
         ],
     )
-    role = SelectField(
-        _l("Role"),
-        choices=[SelectChoice(value=code, label=label) for code, label in ROLE_LABELS.items()],
-        widget=GovSelect(),
-        validators=[InputRequired(message=_l("Select a role"))],
+    role = ChoiceSelectField(
+        _l("Role"), choices=options(ROLE_LABELS.items()), validators=[Required(_l("Select a role"))], size=""
     )
-    centre = SelectField(
+    centre = ChoiceSelectField(
         _l("Centre"),
         description=_l("Volunteers and centre leads belong to one centre. Leave empty for other roles."),
         choices=[],
-        widget=GovSelect(),
-        validate_choice=False,
+        size="",
     )
     password = PasswordField(
         _l("Password"),
@@ -60,13 +58,14 @@ class NewUserForm(FlaskForm):
             "At least 12 characters. Use 3 or 4 random words; avoid common passwords, names, the email address "
             "and patterns such as aaaa or 1234."
         ),
-        widget=GovPasswordInput(),
+        size="",
+        autocomplete="new-password",
         validators=[
             InputRequired(message=_l("Enter a password")),
             Length(max=200, message=_l("Password must be 200 characters or fewer")),
         ],
     )
-    submit = SubmitField(_l("Create account"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Create account"))
 
     def validate_centre(self, field) -> None:
         if self.role.data in CENTRE_ROLES and not field.data:
@@ -82,7 +81,7 @@ class NewUserForm(FlaskForm):
             raise ValidationError(PASSWORD_TOO_EASY)
 
 
-class IsoDateField(DateField):
+class IsoDateField(Drawn, DateField):
     """A YYYY-MM-DD date from FIRST_AUDIT_DAY to LAST_AUDIT_DAY, with a message that says what to type."""
 
     def process_formdata(self, valuelist):
@@ -100,11 +99,9 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    action = StringField(_l("Action"), widget=GovTextInput(), validators=[Optional(), Length(max=60)])
-    object_id = StringField(
-        _l("Report reference or object"), widget=GovTextInput(), validators=[Optional(), Length(max=64)]
-    )
-    user = StringField(_l("Staff email"), widget=GovTextInput(), validators=[Optional(), Length(max=320)])
-    date_from = IsoDateField(_l("From (YYYY-MM-DD)"), widget=GovTextInput(), validators=[Optional()])
-    date_to = IsoDateField(_l("To (YYYY-MM-DD)"), widget=GovTextInput(), validators=[Optional()])
-    submit = SubmitField(_l("Filter"), widget=GovSubmitInput())
+    action = TextField(_l("Action"), validators=[Optional(), Length(max=60)], size="")
+    object_id = TextField(_l("Report reference or object"), validators=[Optional(), Length(max=64)], size="")
+    user = TextField(_l("Staff email"), validators=[Optional(), Length(max=320)], size="", spellcheck=False)
+    date_from = IsoDateField(_l("From (YYYY-MM-DD)"), validators=[Optional()], size="")
+    date_to = IsoDateField(_l("To (YYYY-MM-DD)"), validators=[Optional()], size="")
+    submit = SubmitField(_l("Filter"))

@@ -8,11 +8,11 @@ from datetime import date
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
-from wtforms.fields.choices import SelectChoice
 
 from ..domain.paging import nearest_page
 from ..domain.ukdates import uk_day_bounds
 from ..extensions import db
+from ..forms import options
 from ..models import AuditEvent, Centre, User
 
 AUDIT_PAGE_SIZE = 50
@@ -24,11 +24,10 @@ def list_users() -> list[User]:
     return list(db.session.scalars(select(User).options(selectinload(User.centre)).order_by(User.email)))
 
 
-def centre_choices() -> list[SelectChoice]:
-    centres = db.session.scalars(select(Centre).order_by(Centre.name))
-    return [SelectChoice(value="", label="")] + [
-        SelectChoice(value=centre.code, label=centre.name) for centre in centres
-    ]
+def centre_choices() -> list:
+    """The centres to choose from, after an empty option (for the roles that belong to none)."""
+    centres = db.session.execute(select(Centre.code, Centre.name).order_by(Centre.name))
+    return options([("", ""), *centres])
 
 
 def set_active(user: User, active: bool) -> None:

@@ -2,11 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length
 
 from .. import messages
+from ..forms import PasswordField, SubmitField, TextField
 
 
 def strip_whitespace(value: str | None) -> str | None:
@@ -14,9 +13,12 @@ def strip_whitespace(value: str | None) -> str | None:
 
 
 class SignInForm(FlaskForm):
-    email = StringField(
+    email = TextField(
         _l("Email address"),
-        widget=GovTextInput(),
+        size="",
+        width="two-thirds",
+        autocomplete="username",
+        spellcheck=False,
         filters=[strip_whitespace],
         validators=[
             InputRequired(message=messages.ENTER_EMAIL),
@@ -26,7 +28,8 @@ class SignInForm(FlaskForm):
     )
     password = PasswordField(
         _l("Password"),
-        widget=GovPasswordInput(),
+        size="",
+        autocomplete="current-password",
         validators=[InputRequired(message=messages.ENTER_PASSWORD), Length(max=1000, message=messages.ENTER_PASSWORD)],
     )
-    submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Sign in"))

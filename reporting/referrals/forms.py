@@ -4,11 +4,10 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import RadioField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Regexp
 
+from ..forms import RadiosField, SubmitField, TextField, options
+from ..forms.validators import Required
 from .services import METHODS
 
 CRIME_REFERENCE_MAX = 60
@@ -21,18 +20,14 @@ CRIME_REFERENCE_TOO_LONG = _l("Crime reference must be 60 characters or fewer")
 CRIME_REFERENCE_CHARACTERS = _l("Crime reference must only include letters, numbers, spaces, hyphens and slashes")
 
 
-def _method_field() -> RadioField:
-    return RadioField(
-        _l("How will it be sent?"),
-        choices=[SelectChoice(value=code, label=label) for code, label in METHODS.items()],
-        validate_choice=False,
-        validators=[InputRequired(message=SELECT_METHOD), AnyOf(tuple(METHODS), message=SELECT_METHOD)],
-        widget=GovRadioInput(),
+def _method_field() -> RadiosField:
+    return RadiosField(
+        _l("How will it be sent?"), choices=options(METHODS.items()), validators=[Required(SELECT_METHOD)]
     )
 
 
 def _submit_field() -> SubmitField:
-    return SubmitField(_l("Produce the referral"), widget=GovSubmitInput())
+    return SubmitField(_l("Produce the referral"))
 
 
 class PoliceReferralForm(FlaskForm):
@@ -41,23 +36,13 @@ class PoliceReferralForm(FlaskForm):
 
 
 class SupportReferralForm(FlaskForm):
-    organisation = RadioField(
-        _l("Which support service is it for?"),
-        validate_choice=False,
-        validators=[InputRequired(message=SELECT_ORGANISATION)],
-        widget=GovRadioInput(),
-    )
+    organisation = RadiosField(_l("Which support service is it for?"), validators=[Required(SELECT_ORGANISATION)])
     method = _method_field()
     submit = _submit_field()
 
     def __init__(self, organisation_names: list[str], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.organisation_names = list(organisation_names)
-        self.organisation.choices = [SelectChoice(value=name, label=name) for name in self.organisation_names]
-
-    def validate_organisation(self, field) -> None:
-        if field.data not in self.organisation_names:
-            raise ValidationError(SELECT_ORGANISATION)
+        self.organisation.choices = options((name, name) for name in organisation_names)
 
 
 def _tidy_reference(value):
@@ -66,8 +51,8 @@ def _tidy_reference(value):
 
 
 class CrimeReferenceForm(FlaskForm):
-    crime_reference = StringField(
-        _l("Crime reference"),
+    crime_reference = TextField(
+        _l("What is the police crime reference?"),
         description=_l("As given by the police, for example CRI/06MM/0012345/26"),
         filters=[_tidy_reference],
         validators=[
@@ -75,9 +60,11 @@ class CrimeReferenceForm(FlaskForm):
             Length(max=CRIME_REFERENCE_MAX, message=CRIME_REFERENCE_TOO_LONG),
             Regexp(CRIME_REFERENCE, message=CRIME_REFERENCE_CHARACTERS),
         ],
-        widget=GovTextInput(),
+        width="two-thirds",
+        autocomplete="off",
+        spellcheck=False,
     )
-    submit = SubmitField(_l("Save the crime reference"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Save the crime reference"))
 
 
 def referral_form(recipient: str, organisation_names: list[str]) -> FlaskForm:
