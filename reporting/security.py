@@ -1,8 +1,9 @@
-"""Security headers (a strict Content-Security-Policy with nonces) and no caching of staff pages."""
+"""Security headers (a strict Content-Security-Policy with nonces), no caching of staff pages, and safe redirects."""
 
 import secrets
+from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, request, url_for
 from flask_talisman import Talisman
 
 CONTENT_SECURITY_POLICY = {
@@ -55,3 +56,14 @@ def init_app(app: Flask, talisman: Talisman) -> None:
         frame_options="DENY",
     )
     app.after_request(_no_store)
+
+
+def safe_next(target: str | None, fallback: str | None = None) -> str:
+    """Only local paths, so a `next` parameter cannot be used to send people to another site."""
+    fallback = fallback or url_for("pages.start")
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return fallback
+    return target

@@ -8,7 +8,7 @@ from .. import audit, messages
 from ..access import public, role_required
 from ..extensions import db, limiter
 from ..models import ROLES
-from ..pages.views import safe_next
+from ..security import safe_next
 from . import bp, services, sessions, throttle
 from .forms import SignInForm
 

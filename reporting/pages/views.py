@@ -2,10 +2,11 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request
 
 from ..access import public
 from ..i18n import LANG_COOKIE, shipped_languages
+from ..security import safe_next
 from ..selfreport import services as self_reports
 from . import bp
 
@@ -41,17 +42,6 @@ def exit_this_page():
     # Browsers that support it also drop this site's cached pages, so Back shows nothing that was left.
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
-
-
-def safe_next(target: str | None, fallback: str | None = None) -> str:
-    """Only local paths, so a `next` parameter cannot be used to send people to another site."""
-    fallback = fallback or url_for("pages.start")
-    if not target:
-        return fallback
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return fallback
-    return target
 
 
 def with_language(target: str, code: str) -> str:
