@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..access import SUBMITTED, role_required, with_report
 from ..domain import redaction
+from ..downloads import download
 from ..models import ROLES
 from . import bp, forms, services
 
@@ -49,11 +50,7 @@ def _refused(report, recipient: str, refusal: services.ReferralRefused):
 
 
 def _pdf(document: services.Document) -> Response:
-    return Response(
-        document.content,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{document.filename}"'},
-    )
+    return download(document.content, document.filename, "application/pdf")
 
 
 @bp.route("/<reference>/refer/<any(police, support):recipient>", methods=["GET", "POST"])

@@ -15,6 +15,7 @@ from flask_login import current_user, logout_user
 from .. import audit, messages
 from ..access import ONLINE_SURVEY, SURVEY, SURVEY_HAND_OVER, find_report, public, role_required, with_report
 from ..auth import services as accounts
+from ..downloads import download
 from ..extensions import db, limiter
 from ..i18n import shipped_languages
 from ..models import CENTRE_ROLES, ROLES
@@ -249,5 +250,4 @@ def results_csv():
     audit.record("satisfaction_results_exported", detail=chosen.audit_detail())
     db.session.commit()
     filename = f"satisfaction-{chosen.first.isoformat()}-to-{chosen.last.isoformat()}.csv"
-    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    return current_app.response_class(text, mimetype="text/csv", headers=headers)
+    return download(text, filename, "text/csv")

@@ -3,11 +3,12 @@
 The unsuppressed CSV bundle is for the partnership unit alone.
 """
 
-from flask import Response, abort, render_template, request
+from flask import abort, render_template, request
 
 from ... import audit
 from ...access import role_required
 from ...domain.ukdates import uk_today
+from ...downloads import download
 from ...extensions import db
 from .. import REVIEW_ROLES, bp
 from ..upkeep import services as upkeep
@@ -42,7 +43,7 @@ def download_pack():
     document = pack.render_pack(db.session, chosen.period, chosen.centre_code, uk_today())
     audit.record("review_pack_downloaded", "review", chosen.centre_code or "all", detail=pack.audit_detail(chosen))
     db.session.commit()
-    return Response(document, mimetype="application/pdf", headers=_attachment(pack.file_name(chosen, "pdf")))
+    return download(document, pack.file_name(chosen, "pdf"), "application/pdf")
 
 
 @bp.get("/review-figures.zip")
@@ -55,8 +56,4 @@ def download_bundle():
         "review_csv_bundle_downloaded", "review", chosen.centre_code or "all", detail=pack.audit_detail(chosen)
     )
     db.session.commit()
-    return Response(archive, mimetype="application/zip", headers=_attachment(pack.file_name(chosen, "zip")))
-
-
-def _attachment(name: str) -> dict:
-    return {"Content-Disposition": f'attachment; filename="{name}"'}
+    return download(archive, pack.file_name(chosen, "zip"), "application/zip")
