@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import SELF_REPORTS, role_required, with_report
-from ..intake.fields import options
+from ..forms import options
 from . import queue_bp, services
 from .forms import AssignForm
 
