@@ -127,20 +127,21 @@ def _channel(value, context) -> str:
     return value
 
 
-def _centre(value, context) -> str | None:
+def _known_code(value, known, kind: str) -> str | None:
+    """A code among the `known` ones (of a centre or an area), or null."""
     if value is None:
         return None
-    if not isinstance(value, str) or value not in context["centres"]:
-        raise Problem(f"no centre with the code {_show(value)}")
+    if not isinstance(value, str) or value not in known:
+        raise Problem(f"no {kind} with the code {_show(value)}")
     return value
+
+
+def _centre(value, context) -> str | None:
+    return _known_code(value, context["centres"], "centre")
 
 
 def _area(value, context) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or value not in context["areas"]:
-        raise Problem(f"no area with the code {_show(value)}")
-    return value
+    return _known_code(value, context["areas"], "area")
 
 
 def _reported_at(value, context) -> datetime:

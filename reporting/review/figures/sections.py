@@ -198,20 +198,26 @@ def _centre_text(area) -> str:
     return _("No centre")
 
 
+def _share_figure(table: Table, display: Display, cells: list[tuple[object, Row, Column]], chart: tuple) -> Figure:
+    """The table with a bar chart of shares (0 to 1 of the axis): one bar a (label, row, column) cell.
+    `chart` is the chart's id, title and summary."""
+    chart_id, title, summary = chart
+    rows = [(name, [display.value(table, row, column)]) for name, row, column in cells]
+    drawn = charts.bar_chart(chart_id, title, summary, rows, as_share=True)
+    bars = _bars(table, display, [(row, column) for _, row, column in cells], as_share=True)
+    return Figure(table, [drawn], bars=bars)
+
+
 def _consistency(tables: dict, display: Display) -> Section:
     table = tables["consistency-by-centre"]
     said = findings.consistency_findings(tables, display)
     column = next(column for column in table.columns if column.key == "completeness")
-    rows = [(row.label, [display.value(table, row, column)]) for row in table.all_rows()]
-    chart = charts.bar_chart(
+    chart = (
         "chart-completeness",
         _("Share of expected answers given, by centre"),
         " ".join(said) or _("No reports in this period."),
-        rows,
-        as_share=True,
     )
-    bars = _bars(table, display, [(row, column) for row in table.all_rows()], as_share=True)
-    figure = Figure(table, [chart], bars=bars)
+    figure = _share_figure(table, display, [(row.label, row, column) for row in table.all_rows()], chart)
     return Section("consistency", _l("How consistently centres record reports"), said, [figure])
 
 
@@ -220,24 +226,13 @@ def _satisfaction(tables: dict, display: Display) -> Section:
     said = [findings.satisfaction_finding(tables, display)]
     figures = [Figure(table)]
     if table.total is not None:
-        questions = codes("satisfaction_questions")
         columns = {column.key: column for column in table.columns}
-        rows = [
-            (
-                label("satisfaction_questions", question),
-                [display.value(table, table.total, columns[f"{question}_satisfied"])],
-            )
-            for question in questions
+        cells = [
+            (label("satisfaction_questions", question), table.total, columns[f"{question}_satisfied"])
+            for question in codes("satisfaction_questions")
         ]
-        chart = charts.bar_chart(
-            "chart-satisfaction",
-            _("Share satisfied (4 or 5 out of 5), all centres"),
-            " ".join(said),
-            rows,
-            as_share=True,
-        )
-        charted = [(table.total, columns[f"{question}_satisfied"]) for question in questions]
-        figures = [Figure(table, [chart], bars=_bars(table, display, charted, as_share=True))]
+        chart = ("chart-satisfaction", _("Share satisfied (4 or 5 out of 5), all centres"), " ".join(said))
+        figures = [_share_figure(table, display, cells, chart)]
     return Section("satisfaction", _l("How satisfied people were"), said, figures)
 
 
@@ -275,16 +270,11 @@ def _dip_samples(tables: dict, display: Display) -> Section:
         # Nothing was checked: the finding says so, and a chart and tables of noughts would say nothing more.
         return Section("dip-samples", _l("Dip samples"), said, [])
     columns = {column.key: column for column in by_centre.columns}
-    rows = [(CHECKLIST_LABELS[item], [display.value(by_centre, by_centre.total, columns[item])]) for item in CHECKLIST]
-    chart = charts.bar_chart(
-        "chart-dip-samples",
-        _("Dip-sampled reports passing each check, this period"),
-        " ".join(said),
-        rows,
-        as_share=True,
+    cells = [(CHECKLIST_LABELS[item], by_centre.total, columns[item]) for item in CHECKLIST]
+    chart = ("chart-dip-samples", _("Dip-sampled reports passing each check, this period"), " ".join(said))
+    return Section(
+        "dip-samples", _l("Dip samples"), said, [_share_figure(by_centre, display, cells, chart), Figure(by_month)]
     )
-    bars = _bars(by_centre, display, [(by_centre.total, columns[item]) for item in CHECKLIST], as_share=True)
-    return Section("dip-samples", _l("Dip samples"), said, [Figure(by_centre, [chart], bars=bars), Figure(by_month)])
 
 
 def _upkeep(data: ReviewData, tables: dict) -> Section:
