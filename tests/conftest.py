@@ -1,4 +1,4 @@
-"""Shared fixtures: apps on SQLite and PostgreSQL built by running the migrations, clients, sign-in."""
+"""Shared fixtures: apps on SQLite and PostgreSQL built by the migrations, clients, sign-in, `client_request`."""
 
 import os
 import shutil
@@ -10,7 +10,7 @@ from flask_migrate import upgrade
 from reporting import create_app
 from reporting.extensions import db as _db
 from tests.support import factories
-from tests.support.client import CSRFClient
+from tests.support.client import ClientRequest, CSRFClient
 from tests.support.intake import TEMPLATE_CACHE
 from tests.support.postgres import PostgresUnavailable, create_database, database_for_worker, throwaway_cluster
 
@@ -174,3 +174,9 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
+
+
+@pytest.fixture
+def client_request(client, auth):
+    """Requests by endpoint name that assert their status and check every page: see `ClientRequest`."""
+    return ClientRequest(client, auth)
