@@ -8,16 +8,17 @@ from flask_login import current_user
 from .. import audit
 from ..access import SUBMITTED, role_required, with_report
 from ..domain.paging import asked_page, nearest_page, page_count
+from ..domain.statuses import SUBMITTED_STATUSES
 from ..extensions import db
 from ..intake import services as intake_services
 from ..intake.evidence import read as read_evidence
 from ..intake.flows import ASSISTED
 from ..intake.journey import Journey
-from ..models import ROLES, STATUSES
+from ..models import ROLES
 from . import bp, services
 from .forms import NoteForm, StatusForm
 
-LISTED_STATUSES = tuple(code for code in STATUSES if code != "draft")
+LISTED_STATUSES = SUBMITTED_STATUSES
 
 
 @bp.get("/")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from ...domain.suppression import THRESHOLD, Line, hidden_cells
+from ...domain.suppression import Line, hidden_cells, is_small
 
 COUNT, SHARE, DAYS, MEAN, TEXT, DATE, CHANGE = "count", "share", "days", "mean", "text", "date", "change"
 WITHHELD = _l("withheld")
@@ -85,7 +85,7 @@ class Table:
         if column.base is None:
             return False
         base = row.values.get(column.base) or 0
-        return (row.code, column.base) in hidden or 0 < base < THRESHOLD
+        return (row.code, column.base) in hidden or is_small(base)
 
     def is_empty(self) -> bool:
         return not self.rows
