@@ -68,14 +68,44 @@ def _configure_templates(app: Flask) -> None:
 
 def _register_template_helpers(app: Flask) -> None:
     """Every template global, filter and context processor, registered here and nowhere else."""
-    from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
-
-    for helper in FIELD_DRAWING:
+    for helper in _template_globals():
         app.add_template_global(helper)
+    for name, helper in _template_filters().items():
+        app.add_template_filter(helper, name)
+    for processor in _context_processors():
+        app.context_processor(processor)
+
+
+def _template_globals() -> tuple:
+    from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
+    from .limit_pages import minutes_until_retry, ways_to_report_elsewhere
+    from .referrals.views import receipt_language, referral_options
+    from .satisfaction.services import follow_up_link
+
+    pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
+    return (*FIELD_DRAWING, *pages)
+
+
+def _template_filters() -> dict:
+    from .admin.views import role_label
+    from .filters import FILTERS
+    from .referrals import pdf
+    from .referrals.views import referral_method, referral_recipient
+
+    referrals = {"referral_recipient": referral_recipient, "referral_method": referral_method}
+    documents = {"css_string": pdf.css_string, "page_counter": pdf.page_counter, "isolate": pdf.isolate}
+    return {**FILTERS, "role_label": role_label, **referrals, **documents}
+
+
+def _context_processors() -> tuple:
+    from .auth.sessions import session_timeout
+    from .i18n import template_globals
+
+    return (template_globals, session_timeout)
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import body_limits, database, filters, i18n, limit_pages, migrating, proxies, security
+    from . import body_limits, database, i18n, migrating, proxies, security
 
     proxies.init_app(app)  # the client's address behind trusted proxies, for rate limits and the audit trail
     body_limits.init_app(app)
@@ -87,8 +117,6 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=lambda: "Europe/London")
     i18n.init_app(app)
-    filters.init_app(app)
-    limit_pages.init_app(app)
     security.init_app(app, talisman)
 
 

@@ -4,7 +4,6 @@ from datetime import date
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale
 
 from .labels import CHANNEL_LABELS, STATUS_LABELS, label
@@ -39,11 +38,13 @@ def language_name(tag: str | None) -> str:
         return tag
 
 
-def init_app(app: Flask) -> None:
-    app.add_template_filter(uk_datetime)
-    app.add_template_filter(uk_date)
-    app.add_template_filter(language_name)
-    app.add_template_filter(lambda key: month_label(key, "MMMM y"), "month_name")
-    app.add_template_filter(lambda code, kind: label(kind, code), "label")
-    app.add_template_filter(lambda code: str(STATUS_LABELS.get(code, code)), "status_label")
-    app.add_template_filter(lambda code: str(CHANNEL_LABELS.get(code, code)), "channel_label")
+# By the name templates use them by; the factory registers them.
+FILTERS = {
+    "uk_datetime": uk_datetime,
+    "uk_date": uk_date,
+    "language_name": language_name,
+    "month_name": lambda key: month_label(key, "MMMM y"),
+    "label": lambda code, kind: label(kind, code),
+    "status_label": lambda code: str(STATUS_LABELS.get(code, code)),
+    "channel_label": lambda code: str(CHANNEL_LABELS.get(code, code)),
+}

@@ -170,7 +170,8 @@ def keep_language(endpoint: str, values: dict) -> None:
         values["lang"] = language
 
 
-def _template_globals() -> dict:
+def template_globals() -> dict:
+    """The page's language for the layout (`<html lang dir>`) and the language menu."""
     locale = get_locale() or Locale.parse(DEFAULT_LANGUAGE)
     code = _code_of(locale)
     return {
@@ -196,5 +197,4 @@ def init_app(app: Flask) -> None:
     app.request_class = LanguageRequest
     app.config.setdefault("LANGUAGES", dict(SHIPPED_LANGUAGES))
     _install_template_gettext(app)
-    app.context_processor(_template_globals)
     app.url_defaults(keep_language)

@@ -9,7 +9,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from flask import Flask, current_app
+from flask import current_app
 from sqlalchemy import select
 
 from .extensions import db, limiter
@@ -42,8 +42,3 @@ def minutes_until_retry() -> int:
     if breached is None:
         return 1
     return max(1, math.ceil((breached.window.reset_time - time.time()) / 60))
-
-
-def init_app(app: Flask) -> None:
-    app.add_template_global(ways_to_report_elsewhere)
-    app.add_template_global(minutes_until_retry)

@@ -86,6 +86,5 @@ def audit_trail_csv():
     return download(body, "audit-trail.csv", "text/csv")
 
 
-@bp.app_template_filter("role_label")
 def role_label(role: str) -> str:
     return str(ROLE_LABELS.get(role, role))

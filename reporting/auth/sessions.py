@@ -124,7 +124,6 @@ def _keep_posted_answers() -> bool:
     return bool(keeper and keeper(current_user._get_current_object()))
 
 
-@bp.app_context_processor
 def session_timeout():
     """What the timeout warning needs on a signed-in page: the idle limit and the time left before the absolute one."""
     if not has_request_context() or not current_user.is_authenticated:  # documents rendered by commands

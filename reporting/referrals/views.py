@@ -24,13 +24,11 @@ REFUSALS = {
 }
 
 
-@bp.app_template_global()
 def referral_options(report) -> tuple[str, ...]:
     """The referrals consent allows for a report, for the report page."""
     return redaction.allowed_recipients(report)
 
 
-@bp.app_template_global()
 def receipt_language(report) -> str:
     return services.receipt_language(report.language)
 
@@ -116,13 +114,11 @@ def download_receipt(report):
     return _pdf(services.receipt_document(report, current_user))
 
 
-@bp.app_template_filter("referral_recipient")
 def referral_recipient(referral) -> str:
     if referral.recipient == "police":
         return _("Police")
     return referral.organisation or _("Support service")
 
 
-@bp.app_template_filter("referral_method")
 def referral_method(code: str | None) -> str:
     return str(services.METHODS[code]) if code in services.METHODS else _("Not recorded")
