@@ -10,18 +10,18 @@ from sqlalchemy import select
 from reporting.extensions import db
 from reporting.models import AuditEvent, Report, SurveyResponse
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 from tests.support.review_data import add_reports
 
 PERIOD = {"date_from": "2025-04", "date_to": "2025-09"}
 JUNE = datetime(2025, 6, 12, 10, tzinfo=UTC)
-REVIEW_URLS = [
-    "/review/?date_from=2025-04&date_to=2025-09",
-    "/review/review-pack.pdf?date_from=2025-04&date_to=2025-09",
-    "/review/review-figures.zip?date_from=2025-04&date_to=2025-09",
-    "/review/dip-samples",
-    "/review/centres",
-    "/review/centres/sale-library/visits/new",
+REVIEW_PAGES = [
+    ("review.dashboard", PERIOD),
+    ("review.download_pack", PERIOD),
+    ("review.download_bundle", PERIOD),
+    ("review.dip_samples", {}),
+    ("review.centres", {}),
+    ("review.record_visit", {"code": "sale-library"}),
 ]
 
 
@@ -43,8 +43,8 @@ def known(app):
     return library
 
 
-def dashboard(client, **extra):
-    return parse_page(client.get("/review/", query_string={**PERIOD, **extra}))
+def dashboard(client_request, **extra):
+    return client_request.get("review.dashboard", **{**PERIOD, **extra})
 
 
 def cells(page, table: str, row: str) -> list[str]:
@@ -56,30 +56,30 @@ def cells(page, table: str, row: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
-def test_centre_staff_cannot_open_any_of_the_review(client, auth, known, role):
-    auth.login_as(role, known)
-    for url in REVIEW_URLS:
-        assert client.get(url).status_code == 403, url
-    assert client.post("/review/dip-samples", data={"month": "2025-06"}).status_code == 403
+def test_centre_staff_cannot_open_any_of_the_review(client_request, known, role):
+    client_request.login_as(role, known)
+    for endpoint, values in REVIEW_PAGES:
+        client_request.get_response(endpoint, _expected_status=403, **values)
+    client_request.post_response("review.dip_samples", _data={"month": "2025-06"}, _expected_status=403)
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, known):
-    for url in REVIEW_URLS:
-        response = client.get(url)
-        assert response.status_code == 302 and "/sign-in" in response.headers["Location"], url
+def test_anonymous_visitors_are_sent_to_sign_in(client_request, known):
+    for endpoint, values in REVIEW_PAGES:
+        response = client_request.get_response(endpoint, _expected_status=302, **values)
+        assert "/sign-in" in response.headers["Location"], endpoint
 
 
-def test_admins_may_see_the_review_but_only_the_unit_downloads_unsuppressed_figures(client, auth, known):
-    auth.login_as("admin")
-    assert "Partnership review" in dashboard(client).h1.get_text()
-    assert client.get(REVIEW_URLS[2]).status_code == 403
-    page = dashboard(client)
+def test_admins_may_see_the_review_but_only_the_unit_downloads_unsuppressed_figures(client_request, known):
+    client_request.login_as("admin")
+    assert "Partnership review" in dashboard(client_request).h1.get_text()
+    client_request.get_response("review.download_bundle", _expected_status=403, **PERIOD)
+    page = dashboard(client_request)
     assert not page.find("a", string=lambda text: text and "CSV" in text)
 
 
-def test_what_is_reported_with_every_monitored_category_and_the_previous_period(client, auth, known):
-    auth.login_as("partnership")
-    page = dashboard(client)
+def test_what_is_reported_with_every_monitored_category_and_the_previous_period(client_request, known):
+    client_request.login_as("partnership")
+    page = dashboard(client_request)
     section = text_of(page, "#what-is-reported")
     assert "Reports rose from 3 to 9." in section
     monitored = "sexual orientation, disability, and transgender identity"
@@ -91,9 +91,9 @@ def test_what_is_reported_with_every_monitored_category_and_the_previous_period(
     assert page.select_one("#chart-categories svg[role=img]")
 
 
-def test_centre_use_geography_and_consistency(client, auth, known):
-    auth.login_as("partnership")
-    page = dashboard(client)
+def test_centre_use_geography_and_consistency(client_request, known):
+    client_request.login_as("partnership")
+    page = dashboard(client_request)
     assert "1 active centre took no reports in this period: Altrincham Library." in text_of(page, "#centre-use ul")
     assert cells(page, "reports-by-centre-and-month", "Sale Library") == ["0", "0", "4", "0", "0", "2", "6"]
     assert cells(page, "reports-by-centre-and-month", "Online self-reports")[0] == "2"
@@ -106,12 +106,12 @@ def test_centre_use_geography_and_consistency(client, auth, known):
     assert cells(page, "consistency-by-centre", "Online self-reports")[2] == "67%"
 
 
-def test_satisfaction_trend_and_upkeep_sections(client, auth, known):
+def test_satisfaction_trend_and_upkeep_sections(client_request, known):
     june = db.session.scalars(select(Report).where(Report.centre == known, Report.reported_at == JUNE)).first()
     db.session.add(SurveyResponse(report_id=june.id, kind="immediate", question="overall", score=5))
     db.session.commit()
-    auth.login_as("partnership")
-    page = dashboard(client)
+    client_request.login_as("partnership")
+    page = dashboard(client_request)
     assert cells(page, "satisfaction-by-centre", "All centres")[:3] == ["9", "1", "11%"]
     trend = text_of(page, "#trend")
     assert "Sep 2025 2" in trend.replace(",", "")
@@ -120,9 +120,9 @@ def test_satisfaction_trend_and_upkeep_sections(client, auth, known):
     assert "10 Jan 2025" in upkeep[0] and "Overdue" in " ".join(upkeep)
 
 
-def test_the_figures_as_partners_see_them_hide_small_counts_and_what_would_reveal_them(client, auth, known):
-    auth.login_as("partnership")
-    page = dashboard(client, suppress="1")
+def test_the_figures_as_partners_see_them_hide_small_counts_and_what_would_reveal_them(client_request, known):
+    client_request.login_as("partnership")
+    page = dashboard(client_request, suppress="1")
     # Religion (4) is hidden; race (7) is hidden as well, or the total of 9 would give religion away.
     assert cells(page, "reports-by-category", "Religion")[0] == "<5"
     assert cells(page, "reports-by-category", "Race")[0] == "<5"
@@ -131,25 +131,25 @@ def test_the_figures_as_partners_see_them_hide_small_counts_and_what_would_revea
     assert "There were 9 reports in this period and fewer than 5 in the previous period." in summary
 
 
-def test_a_period_that_ends_before_it_starts_is_explained(client, auth, known):
-    auth.login_as("partnership")
-    page = parse_page(client.get("/review/", query_string={"date_from": "2025-09", "date_to": "2025-04"}))
+def test_a_period_that_ends_before_it_starts_is_explained(client_request, known):
+    client_request.login_as("partnership")
+    page = client_request.get("review.dashboard", date_from="2025-09", date_to="2025-04")
     assert error_summary(page) == ["The last month must be the same as or after the first month"]
     assert page.title.string.startswith("Error:")
     assert not page.select("#what-is-reported")
 
 
-def test_the_default_period_is_the_last_six_whole_months(client, auth, known):
-    auth.login_as("partnership")
-    page = parse_page(client.get("/review/"))
+def test_the_default_period_is_the_last_six_whole_months(client_request, known):
+    client_request.login_as("partnership")
+    page = client_request.get("review.dashboard")
     selected = page.select_one("#date_to option[selected]")
     assert selected is not None and page.select_one("#date_from option[selected]") is not None
     assert "compared with" in text_of(page, "main p.govuk-body-l")
 
 
-def test_the_csv_bundle_holds_every_table_unsuppressed_and_is_audited(client, auth, known):
-    auth.login_as("partnership")
-    response = client.get(REVIEW_URLS[2])
+def test_the_csv_bundle_holds_every_table_unsuppressed_and_is_audited(client_request, known):
+    client_request.login_as("partnership")
+    response = client_request.get_response("review.download_bundle", **PERIOD)
     assert response.mimetype == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert "reports-by-category.csv" in archive.namelist() and "consistency-by-centre.csv" in archive.namelist()
@@ -160,9 +160,9 @@ def test_the_csv_bundle_holds_every_table_unsuppressed_and_is_audited(client, au
     assert event.detail == "from=2025-04-01 to=2025-09-30 centre=all"
 
 
-def test_one_centres_dashboard(client, auth, known):
-    auth.login_as("partnership")
-    page = dashboard(client, centre="sale-library")
+def test_one_centres_dashboard(client_request, known):
+    client_request.login_as("partnership")
+    page = dashboard(client_request, centre="sale-library")
     assert cells(page, "reports-by-category", "All reports")[:2] == ["6", "3"]
     assert cells(page, "reports-by-category", "Religion")[0] == "2"
     assert "at this centre" in text_of(page, "#what-is-reported")
