@@ -10,7 +10,7 @@ from reporting.extensions import db
 from reporting.models import AuditEvent, CentreVisit
 from reporting.review.upkeep import services as upkeep
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 
 TODAY = date(2026, 3, 15)
 
@@ -53,35 +53,36 @@ def test_months_after_keeps_the_day_or_takes_the_last_of_a_shorter_month():
     assert upkeep.months_after(date(2024, 2, 29), 12) == date(2025, 2, 28)
 
 
-def test_the_centres_page_highlights_overdue_and_due_soon(client, auth, centres):
-    auth.login_as("partnership")
-    page = parse_page(client.get("/review/centres"))
+def test_the_centres_page_highlights_overdue_and_due_soon(client_request, centres):
+    client_request.login_as("partnership")
+    page = client_request.get("review.centres")
     rows = {tr.th.get_text(strip=True): " ".join(tr.get_text(" ").split()) for tr in page.select("tbody tr")}
     assert "Closed Centre" not in rows
     assert rows["Never Centre"].count("Never recorded") == 2 and rows["Never Centre"].count("Overdue") == 2
     assert "Due in the next 30 days" in rows["Soon Centre"] and "Overdue" not in rows["Soon Centre"]
     assert rows["Fresh Centre"].count("Up to date") == 2
     assert "Soon Centre: refresher training" in text_of(page, "main ul")
-    dashboard = parse_page(client.get("/review/"))
+    dashboard = client_request.get("review.dashboard")
     assert "Soon Centre: refresher training" in text_of(dashboard, "#due-soon + ul")
 
 
-def test_recording_a_visit_moves_the_date_forward_and_is_audited(client, auth, centres):
+def test_recording_a_visit_moves_the_date_forward_and_is_audited(client_request, centres):
     _, _, never = centres
-    auth.login_as("partnership")
+    client_request.login_as("partnership")
     visited = uk_date(now_utc()) - timedelta(days=3)
-    response = client.post(
-        "/review/centres/never/visits/new",
-        data={"kind": "training", "visited_on": visited.isoformat(), "notes": "Refresher for four volunteers."},
+    client_request.post(
+        "review.record_visit",
+        code="never",
+        _data={"kind": "training", "visited_on": visited.isoformat(), "notes": "Refresher for four volunteers."},
+        _expected_status=302,
     )
-    assert response.status_code == 302
     db.session.refresh(never)
     assert never.last_training_on == visited and never.last_contact_on is None
     visit = db.session.scalars(select(CentreVisit)).one()
     assert (visit.kind, visit.notes) == ("training", "Refresher for four volunteers.")
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "centre_visit_recorded")).one()
     assert event.object_id == "never" and "Refresher" not in (event.detail or "")
-    page = parse_page(client.get("/review/centres/never/visits/new"))
+    page = client_request.get("review.record_visit", code="never")
     assert "Refresher for four volunteers." in text_of(page, "main")
 
 
@@ -107,11 +108,9 @@ CHOOSE_KIND = "Select whether this was refresher training or a partnership conta
         ),
     ],
 )
-def test_visit_errors_are_explained_and_keep_the_answers(client, auth, centres, data, messages):
-    auth.login_as("partnership")
-    response = client.post("/review/centres/never/visits/new", data=data)
-    assert response.status_code == 400
-    page = parse_page(response)
+def test_visit_errors_are_explained_and_keep_the_answers(client_request, centres, data, messages):
+    client_request.login_as("partnership")
+    page = client_request.post("review.record_visit", code="never", _data=data, _expected_status=400)
     assert error_summary(page) == messages
     if data.get("visited_on"):
         assert page.select_one("#visited_on")["value"] == data["visited_on"]

@@ -7,20 +7,22 @@ from sqlalchemy.exc import OperationalError
 from reporting.extensions import db
 from reporting.models import Report
 from tests.support import factories
+from tests.support.client import ClientRequest
 from tests.support.intake import start_draft
 
 
 @pytest.fixture
-def draft(client, auth, app):
+def draft(client, client_request):
     centre = factories.centre()
     db.session.commit()
-    auth.login_as("volunteer", centre)
+    client_request.login_as("volunteer", centre)
     reference = start_draft(client)
-    assert client.post(f"/intake/{reference}/who-is-reporting", data={"reporter_role": "victim"}).status_code == 302
+    client_request.post("intake.step", reference=reference, slug="who-is-reporting",
+                        _data={"reporter_role": "victim"}, _expected_status=302)  # fmt: skip
     return reference
 
 
-def test_the_database_failing_while_saving_a_step_keeps_the_saved_answers(client, draft, monkeypatch):
+def test_the_database_failing_while_saving_a_step_keeps_the_saved_answers(client_request, draft, monkeypatch):
     from reporting import audit
 
     real_record = audit.record
@@ -31,10 +33,10 @@ def test_the_database_failing_while_saving_a_step_keeps_the_saved_answers(client
         return real_record(action, *args, **kwargs)
 
     monkeypatch.setattr(audit, "record", failing_record)
-    response = client.post(
-        f"/intake/{draft}/what-happened", data={"incident_types": ["threats"], "description": "A half-written account"}
-    )
-    assert response.status_code == 503
+    response = client_request.post_response(
+        "intake.step", reference=draft, slug="what-happened",
+        _data={"incident_types": ["threats"], "description": "A half-written account"}, _expected_status=503,
+    )  # fmt: skip
     page = response.get_data(as_text=True)
     assert "Sorry, the service is unavailable" in page
     assert "everything you saved before is safe" in page
@@ -48,9 +50,10 @@ def test_the_database_being_unreachable_shows_the_page_without_signing_anyone_in
     from tests.conftest import make_app
 
     broken = make_app(f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}")
-    client = broken.test_client()
-    response = client.post("/sign-in", data={"email": "a@example.org", "password": "whatever-it-is"})
-    assert response.status_code == 503
+    client_request = ClientRequest(broken.test_client(), auth=None)
+    response = client_request.post_response(
+        "auth.sign_in", _data={"email": "a@example.org", "password": "whatever-it-is"}, _expected_status=503
+    )
     assert "Sorry, the service is unavailable" in response.get_data(as_text=True)
     with broken.app_context():
         db.engine.dispose()

@@ -1,10 +1,10 @@
 """`GET /healthz` reports the database status."""
 
+from tests.support.client import ClientRequest
 
 
-def test_healthz_answers_ok_with_the_database_status(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
+def test_healthz_answers_ok_with_the_database_status(client_request):
+    response = client_request.get_response("health.healthz", _expected_status=200)
     assert response.get_json() == {"status": "ok", "database": "ok"}
 
 
@@ -13,8 +13,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable(tmp_path):
 
     missing = tmp_path / "no-such-dir" / "db.sqlite3"
     app = make_app(f"sqlite:///{missing}")
-    response = app.test_client().get("/healthz")
-    assert response.status_code == 503
+    response = ClientRequest(app.test_client(), auth=None).get_response("health.healthz", _expected_status=503)
     assert response.get_json()["database"] == "unavailable"
     with app.app_context():
         from reporting.extensions import db

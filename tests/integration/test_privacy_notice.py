@@ -2,17 +2,17 @@
 
 from reporting.extensions import db
 from tests.support import factories
-from tests.support.html import parse_page, text_of
+from tests.support.html import text_of
 
 
-def who_can_see(client) -> str:
-    page = parse_page(client.get("/privacy"))
+def who_can_see(client_request) -> str:
+    page = client_request.get("pages.privacy")
     heading = page.find("h2", string="Who can see it")
     return " ".join(" ".join(part.get_text(" ").split()) for part in heading.find_next_siblings(["ul", "p"])[:2])
 
 
-def test_the_notice_says_the_centre_given_an_online_report_can_see_it(client):
-    text = who_can_see(client)
+def test_the_notice_says_the_centre_given_an_online_report_can_see_it(client_request):
+    text = who_can_see(client_request)
     assert (
         "if you reported online, the trained staff and volunteers at the centre we give your report to, "
         "so that they can follow it up" in text
@@ -24,15 +24,15 @@ def test_the_notice_says_the_centre_given_an_online_report_can_see_it(client):
     assert "cannot see reports made at other centres or online" not in text
 
 
-def test_what_the_notice_says_is_what_centre_staff_can_see(client, auth):
+def test_what_the_notice_says_is_what_centre_staff_can_see(client_request):
     given_to = factories.centre("sale-library", "Sale Library")
     elsewhere = factories.centre("altrincham-library", "Altrincham Library", "altrincham")
     online = factories.report(None, channel="self", assigned_centre=given_to)
     not_given = factories.report(None, channel="self")
     other_centres = factories.report(elsewhere)
     db.session.commit()
-    auth.login_as("volunteer", given_to)
-    page = parse_page(client.get(f"/reports/{online.reference}"))
+    client_request.login_as("volunteer", given_to)
+    page = client_request.get("reports.view_report", reference=online.reference)
     assert online.reference in text_of(page, "main")
-    assert client.get(f"/reports/{not_given.reference}").status_code == 404
-    assert client.get(f"/reports/{other_centres.reference}").status_code == 404
+    client_request.get("reports.view_report", reference=not_given.reference, _expected_status=404)
+    client_request.get("reports.view_report", reference=other_centres.reference, _expected_status=404)
