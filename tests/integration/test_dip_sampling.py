@@ -10,7 +10,7 @@ from reporting.models import AuditEvent, DipSample, Report
 from reporting.review.dip_sampling import services as dip_sampling
 from reporting.review.dip_sampling.models import CHECKLIST
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 from tests.support.review_data import add_reports
 
 
@@ -57,12 +57,12 @@ def test_a_month_with_fewer_than_five_reports_gives_them_all_and_an_empty_month_
         dip_sampling.draw(db.session, "2025-08", None)
 
 
-def test_drawing_through_the_page_stores_and_audits_the_draw(client, auth, months):
-    auth.login_as("partnership")
-    response = client.post("/review/dip-samples", data={"month": "2025-06"})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/review/dip-samples/2025-06")
+def test_drawing_through_the_page_stores_and_audits_the_draw(client_request, months):
+    client_request.login_as("partnership")
+    response = client_request.post_response("review.dip_samples", _data={"month": "2025-06"}, _expected_status=302)
+    assert response.headers["Location"].endswith("/review/dip-samples/2025-06")
     sample = db.session.scalars(select(DipSample)).one()
-    page = parse_page(client.get("/review/dip-samples/2025-06"))
+    page = client_request.get("review.dip_sample", month="2025-06")
     assert sample.seed in text_of(page, "main")
     assert "Gives the same reports." in text_of(page, "main")
     references = db.session.scalars(select(Report.reference).where(Report.id.in_([i.report_id for i in sample.items])))
@@ -72,20 +72,18 @@ def test_drawing_through_the_page_stores_and_audits_the_draw(client, auth, month
     assert event.object_id == "2025-06"
 
 
-def test_drawing_from_a_month_without_reports_is_explained(client, auth, months):
-    auth.login_as("partnership")
-    response = client.post("/review/dip-samples", data={"month": "2025-09"})
-    assert response.status_code == 400
+def test_drawing_from_a_month_without_reports_is_explained(client_request, months):
+    client_request.login_as("partnership")
+    page = client_request.post("review.dip_samples", _data={"month": "2025-09"}, _expected_status=400)
     message = "No reports were received in that month, so there is nothing to draw"
-    assert error_summary(parse_page(response)) == [message]
+    assert error_summary(page) == [message]
 
 
-def test_the_checklist_needs_every_answer_and_keeps_what_was_given(client, auth, months):
-    auth.login_as("partnership")
-    client.post("/review/dip-samples", data={"month": "2025-06"})
-    response = client.post("/review/dip-samples/2025-06/1", data={"support_offered": "pass", "notes": "Good notes."})
-    page = parse_page(response)
-    assert response.status_code == 400
+def test_the_checklist_needs_every_answer_and_keeps_what_was_given(client_request, months):
+    client_request.login_as("partnership")
+    client_request.post("review.dip_samples", _data={"month": "2025-06"}, _expected_status=302)
+    given = {"support_offered": "pass", "notes": "Good notes."}
+    page = client_request.post("review.dip_sample_item", month="2025-06", position=1, _data=given, _expected_status=400)
     assert error_summary(page) == [
         "Select whether consent was recorded",
         "Select whether a referral was made where consent allowed",
@@ -96,30 +94,32 @@ def test_the_checklist_needs_every_answer_and_keeps_what_was_given(client, auth,
     assert page.select_one("#notes").get_text() == "Good notes."
 
 
-def test_findings_give_the_share_passing_each_check(client, auth, months):
-    auth.login_as("partnership")
-    client.post("/review/dip-samples", data={"month": "2025-06"})
+def test_findings_give_the_share_passing_each_check(client_request, months):
+    client_request.login_as("partnership")
+    client_request.post("review.dip_samples", _data={"month": "2025-06"}, _expected_status=302)
     answers = {item: "pass" for item in CHECKLIST} | {"kept_informed": "fail"}
     for position in (1, 2):
-        response = client.post(f"/review/dip-samples/2025-06/{position}", data=answers, follow_redirects=True)
-        assert f"Checklist saved for sampled report {position}." in text_of(parse_page(response), "main")
+        page = client_request.post("review.dip_sample_item", month="2025-06", position=position, _data=answers,
+                                   _follow_redirects=True)  # fmt: skip
+        assert f"Checklist saved for sampled report {position}." in text_of(page, "main")
     third = {**answers, "kept_informed": "pass", "referral_made": "not_applicable"}
-    client.post("/review/dip-samples/2025-06/3", data=third, follow_redirects=True)
+    client_request.post("review.dip_sample_item", month="2025-06", position=3, _data=third, _follow_redirects=True)
 
     rates = dip_sampling.pass_rates(db.session, ["2025-06"])
     informed = rates[(None, "2025-06", "kept_informed")]
     assert (informed.passed, informed.assessed) == (1, 3)
     assert rates[(None, "2025-06", "referral_made")].assessed == 2
-    page = parse_page(client.get("/review/", query_string={"date_from": "2025-04", "date_to": "2025-09"}))
+    page = client_request.get("review.dashboard", date_from="2025-04", date_to="2025-09")
     row = page.select_one("#table-dip-samples-by-centre tr.app-review-table__total").get_text(" ")
     assert "33%" in row and "100%" in row
     assert len(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "dip_sample_reviewed")).all()) == 3
 
 
-def test_a_period_with_nothing_checked_says_so_without_a_chart_or_tables_of_noughts(client, auth, months):
-    auth.login_as("partnership")
-    client.post("/review/dip-samples", data={"month": "2025-06"})  # drawn, but no checklist saved
-    page = parse_page(client.get("/review/", query_string={"date_from": "2025-04", "date_to": "2025-09"}))
+def test_a_period_with_nothing_checked_says_so_without_a_chart_or_tables_of_noughts(client_request, months):
+    client_request.login_as("partnership")
+    # Drawn, but no checklist saved.
+    client_request.post("review.dip_samples", _data={"month": "2025-06"}, _expected_status=302)
+    page = client_request.get("review.dashboard", date_from="2025-04", date_to="2025-09")
     section = page.select_one("#dip-samples")
     assert text_of(section, ".app-findings") == "No dip-sampled reports were checked in this period."
     assert section.select("table, svg, figure") == []
@@ -127,12 +127,12 @@ def test_a_period_with_nothing_checked_says_so_without_a_chart_or_tables_of_noug
     assert page.select_one("#table-dip-samples-by-month") is None
 
 
-def test_a_period_where_support_offered_never_applied_does_not_say_nothing_was_checked(client, auth, months):
-    auth.login_as("partnership")
-    client.post("/review/dip-samples", data={"month": "2025-06"})
+def test_a_period_where_support_offered_never_applied_does_not_say_nothing_was_checked(client_request, months):
+    client_request.login_as("partnership")
+    client_request.post("review.dip_samples", _data={"month": "2025-06"}, _expected_status=302)
     answers = {item: "pass" for item in CHECKLIST} | {"support_offered": "not_applicable"}
-    client.post("/review/dip-samples/2025-06/1", data=answers, follow_redirects=True)
-    page = parse_page(client.get("/review/", query_string={"date_from": "2025-04", "date_to": "2025-09"}))
+    client_request.post("review.dip_sample_item", month="2025-06", position=1, _data=answers, _follow_redirects=True)
+    page = client_request.get("review.dashboard", date_from="2025-04", date_to="2025-09")
     section = page.select_one("#dip-samples")
     assert text_of(section, ".app-findings") == (
         "Dip-sampled reports were checked in this period, but whether support was offered did not apply to any of them."
