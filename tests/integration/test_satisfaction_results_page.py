@@ -11,9 +11,9 @@ from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
 from reporting.models import AuditEvent, SurveyResponse
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 
-PERIOD = "date_from=2026-03-01&date_to=2026-03-31"
+PERIOD = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
 HEADER = "centre,question,responses,mean,share_satisfied,ci_low,ci_high"
 
 
@@ -55,9 +55,9 @@ def table_with_caption(page, start: str):
     raise AssertionError(f"no table captioned {start!r}")
 
 
-def test_the_partnership_unit_sees_every_centre_with_charts_tables_and_comments(client, auth, centres):
-    auth.login_as("partnership")
-    page = parse_page(client.get(f"/satisfaction/?{PERIOD}"))
+def test_the_partnership_unit_sees_every_centre_with_charts_tables_and_comments(client_request, centres):
+    client_request.login_as("partnership")
+    page = client_request.get("satisfaction.results", **PERIOD)
     assert rows_of(table_with_caption(page, "Satisfied overall (4 or 5), by centre")) == [
         ["Centre", "Reports", "Response rate", "Satisfied overall", "Net recommendation"],
         ["Centre A", "7", "86%", "60% (95% confidence interval 23% to 88%)", "+40%"],
@@ -83,10 +83,10 @@ def test_the_partnership_unit_sees_every_centre_with_charts_tables_and_comments(
 
 
 @pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
-def test_centre_staff_see_only_their_own_centres_aggregate(client, auth, centres, role):
+def test_centre_staff_see_only_their_own_centres_aggregate(client_request, centres, role):
     centre_a, _ = centres
-    auth.login_as(role, centre_a)
-    page = parse_page(client.get(f"/satisfaction/?{PERIOD}&centre=centre-b"))
+    client_request.login_as(role, centre_a)
+    page = client_request.get("satisfaction.results", **PERIOD, centre="centre-b")
     text = page.get_text(" ")
     assert "Centre A: 1 March 2026 to 31 March 2026" in text
     assert "Centre B" not in text and "All centres" not in text and "Online" not in text
@@ -98,9 +98,9 @@ def test_centre_staff_see_only_their_own_centres_aggregate(client, auth, centres
     assert page.find("select", attrs={"name": "centre"}) is None
 
 
-def test_the_csv_download_matches_the_command_for_the_unit(client, auth, centres):
-    auth.login_as("partnership")
-    response = client.get(f"/satisfaction/results.csv?{PERIOD}")
+def test_the_csv_download_matches_the_command_for_the_unit(client_request, app, centres):
+    client_request.login_as("partnership")
+    response = client_request.get_response("satisfaction.results_csv", **PERIOD)
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"] == 'attachment; filename="satisfaction-2026-03-01-to-2026-03-31.csv"'
     lines = response.get_data(as_text=True).splitlines()
@@ -108,7 +108,7 @@ def test_the_csv_download_matches_the_command_for_the_unit(client, auth, centres
     assert "centre-a,overall,5,3.40,0.600,0.231,0.882" in lines
     # 29 / 8 = 3.625 and 5 / 8 = 0.625: halves are rounded up, as by hand.
     assert lines[-1] == "all,overall,8,3.63,0.625,0.306,0.863"
-    cli_output = client.application.test_cli_runner().invoke(
+    cli_output = app.test_cli_runner().invoke(
         args=["review", "satisfaction", "--from", "2026-03-01", "--to", "2026-03-31"]
     )
     assert cli_output.output.splitlines() == lines
@@ -116,10 +116,11 @@ def test_the_csv_download_matches_the_command_for_the_unit(client, auth, centres
     assert [event.detail for event in events] == ["from=2026-03-01 to=2026-03-31 centre=all kind=both"]
 
 
-def test_the_csv_for_centre_staff_holds_their_centre_with_small_numbers_hidden(client, auth, centres):
+def test_the_csv_for_centre_staff_holds_their_centre_with_small_numbers_hidden(client_request, centres):
     centre_a, _ = centres
-    auth.login_as("centre_lead", centre_a)
-    rows = list(csv.reader(io.StringIO(client.get(f"/satisfaction/results.csv?{PERIOD}").get_data(as_text=True))))
+    client_request.login_as("centre_lead", centre_a)
+    response = client_request.get_response("satisfaction.results_csv", **PERIOD)
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows == [
         HEADER.split(","),
         ["centre-a", "ease", "5", "3.80", "0.800", "0.376", "0.964"],
@@ -129,27 +130,29 @@ def test_the_csv_for_centre_staff_holds_their_centre_with_small_numbers_hidden(c
     ]
 
 
-def test_invalid_dates_are_explained_next_to_the_fields(client, auth, centres):
-    auth.login_as("partnership")
-    page = parse_page(client.get("/satisfaction/?date_from=2026-02-30&date_to=2026-01-01"))
+def test_invalid_dates_are_explained_next_to_the_fields(client_request, centres):
+    client_request.login_as("partnership")
+    page = client_request.get("satisfaction.results", date_from="2026-02-30", date_to="2026-01-01")
     assert error_summary(page) == ["Enter the first day of the period as a real date, for example 2026-03-01"]
-    page = parse_page(client.get("/satisfaction/?date_from=2026-03-01&date_to=2026-01-01"))
+    page = client_request.get("satisfaction.results", date_from="2026-03-01", date_to="2026-01-01")
     assert error_summary(page) == ["The last day of the period must be the same as or after the first day"]
-    page = parse_page(client.get("/satisfaction/?date_from=2026-03-01&date_to=9999-12-31"))
+    page = client_request.get("satisfaction.results", date_from="2026-03-01", date_to="9999-12-31")
     assert error_summary(page) == ["Enter the last day of the period as a real date, for example 2026-08-31"]
-    assert client.get("/satisfaction/results.csv?date_from=nonsense&date_to=2026-01-01").status_code == 400
+    client_request.get_response("satisfaction.results_csv", date_from="nonsense", date_to="2026-01-01",
+                                _expected_status=400)  # fmt: skip
 
 
-def test_the_first_visit_shows_the_last_six_months(client, auth, centres):
-    auth.login_as("partnership")
-    page = parse_page(client.get("/satisfaction/"))
+def test_the_first_visit_shows_the_last_six_months(client_request, centres):
+    client_request.login_as("partnership")
+    page = client_request.get("satisfaction.results")
     assert page.select_one("#date_to")["value"] == uk_date(now_utc()).isoformat()
     assert page.select_one("#date_from")["value"].endswith("-01")
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(client, centres):
-    for url in ("/satisfaction/", f"/satisfaction/results.csv?{PERIOD}"):
-        assert client.get(url).headers["Location"].startswith("/sign-in")
+def test_signed_out_visitors_are_sent_to_sign_in(client_request, centres):
+    for endpoint, values in (("satisfaction.results", {}), ("satisfaction.results_csv", PERIOD)):
+        response = client_request.get_response(endpoint, _expected_status=302, **values)
+        assert response.headers["Location"].startswith("/sign-in")
 
 
 # ---------------------------------------------------------------- the command

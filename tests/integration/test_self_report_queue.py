@@ -6,7 +6,8 @@ from sqlalchemy import select
 from reporting.extensions import db
 from reporting.models import AuditEvent
 from tests.support import factories
-from tests.support.html import error_summary, parse_page
+from tests.support.client import ClientRequest
+from tests.support.html import error_summary
 
 
 @pytest.fixture
@@ -19,37 +20,36 @@ def reports(app):
     return library, housing, online, at_library
 
 
-def test_self_reports_wait_in_the_partnership_units_queue(client, auth, reports):
+def test_self_reports_wait_in_the_partnership_units_queue(client_request, reports):
     _library, _housing, online, at_library = reports
-    auth.login_as("partnership")
-    page = parse_page(client.get("/self-reports/"))
+    client_request.login_as("partnership")
+    page = client_request.get("self_reports.queue")
     waiting = page.select_one("table").get_text(" ")
     assert online.reference in waiting and "Disability" in waiting
     assert at_library.reference not in page.get_text(" ")
 
 
 @pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
-def test_centre_staff_cannot_use_the_queue(client, auth, reports, role):
-    auth.login_as(role, reports[0])
-    assert client.get("/self-reports/").status_code == 403
-    assert (
-        client.post(f"/self-reports/{reports[2].reference}/assign", data={"centre": "sale-library"}).status_code == 403
-    )
+def test_centre_staff_cannot_use_the_queue(client_request, reports, role):
+    client_request.login_as(role, reports[0])
+    client_request.get("self_reports.queue", _expected_status=403)
+    client_request.post("self_reports.assign", reference=reports[2].reference, _data={"centre": "sale-library"},
+                        _expected_status=403)  # fmt: skip
 
 
-def test_assigning_gives_the_centre_the_report_without_changing_where_it_was_made(client, auth, reports, app):
+def test_assigning_gives_the_centre_the_report_without_changing_where_it_was_made(client_request, reports, app):
     library, housing, online, _at_library = reports
-    auth.login_as("partnership")
-    response = client.post(f"/self-reports/{online.reference}/assign", data={"centre": "stretford-housing"})
-    assert response.status_code == 303
-    page = parse_page(client.get(response.headers["Location"]))
+    client_request.login_as("partnership")
+    response = client_request.post_response("self_reports.assign", reference=online.reference,
+                                            _data={"centre": "stretford-housing"}, _expected_status=303)  # fmt: skip
+    page = client_request.get_url(response.headers["Location"])
     assert f"{online.reference} is now with Stretford Housing Office" in page.get_text(" ")
     assert "Given to a centre" in page.get_text(" ")
     db.session.refresh(online)
     assert online.assigned_centre_id == housing.id and online.centre_id is None and online.channel == "self"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "self_report_assigned"))
     assert event.object_id == online.reference and event.detail == "from=None to=stretford-housing"
-    report_page = parse_page(client.get(f"/reports/{online.reference}"))
+    report_page = client_request.get("reports.view_report", reference=online.reference)
     assert "Stretford Housing Office" in report_page.get_text(" ")
 
 
@@ -57,35 +57,37 @@ def test_staff_of_the_assigned_centre_see_the_report_and_others_do_not(app, repo
     library, housing, online, at_library = reports
     online.assigned_centre = housing
     db.session.commit()
-    housing_client, library_client = app.test_client(), app.test_client()
     from tests.conftest import Auth
 
-    Auth(housing_client).login_as("volunteer", housing)
-    Auth(library_client).login_as("centre_lead", library)
-    listing = parse_page(housing_client.get("/reports/")).get_text(" ")
+    housing_client, library_client = app.test_client(), app.test_client()
+    housing_staff = ClientRequest(housing_client, Auth(housing_client))
+    library_staff = ClientRequest(library_client, Auth(library_client))
+    housing_staff.login_as("volunteer", housing)
+    library_staff.login_as("centre_lead", library)
+    listing = housing_staff.get("reports.list_reports").get_text(" ")
     assert online.reference in listing and at_library.reference not in listing
-    assert housing_client.get(f"/reports/{online.reference}").status_code == 200
-    assert library_client.get(f"/reports/{online.reference}").status_code == 404
-    assert online.reference not in parse_page(library_client.get("/reports/")).get_text(" ")
+    housing_staff.get("reports.view_report", reference=online.reference, _expected_status=200)
+    library_staff.get("reports.view_report", reference=online.reference, _expected_status=404)
+    assert online.reference not in library_staff.get("reports.list_reports").get_text(" ")
 
 
-def test_assigning_needs_a_centre(client, auth, reports):
-    auth.login_as("partnership")
-    response = client.post(f"/self-reports/{reports[2].reference}/assign", data={"centre": ""})
-    assert response.status_code == 400
-    assert error_summary(parse_page(response)) == ["Select the centre that will follow up the report"]
-    assert (
-        client.post(f"/self-reports/{reports[3].reference}/assign", data={"centre": "sale-library"}).status_code == 404
-    )
+def test_assigning_needs_a_centre(client_request, reports):
+    client_request.login_as("partnership")
+    page = client_request.post("self_reports.assign", reference=reports[2].reference, _data={"centre": ""},
+                               _expected_status=400)  # fmt: skip
+    assert error_summary(page) == ["Select the centre that will follow up the report"]
+    client_request.post("self_reports.assign", reference=reports[3].reference, _data={"centre": "sale-library"},
+                        _expected_status=404)  # fmt: skip
 
 
-def test_an_assigned_self_report_still_counts_as_made_online(client, auth, reports):
+def test_an_assigned_self_report_still_counts_as_made_online(client_request, reports):
     from datetime import date
 
     from reporting.domain.periods import Period
     from reporting.review.figures.counting import count_reports
 
-    auth.login_as("partnership")
-    client.post(f"/self-reports/{reports[2].reference}/assign", data={"centre": "stretford-housing"})
+    client_request.login_as("partnership")
+    client_request.post("self_reports.assign", reference=reports[2].reference, _data={"centre": "stretford-housing"},
+                        _expected_status=303)  # fmt: skip
     rows = count_reports(db.session, Period(date(2026, 3, 1), date(2026, 3, 31)), ("centre",))
     assert {row.codes: row.count for row in rows} == {("online",): 1, ("sale-library",): 1}
