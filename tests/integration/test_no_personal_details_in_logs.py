@@ -34,24 +34,23 @@ def _assert_clean(caplog):
         assert secret not in text, f"the logs contain {secret!r}"
 
 
-def test_a_whole_assisted_journey_logs_nothing_personal(client, auth, app, everything_logged):
+def test_a_whole_assisted_journey_logs_nothing_personal(client, client_request, everything_logged):
     centre = factories.centre()
     factories.area("sale_central")
     db.session.commit()
-    auth.login_as("volunteer", centre)
+    client_request.login_as("volunteer", centre)
     reference = start_draft(client)
     go_through(client, reference)
-    response = client.post(f"/intake/{reference}/check-answers")
-    assert response.status_code == 302
-    client.get(f"/reports/{reference}")
+    client_request.post("intake.check_answers", reference=reference, _expected_status=302)
+    client_request.get("reports.view_report", reference=reference)
     assert ANSWERS["contact"]["name"] == "Sam Example"
     _assert_clean(everything_logged)
 
 
-def test_an_unexpected_error_is_logged_without_the_request(client, auth, app, everything_logged, monkeypatch):
+def test_an_unexpected_error_is_logged_without_the_request(client, client_request, everything_logged, monkeypatch):
     centre = factories.centre()
     db.session.commit()
-    auth.login_as("volunteer", centre)
+    client_request.login_as("volunteer", centre)
     reference = start_draft(client)
 
     def broken(*args, **kwargs):
@@ -59,8 +58,8 @@ def test_an_unexpected_error_is_logged_without_the_request(client, auth, app, ev
 
     monkeypatch.setattr("reporting.intake.services.save_step", broken)
     typed = {"reporter_role": "victim", "description": "Sam Example 07700 900 982"}
-    response = client.post(f"/intake/{reference}/who-is-reporting", data=typed)
-    assert response.status_code == 500
+    response = client_request.post_response("intake.step", reference=reference, slug="who-is-reporting", _data=typed,
+                                            _expected_status=500)  # fmt: skip
     assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)
     assert any("RuntimeError" in record.getMessage() for record in everything_logged.records)
     _assert_clean(everything_logged)

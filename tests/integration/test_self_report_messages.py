@@ -12,7 +12,7 @@ from reporting import messages
 from reporting.extensions import db
 from reporting.i18n import SHIPPED_LANGUAGES
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 from tests.support.selfreport import go_through
 
 POT = Path(__file__).resolve().parents[2] / "translations" / "messages.pot"
@@ -84,10 +84,11 @@ def places(app):
 
 
 @pytest.mark.parametrize("flow,slug,answers,posted,expected", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_the_message_is_shown_above_and_beside_the_question(client, places, flow, slug, answers, posted, expected):
+def test_the_message_is_shown_above_and_beside_the_question(client, client_request, places, flow, slug, answers,
+                                                           posted, expected):  # fmt: skip
     _seen, location = go_through(client, flow, answers, stop_at=slug)
     assert location.endswith(f"/{slug}"), location
-    page = parse_page(client.post(location, data=posted))
+    page = client_request.post_url(location, _data=posted)
     assert error_summary(page) == [str(expected)]
     assert str(expected) in text_of(page, ".govuk-error-message")
     assert page.title.string.startswith("Error:")
@@ -95,10 +96,10 @@ def test_the_message_is_shown_above_and_beside_the_question(client, places, flow
     assert page.select_one(link) is not None, "the error summary links to nothing on the page"
 
 
-def test_what_was_typed_is_kept_beside_the_message(client, places):
+def test_what_was_typed_is_kept_beside_the_message(client, client_request, places):
     _seen, location = go_through(client, "questions", stop_at="email", answers={
         "contact-method": {"preferred_method": "email"}})  # fmt: skip
-    page = parse_page(client.post(location, data={"email": "sam.example.com"}))
+    page = client_request.post_url(location, _data={"email": "sam.example.com"})
     assert page.select_one("#email")["value"] == "sam.example.com"
 
 
