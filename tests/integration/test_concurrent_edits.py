@@ -5,7 +5,8 @@ from sqlalchemy import select
 from reporting.extensions import db
 from reporting.models import Report
 from tests.support import factories
-from tests.support.html import error_summary, parse_page
+from tests.support.client import ClientRequest
+from tests.support.html import error_summary
 from tests.support.intake import start_draft
 
 STALE = (
@@ -14,28 +15,28 @@ STALE = (
 )
 
 
-def _version_on_page(client, url) -> str:
-    return parse_page(client.get(url)).select_one("input[name=report_version]")["value"]
+def _version_on_page(client_request, step: dict) -> str:
+    return client_request.get("intake.step", **step).select_one("input[name=report_version]")["value"]
 
 
-def test_a_save_over_someone_elses_newer_save_is_stopped_and_keeps_what_was_typed(app, auth):
+def test_a_save_over_someone_elses_newer_save_is_stopped_and_keeps_what_was_typed(app, client, client_request):
     centre = factories.centre()
     other = factories.user("second@example.org", "volunteer", centre)
     db.session.commit()
-    auth.login_as("volunteer", centre)
-    first = auth.client
-    reference = start_draft(first)
-    second = app.test_client()
-    second.post("/sign-in", data={"email": other.email, "password": factories.PASSWORD})
+    client_request.login_as("volunteer", centre)
+    first = client_request
+    reference = start_draft(client)
+    second = ClientRequest(app.test_client(), auth=None)
+    second.post("auth.sign_in", _data={"email": other.email, "password": factories.PASSWORD}, _expected_status=302)
 
-    url = f"/intake/{reference}/who-is-reporting"
-    seen_by_second = _version_on_page(second, url)
-    assert _version_on_page(first, url) == seen_by_second
-    assert first.post(url, data={"reporter_role": "witness", "report_version": seen_by_second}).status_code == 302
+    step = {"reference": reference, "slug": "who-is-reporting"}
+    seen_by_second = _version_on_page(second, step)
+    assert _version_on_page(first, step) == seen_by_second
+    first.post("intake.step", **step, _data={"reporter_role": "witness", "report_version": seen_by_second},
+               _expected_status=302)  # fmt: skip
 
-    response = second.post(url, data={"reporter_role": "victim", "report_version": seen_by_second})
-    page = parse_page(response)
-    assert response.status_code == 200
+    page = second.post("intake.step", **step, _data={"reporter_role": "victim", "report_version": seen_by_second},
+                       _expected_status=200)  # fmt: skip
     assert error_summary(page) == [STALE]
     assert page.select_one("input[name=reporter_role][value=victim]").has_attr("checked")
     db.session.expire_all()
@@ -43,18 +44,20 @@ def test_a_save_over_someone_elses_newer_save_is_stopped_and_keeps_what_was_type
 
     fresh_version = page.select_one("input[name=report_version]")["value"]
     assert fresh_version != seen_by_second
-    assert second.post(url, data={"reporter_role": "victim", "report_version": fresh_version}).status_code == 302
+    second.post("intake.step", **step, _data={"reporter_role": "victim", "report_version": fresh_version},
+                _expected_status=302)  # fmt: skip
     db.session.expire_all()
     assert db.session.scalar(select(Report.reporter_role).where(Report.reference == reference)) == "victim"
 
 
-def test_every_save_moves_the_version_on(app, auth):
+def test_every_save_moves_the_version_on(client, client_request):
     centre = factories.centre()
     db.session.commit()
-    auth.login_as("volunteer", centre)
-    reference = start_draft(auth.client)
+    client_request.login_as("volunteer", centre)
+    reference = start_draft(client)
     before = db.session.scalar(select(Report.version).where(Report.reference == reference))
-    auth.client.post(f"/intake/{reference}/who-is-reporting", data={"reporter_role": "victim"})
+    client_request.post("intake.step", reference=reference, slug="who-is-reporting", _data={"reporter_role": "victim"},
+                        _expected_status=302)  # fmt: skip
     db.session.expire_all()
     assert db.session.scalar(select(Report.version).where(Report.reference == reference)) == before + 1
 

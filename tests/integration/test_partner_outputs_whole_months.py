@@ -74,10 +74,10 @@ def test_the_pack_itself_refuses_part_months_whoever_asks(app, may):
     assert refused.value.suggested == Period(date(2025, 5, 1), date(2025, 5, 31))
 
 
-def test_the_pack_download_offers_whole_months_only(client, auth, may):
-    auth.login_as("partnership")
+def test_the_pack_download_offers_whole_months_only(client_request, may):
+    client_request.login_as("partnership")
     for query in (
         {"date_from": "2025-05-03", "date_to": "2025-05-03"},
         {"date_from": "2025-05-02", "date_to": "2025-05-31"},
     ):
-        assert client.get("/review/review-pack.pdf", query_string=query).status_code == 400
+        client_request.get_response("review.download_pack", _expected_status=400, **query)

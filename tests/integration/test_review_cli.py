@@ -127,10 +127,10 @@ def test_a_pack_for_an_unknown_centre_is_refused(app, pack_data, tmp_path):
 
 
 @needs_poppler
-def test_the_dashboard_download_gives_one_centres_pack_and_is_audited(client, auth, pack_data):
-    auth.login_as("partnership")
+def test_the_dashboard_download_gives_one_centres_pack_and_is_audited(client_request, pack_data):
+    client_request.login_as("partnership")
     query = {"date_from": "2025-04", "date_to": "2025-09", "centre": "sale-library"}
-    response = client.get("/review/review-pack.pdf", query_string=query)
+    response = client_request.get_response("review.download_pack", **query)
     assert response.mimetype == "application/pdf"
     assert "review-sale-library-2025-04-01-to-2025-09-30.pdf" in response.headers["Content-Disposition"]
     assert pdfinfo(response.data)["Title"] == "Partnership review: Sale Library, 1 April 2025 to 30 September 2025"
