@@ -14,15 +14,15 @@ from reporting.intake.evidence import read as read_evidence
 from reporting.models import EvidenceFile, Report
 from tests.support import factories
 from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import start_draft, step_url
+from tests.support.intake import start_draft
 
 AUTHOR = "Jane Example-Author"
 FAKE_PDF = b"%PDF-1.7\n%EOF"  # 13 bytes: the right start, and nothing of a PDF after it
 
 
 @pytest.fixture
-def reference(client, auth, app):
-    auth.login_as("volunteer", factories.centre())
+def reference(client, client_request):
+    client_request.login_as("volunteer", factories.centre())
     return start_draft(client)
 
 
@@ -94,9 +94,11 @@ def risky_pdf(pages: int = 3) -> bytes:
     return out.getvalue()
 
 
-def upload(client, reference, *files):
+def upload(client_request, reference, *files, status=302):
+    """Upload `files` on the evidence step: 302 on to the next step, or 200 with the page and its message."""
     data = {"action": "upload", "files": [(io.BytesIO(content), name) for name, content in files]}
-    return client.post(step_url(reference, "evidence"), data=data, content_type="multipart/form-data")
+    return client_request.post_response("intake.step", reference=reference, slug="evidence", _data=data,
+                                        _content_type="multipart/form-data", _expected_status=status)  # fmt: skip
 
 
 def stored_files(reference) -> list[EvidenceFile]:
@@ -105,13 +107,13 @@ def stored_files(reference) -> list[EvidenceFile]:
 
 
 def test_a_risky_pdf_is_stored_with_its_pages_and_without_metadata_scripts_attachments_or_forms(
-    client, reference, evidence_dir
+    client_request, reference, evidence_dir
 ):
     original = risky_pdf()
     before = PdfReader(io.BytesIO(original))
     assert before.metadata.author == AUTHOR and before.attachments and before.get_fields()
     assert b"/JavaScript" in original and b"/OpenAction" in original
-    assert upload(client, reference, ("statement.pdf", original)).status_code == 302
+    upload(client_request, reference, ("statement.pdf", original))
     [stored] = stored_files(reference)
     kept = read_evidence(evidence_dir, stored.stored_name)  # decrypted, as the download gives it
     reader = PdfReader(io.BytesIO(kept))
@@ -130,12 +132,10 @@ def test_a_risky_pdf_is_stored_with_its_pages_and_without_metadata_scripts_attac
     assert stored.content_type == "application/pdf" and stored.size_bytes == len(kept)
 
 
-def test_a_fake_pdf_is_refused_next_to_the_upload_and_the_files_already_added_are_kept(client, reference):
+def test_a_fake_pdf_is_refused_next_to_the_upload_and_the_files_already_added_are_kept(client_request, reference):
     assert len(FAKE_PDF) == 13
-    upload(client, reference, ("letter.pdf", risky_pdf(pages=1)))
-    response = upload(client, reference, (".pdf", FAKE_PDF))
-    page = parse_page(response)
-    assert response.status_code == 200
+    upload(client_request, reference, ("letter.pdf", risky_pdf(pages=1)))
+    page = parse_page(upload(client_request, reference, (".pdf", FAKE_PDF), status=200))
     assert error_summary(page) == [str(messages.EVIDENCE_PDF_UNREADABLE) % {"name": "pdf"}]
     assert page.select_one(".govuk-error-summary__list a")["href"] == "#files"
     assert "letter.pdf" in text_of(page, "main"), "the file added before is still listed"
@@ -146,8 +146,8 @@ NO_PAGES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 
 
 @pytest.mark.parametrize("content", [FAKE_PDF, b"%PDF-1.4\n" + b"\x00garbage" * 500, NO_PAGES])
-def test_a_file_that_is_not_a_readable_pdf_with_pages_is_refused(client, reference, content):
-    response = upload(client, reference, ("scan.pdf", content))
+def test_a_file_that_is_not_a_readable_pdf_with_pages_is_refused(client_request, reference, content):
+    response = upload(client_request, reference, ("scan.pdf", content), status=200)
     assert error_summary(parse_page(response)) == [str(messages.EVIDENCE_PDF_UNREADABLE) % {"name": "scan.pdf"}]
     assert stored_files(reference) == []
 
@@ -160,15 +160,15 @@ def _encrypted(user_password: str) -> bytes:
     return out.getvalue()
 
 
-def test_a_pdf_that_needs_a_password_is_refused(client, reference):
-    response = upload(client, reference, ("locked.pdf", _encrypted("open-sesame")))
+def test_a_pdf_that_needs_a_password_is_refused(client_request, reference):
+    response = upload(client_request, reference, ("locked.pdf", _encrypted("open-sesame")), status=200)
     assert error_summary(parse_page(response)) == [str(messages.EVIDENCE_PDF_ENCRYPTED) % {"name": "locked.pdf"}]
     assert stored_files(reference) == []
 
 
-def test_a_pdf_locked_only_against_changes_is_opened_cleaned_and_stored_without_its_lock(client, reference,
+def test_a_pdf_locked_only_against_changes_is_opened_cleaned_and_stored_without_its_lock(client_request, reference,
                                                                                          evidence_dir):  # fmt: skip
-    assert upload(client, reference, ("bank-letter.pdf", _encrypted(""))).status_code == 302
+    upload(client_request, reference, ("bank-letter.pdf", _encrypted("")))
     [stored] = stored_files(reference)
     reader = PdfReader(io.BytesIO(read_evidence(evidence_dir, stored.stored_name)))
     assert not reader.is_encrypted and len(reader.pages) == 2 and reader.get_fields() is None
