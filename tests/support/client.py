@@ -34,7 +34,8 @@ class CSRFClient(FlaskClient):
 
 
 REDIRECTS = (301, 302, 303, 307, 308)
-OPTIONS = {"_data", "_headers", "_content_type", "_follow_redirects", "_csrf", "_expected_redirect"}
+NO_CONTENT = 204
+OPTIONS = {"_data", "_headers", "_content_type", "_environ_base", "_follow_redirects", "_csrf", "_expected_redirect"}
 
 
 class ClientRequest:
@@ -43,7 +44,9 @@ class ClientRequest:
 
     `get`/`post` return the parsed page, or None for a redirect (checked against `_expected_redirect`
     when given); `get_response`/`post_response` return the response itself, for files and headers.
-    Arguments the endpoint's rule does not take become the query string, as with `url_for`.
+    Arguments the endpoint's rule does not take become the query string, as with `url_for`. Options, each
+    with a leading underscore: `_expected_status`, `_expected_redirect` (the Location), `_follow_redirects`,
+    `_data`, `_content_type`, `_headers`, `_environ_base` (such as `{"REMOTE_ADDR": …}`) and `_csrf=False`.
     """
 
     def __init__(self, client: FlaskClient, auth):
@@ -101,14 +104,14 @@ class ClientRequest:
         """(response, page): the status and any expected redirect asserted, an HTML page parsed and checked."""
         unknown = set(options) - OPTIONS
         assert not unknown, f"unknown options {sorted(unknown)}; the options are {sorted(OPTIONS)}"
+        passed = {name[1:]: options[name] for name in ("_data", "_headers", "_content_type", "_environ_base")
+                  if name in options}  # fmt: skip
         response = self.client.open(
             url,
             method=method,
-            data=options.get("_data"),
-            headers=options.get("_headers"),
-            content_type=options.get("_content_type"),
             follow_redirects=options.get("_follow_redirects", False),
             csrf=options.get("_csrf", True),
+            **passed,
         )
         assert response.status_code == expected_status, (
             f"{method} {url}: expected {expected_status}, got {response.status_code} {response.location or ''}"
@@ -119,13 +122,13 @@ class ClientRequest:
         return response, self._checked_page(response)
 
     def _checked_page(self, response):
-        """The page, parsed and checked; None for a redirect or a response that is not HTML."""
-        if response.status_code in REDIRECTS or response.mimetype != "text/html":
+        """The page, parsed and checked; None for a redirect, No Content, or a response that is not HTML."""
+        if response.status_code in (*REDIRECTS, NO_CONTENT) or response.mimetype != "text/html":
             return None
         return parse_page(response, self.client.application)
 
     @staticmethod
     def _page_of(response, page):
-        if page is None and response.status_code not in REDIRECTS:
+        if page is None and response.status_code not in (*REDIRECTS, NO_CONTENT):
             raise AssertionError(f"not a page but {response.mimetype}: use get_response or post_response")
         return page
