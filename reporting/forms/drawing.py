@@ -68,4 +68,19 @@ def follow_up(html, kind: str = "radios") -> dict | None:
     return {"afterInputs": {"html": Markup(f'<div class="govuk-{kind}__conditional app-follow-up">{html}</div>')}}
 
 
-TEMPLATE_GLOBALS = (field_legend, field_label, field_hint, field_error, field_choices, field_options, follow_up)
+def labelled(field, heading: bool = False, size: str | None = None, **params) -> dict:
+    """The parameters of a GOV.UK macro for a labelled control (input, textarea, select, password, file upload):
+    the field's id, name, label, hint and first error, with the partial's own `params`."""
+    common = {"id": field.id, "name": field.name, "label": field_label(field, heading, size)}
+    return {**common, "hint": field_hint(field), "errorMessage": field_error(field), **params}
+
+
+def grouped(field, kind: str, heading: bool = False, size: str | None = None, follow_ups="", hints=None, **params):
+    """The parameters of GOV.UK radios or checkboxes (`kind`): the field's options in a fieldset with its legend,
+    hint and first error, any follow-up questions under them, and the partial's own `params`."""
+    common = {"idPrefix": field.id, "name": field.name, "fieldset": field_legend(field, heading, size)}
+    choices = {"formGroup": follow_up(follow_ups, kind), "items": field_choices(field, hints)}
+    return {**common, "hint": field_hint(field), "errorMessage": field_error(field), **choices, **params}
+
+
+TEMPLATE_GLOBALS = (labelled, grouped, field_legend, field_hint, field_error, field_options)
