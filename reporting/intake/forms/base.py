@@ -20,6 +20,8 @@ from ...forms import CheckboxesField, ChoiceSelectField, DatePartsField, RadiosF
 from ...forms.validators import ValidateIf
 from ...i18n import lazy_gettext as _l
 
+# The fields of every step form that are not questions.
+NOT_QUESTIONS = frozenset({"csrf_token", "report_version"})
 NOT_GIVEN = _l("Not given")
 NOT_ANSWERED = _l("Not answered")
 
@@ -84,8 +86,9 @@ class StepForm(FlaskForm):
 
     @classmethod
     def answers_from(cls, report) -> dict:
-        """This step's answers as stored on the report, keyed by field name."""
-        raise NotImplementedError
+        """This step's answers as stored on the report, keyed by field name. By default a question's answer is
+        the report's attribute of the same name; a step stored otherwise says how."""
+        return {name: getattr(report, name) for name in cls.field_names() - NOT_QUESTIONS}
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -93,8 +96,10 @@ class StepForm(FlaskForm):
         return _field_names(cls)
 
     def save(self, report) -> None:
-        """Write this step's answers onto the report."""
-        raise NotImplementedError
+        """Write this step's answers onto the report. By default each answer goes to the report's attribute of the
+        question's name, text without its outer spaces (and none for no text)."""
+        for item in self.question_fields():
+            setattr(report, item.name, text_or_none(item.data) if isinstance(item.data, str) else item.data)
 
     @classmethod
     def clear(cls, report, flow) -> None:
@@ -118,8 +123,7 @@ class StepForm(FlaskForm):
         return self.wording.get("title", "")
 
     def question_fields(self) -> list:
-        hidden = ("csrf_token", "report_version")
-        return [item for item in self if item.name not in hidden and item.type != "SubmitField"]
+        return [item for item in self if item.name not in NOT_QUESTIONS and item.type != "SubmitField"]
 
     def _apply_wording(self) -> None:
         for item in self.question_fields():

@@ -4,7 +4,7 @@ from ... import messages
 from ...forms import TextAreaField
 from ...forms.validators import MaxLength, Optional
 from ...i18n import lazy_gettext as _l
-from .base import StepForm, text_or_none
+from .base import StepForm
 
 
 class OnlineAbuseForm(StepForm):
@@ -17,10 +17,3 @@ class OnlineAbuseForm(StepForm):
     @classmethod
     def should_show(cls, answers: dict) -> bool:
         return answers.get("location_type") == "online" or "online" in (answers.get("incident_types") or [])
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"online_links": report.online_links}
-
-    def save(self, report) -> None:
-        report.online_links = text_or_none(self.online_links.data)

@@ -15,10 +15,3 @@ class PoliceForm(StepForm):
         choices=vocabulary_options("police_consent"),
         validators=[Required(messages.SELECT_POLICE_CONSENT)],
     )
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"police_consent": report.police_consent}
-
-    def save(self, report) -> None:
-        report.police_consent = self.police_consent.data

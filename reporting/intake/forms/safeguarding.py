@@ -19,10 +19,3 @@ class SafeguardingForm(StepForm):
     @classmethod
     def should_show(cls, answers: dict) -> bool:
         return "mate_crime" in (answers.get("incident_types") or [])
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"safeguarding_referral": report.safeguarding_referral}
-
-    def save(self, report) -> None:
-        report.safeguarding_referral = self.safeguarding_referral.data

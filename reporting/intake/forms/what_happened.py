@@ -4,7 +4,7 @@ from ... import messages
 from ...forms import CheckboxesField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
-from .base import StepForm, text_or_none
+from .base import StepForm
 
 
 class WhatHappenedForm(StepForm):
@@ -20,11 +20,3 @@ class WhatHappenedForm(StepForm):
         validators=[Required(messages.ENTER_DESCRIPTION), MaxLength(10_000, messages.DESCRIPTION_TOO_LONG)],
         rows=8,
     )
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"incident_types": report.incident_types, "description": report.description}
-
-    def save(self, report) -> None:
-        report.incident_types = self.incident_types.data
-        report.description = text_or_none(self.description.data)

@@ -15,10 +15,3 @@ class WhereForm(StepForm):
         choices=vocabulary_options("location_types"),
         validators=[Required(messages.SELECT_LOCATION_TYPE)],
     )
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"location_type": report.location_type}
-
-    def save(self, report) -> None:
-        report.location_type = self.location_type.data

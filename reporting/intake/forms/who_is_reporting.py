@@ -15,10 +15,3 @@ class WhoIsReportingForm(StepForm):
         choices=vocabulary_options("reporter_roles"),
         validators=[Required(messages.SELECT_REPORTER_ROLE)],
     )
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"reporter_role": report.reporter_role}
-
-    def save(self, report) -> None:
-        report.reporter_role = self.reporter_role.data

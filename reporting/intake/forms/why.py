@@ -15,10 +15,3 @@ class WhyForm(StepForm):
         choices=vocabulary_options("categories"),
         validators=[Required(messages.SELECT_CATEGORY)],
     )
-
-    @classmethod
-    def answers_from(cls, report) -> dict:
-        return {"categories": report.categories}
-
-    def save(self, report) -> None:
-        report.categories = self.categories.data
