@@ -9,6 +9,7 @@ from reporting.config import Config
 from reporting.extensions import db
 from reporting.models import Report
 from tests.support import factories
+from tests.support.client import ClientRequest
 from tests.support.html import parse_page
 from tests.support.selfreport import go_through, start
 
@@ -49,20 +50,25 @@ def _assert_other_ways_listed(response) -> None:
             assert f"Phone: {organisation['phone']}" in text
 
 
+def browser(app) -> ClientRequest:
+    """A browser of its own: a new session, from the same address as every other."""
+    return ClientRequest(app.test_client(), auth=None)
+
+
 @pytest.mark.parametrize("app_config", [DEFAULT_START_LIMITS])
 def test_twenty_one_browser_sessions_at_one_address_can_all_start_a_report(app, places, app_config):
-    codes = [app.test_client().post("/report/questions/start").status_code for _ in range(21)]
-    assert codes == [302] * 21
+    for _ in range(21):
+        browser(app).post("selfreport.begin", flow="questions", _expected_status=302)
     assert _report_count() == 21
 
 
 @pytest.mark.parametrize("app_config", [DEFAULT_START_LIMITS])
-def test_one_session_starting_too_many_reports_is_told_so_with_the_other_ways_to_report(client, places, app_config):
+def test_one_session_starting_too_many_reports_is_told_so_with_the_other_ways_to_report(client, client_request, places,
+                                                                                        app_config):  # fmt: skip
     allowed = int(Config.SELF_REPORT_START_RATE_LIMIT.split()[0])
     for _ in range(allowed):
         start(client, "questions")
-    refused = client.post("/report/questions/start")
-    assert refused.status_code == 429
+    refused = client_request.post_response("selfreport.begin", flow="questions", _expected_status=429)
     text = _text(refused)
     assert "You have started a lot of reports in a short time." in text and "then try again" in text
     assert KEPT not in text and "saved" not in text, "nothing was typed on a start page"
@@ -70,15 +76,14 @@ def test_one_session_starting_too_many_reports_is_told_so_with_the_other_ways_to
     assert parse_page(refused).select_one(".govuk-error-summary a")["href"] == "#other-ways-to-report"
     _assert_other_ways_listed(refused)
     assert _report_count() == allowed
-    assert parse_page(client.get("/report/")).select_one("#other-ways-to-report") is None, "only when refused"
+    assert client_request.get("selfreport.start").select_one("#other-ways-to-report") is None, "only when refused"
 
 
 @pytest.mark.parametrize("app_config", [{"SELF_REPORT_ADDRESS_START_RATE_LIMIT": "3 per hour"}])
 def test_the_generous_address_limit_says_the_connection_is_shared(app, places, app_config):
     for _ in range(3):
         start(app.test_client(), "easy-read")
-    refused = app.test_client().post("/report/easy-read/start")
-    assert refused.status_code == 429
+    refused = browser(app).post_response("selfreport.begin", flow="easy-read", _expected_status=429)
     text = _text(refused)
     assert "A lot of reports have been started from your internet connection in a short time." in text
     assert "such as the Wi-Fi in a library" in text and KEPT not in text
@@ -86,12 +91,14 @@ def test_the_generous_address_limit_says_the_connection_is_shared(app, places, a
 
 
 @pytest.mark.parametrize("app_config", [{"SELF_REPORT_RATE_LIMIT": "2 per minute"}])
-def test_an_answers_page_refused_shows_what_was_typed_and_says_it_is_not_saved_yet(client, places, app_config):
+def test_an_answers_page_refused_shows_what_was_typed_and_says_it_is_not_saved_yet(client, client_request, places,
+                                                                                    app_config):  # fmt: skip
     location = start(client, "questions")
-    assert client.post(location, data={"reporter_role": "victim"}).status_code == 302
-    assert client.post("/report/questions/what-happened", data={"incident_types": ["threats"]}).status_code == 302
-    refused = client.post("/report/questions/tell-us-what-happened", data={"description": "They spat at me."})
-    assert refused.status_code == 429
+    client_request.post_url(location, _data={"reporter_role": "victim"}, _expected_status=302)
+    client_request.post("selfreport.page", flow="questions", slug="what-happened",
+                        _data={"incident_types": ["threats"]}, _expected_status=302)  # fmt: skip
+    refused = client_request.post_response("selfreport.page", flow="questions", slug="tell-us-what-happened",
+                                           _data={"description": "They spat at me."}, _expected_status=429)  # fmt: skip
     text = _text(refused)
     assert "You sent a lot of answers in a short time. Wait 1 minute, then try again." in text
     assert "We have kept what you typed on this page, but it is not saved yet" in text
@@ -103,12 +110,11 @@ def test_an_answers_page_refused_shows_what_was_typed_and_says_it_is_not_saved_y
     assert (report.reporter_role, report.incident_types, report.description) == ("victim", ["threats"], None)
 
 
-def test_sending_refused_says_the_answers_are_saved_and_the_report_not_sent(app, client, places):
+def test_sending_refused_says_the_answers_are_saved_and_the_report_not_sent(app, client, client_request, places):
     pages, _ = go_through(app.test_client(), "questions")  # another browser: how many pages the journey posts
     app.config["SELF_REPORT_RATE_LIMIT"] = f"{len(pages)} per minute"  # every page goes through; sending is one more
     _seen, location = go_through(client, "questions")
-    refused = client.post(location)
-    assert refused.status_code == 429
+    refused = client_request.post_response_to_url(location, _expected_status=429)
     text = _text(refused)
     assert "Your answers are saved, but your report has not been sent yet" in text and KEPT not in text
     _assert_other_ways_listed(refused)
@@ -117,20 +123,19 @@ def test_sending_refused_says_the_answers_are_saved_and_the_report_not_sent(app,
 
 
 @pytest.mark.parametrize("app_config", [{"SIGN_IN_RATE_LIMIT": "2 per minute"}])
-def test_the_sign_in_limit_page_lists_the_other_ways_to_report(client, places, app_config):
+def test_the_sign_in_limit_page_lists_the_other_ways_to_report(client_request, places, app_config):
+    attempt = {"email": "someone@example.org", "password": "not-it"}
     for _ in range(2):
-        client.post("/sign-in", data={"email": "someone@example.org", "password": "not-it"})
-    refused = client.post("/sign-in", data={"email": "someone@example.org", "password": "not-it"})
-    assert refused.status_code == 429
+        client_request.post("auth.sign_in", _data=attempt, _expected_status=200)
+    refused = client_request.post_response("auth.sign_in", _data=attempt, _expected_status=429)
     assert "Too many attempts" in _text(refused) and "Wait 1 minute, then try again." in _text(refused)
     _assert_other_ways_listed(refused)
 
 
 @pytest.mark.parametrize("app_config", [{"FOLLOW_UP_RATE_LIMIT": "1 per hour"}])
-def test_the_follow_up_survey_limit_page_lists_the_other_ways_to_report(client, places, app_config):
-    assert client.get(f"/follow-up/{'B' * 43}").status_code == 404
-    refused = client.get(f"/follow-up/{'B' * 43}")
-    assert refused.status_code == 429
+def test_the_follow_up_survey_limit_page_lists_the_other_ways_to_report(client_request, places, app_config):
+    client_request.get("satisfaction.follow_up", token="B" * 43, _expected_status=404)
+    refused = client_request.get_response("satisfaction.follow_up", token="B" * 43, _expected_status=429)
     assert "then try again" in _text(refused) and "Wait 1 minute" not in _text(refused)
     _assert_other_ways_listed(refused)
 
