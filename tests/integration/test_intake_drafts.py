@@ -14,7 +14,8 @@ from reporting.intake.journey import Journey
 from reporting.models import AuditEvent, Report
 from tests.conftest import Auth
 from tests.support import factories
-from tests.support.html import parse_page, text_of
+from tests.support.client import ClientRequest
+from tests.support.html import text_of
 from tests.support.intake import answer, go_through, start_draft, step_url
 
 
@@ -40,13 +41,24 @@ def _actions(reference=None) -> list[str]:
     return list(_db.session.scalars(query))
 
 
-def test_the_whole_journey_stores_every_answer(client, volunteer, centre):
+def submit(client_request, reference: str):
+    """Press "Submit report" on check-your-answers: on to the confirmation page."""
+    return client_request.post("intake.check_answers", reference=reference,
+                               _expected_redirect=f"/intake/{reference}/submitted")  # fmt: skip
+
+
+def staff_device(app) -> ClientRequest:
+    """Another tablet, signed in as nobody yet."""
+    client = app.test_client()
+    return ClientRequest(client, Auth(client))
+
+
+def test_the_whole_journey_stores_every_answer(client, client_request, volunteer, centre):
     before = datetime.now(UTC)
     reference = start_draft(client)
     go_through(client, reference, {"what-happened": {"incident_types": ["verbal_abuse", "mate_crime"],
                                                      "description": "Shouted at outside the shop."}})  # fmt: skip
-    response = client.post(f"/intake/{reference}/check-answers")
-    assert response.headers["Location"] == f"/intake/{reference}/submitted"
+    submit(client_request, reference)
     report = _report(reference)
     assert (report.status, report.channel, report.centre_id, report.created_by_id) == (
         "received", "assisted", centre.id, volunteer.id
@@ -90,27 +102,26 @@ def test_the_whole_journey_stores_every_answer(client, volunteer, centre):
     assert actions.count("draft_step_saved") == len(Journey(ASSISTED, report).shown)
 
 
-def test_the_confirmation_shows_the_reference_and_what_comes_next(client, volunteer):
+def test_the_confirmation_shows_the_reference_and_what_comes_next(client, client_request, volunteer):
     reference = start_draft(client)
     go_through(client, reference)
-    client.post(f"/intake/{reference}/check-answers")
-    page = parse_page(client.get(f"/intake/{reference}/submitted"))
+    submit(client_request, reference)
+    page = client_request.get("intake.submitted", reference=reference)
     assert text_of(page, ".govuk-panel .app-reference") == reference
     text = text_of(page, "main")
     assert "The report can be referred to the police with the person's name and contact details." in text
     assert "Finish and sign out" in text and "Start another report" in text
     for link in page.select("main a[href]"):
-        assert client.get(link["href"]).status_code in (200, 302), f"{link['href']} is a dead link"
+        client_request.get_response_from_url(link["href"], _expected_status=(200, 302))  # no dead link
     sign_out = page.select_one("main form[action='/sign-out']")
     assert sign_out is not None
 
 
-def test_a_double_submission_creates_one_report(client, volunteer):
+def test_a_double_submission_creates_one_report(client, client_request, volunteer):
     reference = start_draft(client)
     go_through(client, reference)
-    first = client.post(f"/intake/{reference}/check-answers")
-    second = client.post(f"/intake/{reference}/check-answers")
-    assert first.headers["Location"] == second.headers["Location"] == f"/intake/{reference}/submitted"
+    submit(client_request, reference)
+    submit(client_request, reference)
     assert len(list(_db.session.scalars(select(Report)))) == 1
     assert _actions(reference).count("report_submitted") == 1
     report = _report(reference)
@@ -125,15 +136,14 @@ def test_submitting_on_postgresql_stores_the_report_its_audit_entry_and_one_foll
     from reporting.domain import follow_up
     from reporting.satisfaction import services as surveys
 
-    client = pg_app.test_client()
+    tablet = staff_device(pg_app)
     centre = factories.centre()
     _db.session.commit()
-    Auth(client).login_as("volunteer", centre)
-    reference = start_draft(client)
-    go_through(client, reference)
+    tablet.login_as("volunteer", centre)
+    reference = start_draft(tablet.client)
+    go_through(tablet.client, reference)
     for _twice in range(2):
-        response = client.post(f"/intake/{reference}/check-answers")
-        assert response.headers["Location"] == f"/intake/{reference}/submitted"
+        submit(tablet, reference)
     report = _report(reference)
     assert report.status == "received" and report.received_at == report.reported_at is not None
     assert _actions(reference).count("report_submitted") == 1
@@ -143,7 +153,7 @@ def test_submitting_on_postgresql_stores_the_report_its_audit_entry_and_one_foll
         report.reported_at, config["FOLLOW_UP_DAYS"], config["FOLLOW_UP_VALID_DAYS"]
     )
     assert surveys.invitation(report, surveys.IMMEDIATE) is None, "the immediate survey is offered by the page"
-    assert "Finish and sign out" in client.get(f"/intake/{reference}/submitted").get_data(as_text=True)
+    assert "Finish and sign out" in tablet.get("intake.submitted", reference=reference).get_text()
 
 
 def test_each_continue_is_saved_and_a_draft_resumes_where_it_stopped(app, client, volunteer, centre):
@@ -152,14 +162,13 @@ def test_each_continue_is_saved_and_a_draft_resumes_where_it_stopped(app, client
     answer(client, reference, "what-happened", {"incident_types": "graffiti", "description": "On the wall."})
     assert _report(reference).steps_done == ["who-is-reporting", "what-happened"]
     # Another volunteer of the same centre, on another tablet, picks it up from the drafts list.
-    other = app.test_client()
-    Auth(other).login_as("centre_lead", centre)
-    page = parse_page(other.get("/intake/drafts"))
+    other = staff_device(app)
+    other.login_as("centre_lead", centre)
+    page = other.get("intake.drafts")
     assert reference in text_of(page, "main table")
     assert "Why do they think it happened?" in text_of(page, "main table")
-    response = other.get(f"/intake/{reference}")
-    assert response.headers["Location"] == step_url(reference, "why")
-    page = parse_page(other.get(step_url(reference, "who-is-reporting")))
+    other.get("intake.resume", reference=reference, _expected_status=302, _expected_redirect=step_url(reference, "why"))
+    page = other.get("intake.step", reference=reference, slug="who-is-reporting")
     assert page.select_one("input[name=reporter_role][value=witness]").has_attr("checked")
     assert "draft_resumed" in _actions(reference)
 
@@ -168,65 +177,65 @@ def test_drafts_are_scoped_to_their_centre(app, client, volunteer, centre):
     reference = start_draft(client)
     answer(client, reference, "who-is-reporting")
     elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
-    other = app.test_client()
-    Auth(other).login_as("volunteer", elsewhere)
-    for path in (f"/intake/{reference}", step_url(reference, "why"), f"/intake/{reference}/check-answers",
-                 f"/intake/{reference}/submitted"):  # fmt: skip
-        assert other.get(path).status_code == 404, path
-    assert other.post(step_url(reference, "why"), data={"categories": "race"}).status_code == 404
-    assert reference not in other.get("/intake/drafts").get_data(as_text=True)
+    other = staff_device(app)
+    other.login_as("volunteer", elsewhere)
+    for endpoint, values in (("intake.resume", {}), ("intake.step", {"slug": "why"}), ("intake.check_answers", {}),
+                             ("intake.submitted", {})):  # fmt: skip
+        other.get(endpoint, reference=reference, **values, _expected_status=404)
+    other.post("intake.step", reference=reference, slug="why", _data={"categories": "race"}, _expected_status=404)
+    assert reference not in str(other.get("intake.drafts"))
     assert _report(reference).categories == []
 
 
-def test_submitted_reports_are_scoped_to_their_centre(app, client, volunteer, centre):
+def test_submitted_reports_are_scoped_to_their_centre(client_request, volunteer, centre):
     elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
     theirs = factories.report(elsewhere)
     ours = factories.report(centre)
     _db.session.commit()
-    assert client.get(f"/reports/{theirs.reference}").status_code == 404
-    assert client.get(f"/intake/{theirs.reference}/submitted").status_code == 404
-    assert client.post(f"/reports/{theirs.reference}/notes", data={"text": "x"}).status_code == 404
-    assert client.get(f"/reports/{ours.reference}").status_code == 200
+    client_request.get("reports.view_report", reference=theirs.reference, _expected_status=404)
+    client_request.get("intake.submitted", reference=theirs.reference, _expected_status=404)
+    client_request.post("reports.add_note", reference=theirs.reference, _data={"text": "x"}, _expected_status=404)
+    client_request.get("reports.view_report", reference=ours.reference, _expected_status=200)
 
 
 @pytest.mark.parametrize("role", ["partnership", "admin"])
-def test_only_centre_staff_take_assisted_reports(client, auth, role):
-    auth.login_as(role)
-    assert client.get("/intake/start").status_code == 403
-    assert client.post("/intake/start").status_code == 403
-    assert client.get("/intake/drafts").status_code == 403
+def test_only_centre_staff_take_assisted_reports(client_request, role):
+    client_request.login_as(role)
+    client_request.get("intake.start", _expected_status=403)
+    client_request.post("intake.start", _expected_status=403)
+    client_request.get("intake.drafts", _expected_status=403)
     assert _db.session.scalar(select(Report.id)) is None
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(client, centre):
-    response = client.get("/intake/start")
-    assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+def test_signed_out_visitors_are_sent_to_sign_in(client_request, centre):
+    response = client_request.get_response("intake.start", _expected_status=302)
+    assert response.headers["Location"].startswith("/sign-in")
 
 
-def test_drafts_never_appear_in_the_report_list_or_counts(client, volunteer, centre):
+def test_drafts_never_appear_in_the_report_list_or_counts(client, client_request, volunteer, centre):
     factories.report(centre)
     _db.session.commit()
     reference = start_draft(client)
     answer(client, reference, "who-is-reporting")
-    page = parse_page(client.get("/reports/"))
+    page = client_request.get("reports.list_reports")
     assert reference not in text_of(page, "main")
     assert "1 report." in text_of(page, "main")
-    assert client.get(f"/reports/{reference}").status_code == 404
-    assert client.get("/reports/?status=draft").status_code == 404
+    client_request.get("reports.view_report", reference=reference, _expected_status=404)
+    client_request.get("reports.list_reports", status="draft", _expected_status=404)
 
 
-def test_after_the_idle_timeout_the_next_person_sees_sign_in_not_the_draft(client, volunteer):
+def test_after_the_idle_timeout_the_next_person_sees_sign_in_not_the_draft(client, client_request, volunteer):
     reference = start_draft(client)
     answer(client, reference, "who-is-reporting")
     with client.session_transaction() as session:
         session["last_seen"] = time.time() - 16 * 60
-    response = client.get(step_url(reference, "what-happened"))
-    assert response.headers["Location"] == "/sign-in"
-    page = parse_page(client.get("/sign-in"))
+    client_request.get("intake.step", reference=reference, slug="what-happened", _expected_status=302,
+                       _expected_redirect="/sign-in")  # fmt: skip
+    page = client_request.get("auth.sign_in")
     assert "You were signed out" in text_of(page, "main")
     assert reference not in page.get_text()
-    signed_in = client.post("/sign-in", data={"email": volunteer.email, "password": factories.PASSWORD})
-    assert signed_in.headers["Location"] == "/reports/"
+    client_request.post("auth.sign_in", _data={"email": volunteer.email, "password": factories.PASSWORD},
+                        _expected_redirect="/reports/")  # fmt: skip
 
 
 def test_drafts_purge_deletes_old_drafts_only(app, client, volunteer, centre, tmp_path):

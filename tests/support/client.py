@@ -45,8 +45,9 @@ class ClientRequest:
     `get`/`post` return the parsed page, or None for a redirect (checked against `_expected_redirect`
     when given); `get_response`/`post_response` return the response itself, for files and headers.
     Arguments the endpoint's rule does not take become the query string, as with `url_for`. Options, each
-    with a leading underscore: `_expected_status`, `_expected_redirect` (the Location), `_follow_redirects`,
-    `_data`, `_content_type`, `_headers`, `_environ_base` (such as `{"REMOTE_ADDR": …}`) and `_csrf=False`.
+    with a leading underscore: `_expected_status` (one, or a tuple of those allowed), `_expected_redirect`
+    (the Location), `_follow_redirects`, `_data`, `_content_type`, `_headers`, `_environ_base` (such as
+    `{"REMOTE_ADDR": …}`) and `_csrf=False`.
     """
 
     def __init__(self, client: FlaskClient, auth):
@@ -100,7 +101,7 @@ class ClientRequest:
         values = {name: options.pop(name) for name in list(options) if not name.startswith("_")}
         return self.url_for(endpoint, **values)
 
-    def _request(self, method: str, url: str, expected_status: int, options: dict) -> tuple:
+    def _request(self, method: str, url: str, expected_status: int | tuple[int, ...], options: dict) -> tuple:
         """(response, page): the status and any expected redirect asserted, an HTML page parsed and checked."""
         unknown = set(options) - OPTIONS
         assert not unknown, f"unknown options {sorted(unknown)}; the options are {sorted(OPTIONS)}"
@@ -113,7 +114,8 @@ class ClientRequest:
             csrf=options.get("_csrf", True),
             **passed,
         )
-        assert response.status_code == expected_status, (
+        allowed = expected_status if isinstance(expected_status, tuple) else (expected_status,)
+        assert response.status_code in allowed, (
             f"{method} {url}: expected {expected_status}, got {response.status_code} {response.location or ''}"
         )
         expected_redirect = options.get("_expected_redirect")
