@@ -47,16 +47,22 @@ def horizontal_overflow(page) -> int:
 
 
 def small_targets(page, selector: str) -> list[str]:
-    """Visible elements matching `selector` smaller than 44 by 44 CSS pixels, described with their size."""
-    found = []
-    for element in page.locator(selector).all():
-        box = element.bounding_box()
-        if box is None:
-            continue
-        if box["width"] < MIN_TARGET or box["height"] < MIN_TARGET:
-            name = element.evaluate("e => (e.id ? '#' + e.id : e.tagName.toLowerCase()) + ' ' + (e.innerText || '')")
-            found.append(f"{name.strip()} is {box['width']:.0f}x{box['height']:.0f}")
-    return found
+    """Visible elements matching `selector` smaller than 44 by 44 CSS pixels, described with their size.
+
+    Measured in the page in one call: asking for each element's box separately cost a round trip per element,
+    about a tenth of a second a page, on every page of every journey in every language.
+    """
+    return page.evaluate(
+        """([selector, minimum]) => [...document.querySelectorAll(selector)]
+            .filter(e => e.getClientRects().length > 0)
+            .map(e => [e, e.getBoundingClientRect()])
+            .filter(([e, box]) => box.width < minimum || box.height < minimum)
+            .map(([e, box]) => {
+                const name = ((e.id ? '#' + e.id : e.tagName.toLowerCase()) + ' ' + (e.innerText || '')).trim();
+                return `${name} is ${box.width.toFixed(0)}x${box.height.toFixed(0)}`;
+            })""",
+        [selector, MIN_TARGET],
+    )
 
 
 def focused(page) -> str:
