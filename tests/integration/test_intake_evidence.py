@@ -16,6 +16,7 @@ from reporting.intake.evidence import read as read_evidence
 from reporting.models import AuditEvent, EvidenceFile, Report
 from tests.conftest import Auth
 from tests.support import factories
+from tests.support.client import ClientRequest
 from tests.support.html import error_summary, parse_page, text_of
 from tests.support.intake import go_through, start_draft, step_url
 
@@ -39,8 +40,8 @@ def centre(app):
 
 
 @pytest.fixture
-def reference(client, auth, centre):
-    auth.login_as("volunteer", centre)
+def reference(client, client_request, centre):
+    client_request.login_as("volunteer", centre)
     return start_draft(client)
 
 
@@ -86,9 +87,19 @@ def one_page_pdf() -> bytes:
 PDF = one_page_pdf()
 
 
-def upload(client, reference, *files, action="upload"):
+def upload(client_request, reference, *files, action="upload", status=302):
+    """The evidence step's form: 302 back to it (or on), 200 with a message, 413 for a request too large."""
     data = {"action": action, "files": [(io.BytesIO(content), name) for name, content in files]}
-    return client.post(step_url(reference, "evidence"), data=data, content_type="multipart/form-data")
+    return client_request.post_response("intake.step", reference=reference, slug="evidence", _data=data,
+                                        _content_type="multipart/form-data", _expected_status=status)  # fmt: skip
+
+
+def signed_in(app, role: str, centre=None) -> ClientRequest:
+    """Another browser, signed in with `role`."""
+    client = app.test_client()
+    browser = ClientRequest(client, Auth(client))
+    browser.login_as(role, centre)
+    return browser
 
 
 def _stored(reference) -> list[EvidenceFile]:
@@ -97,10 +108,10 @@ def _stored(reference) -> list[EvidenceFile]:
     return list(report.evidence_files)
 
 
-def test_a_photo_is_stored_without_its_gps_location_or_other_metadata(client, reference, evidence_dir):
+def test_a_photo_is_stored_without_its_gps_location_or_other_metadata(client_request, reference, evidence_dir):
     original = jpeg_with_gps()
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(GPS_IFD), "the test photo carries a GPS position"
-    response = upload(client, reference, ("IMG_0042.JPG", original))
+    response = upload(client_request, reference, ("IMG_0042.JPG", original))
     assert response.headers["Location"] == step_url(reference, "evidence")
     [stored] = _stored(reference)
     path = evidence_dir / stored.stored_name
@@ -115,10 +126,9 @@ def test_a_photo_is_stored_without_its_gps_location_or_other_metadata(client, re
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client, reference, evidence_dir):
-    response = upload(client, reference, ("screen.png", png_with_text()), ("photo.heic", heic_photo()),
-                      ("letter.pdf", PDF))  # fmt: skip
-    assert response.status_code == 302
+def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client_request, reference, evidence_dir):
+    upload(client_request, reference, ("screen.png", png_with_text()), ("photo.heic", heic_photo()),
+           ("letter.pdf", PDF), status=302)  # fmt: skip
     stored = {item.original_name: item for item in _stored(reference)}
     assert set(stored) == {"screen.png", "photo.jpg", "letter.pdf"}
     assert Image.open(io.BytesIO(read_evidence(evidence_dir, stored["photo.jpg"].stored_name))).format == "JPEG"
@@ -126,7 +136,7 @@ def test_png_heic_and_pdf_are_accepted_and_heic_becomes_jpeg(client, reference, 
     assert png.format == "PNG" and "Comment" not in png.info
     assert read_evidence(evidence_dir, stored["letter.pdf"].stored_name).startswith(b"%PDF-")
     assert b"%PDF" not in (evidence_dir / stored["letter.pdf"].stored_name).read_bytes(), "encrypted on disk"
-    page = parse_page(client.get(step_url(reference, "evidence")))
+    page = client_request.get("intake.step", reference=reference, slug="evidence")
     assert "photo.jpg" in text_of(page, "main")
     assert ["evidence_uploaded"] * 3 == list(
         _db.session.scalars(select(AuditEvent.action).where(AuditEvent.action == "evidence_uploaded"))
@@ -147,57 +157,54 @@ GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\
         ("huge.pdf", b"%PDF-1.4\n" + b"0" * 200_000, messages.EVIDENCE_TOO_BIG),
     ],
 )
-def test_files_are_checked_by_their_content_and_size(client, reference, name, content, message):
-    response = upload(client, reference, (name, content))
-    assert response.status_code == 200
+def test_files_are_checked_by_their_content_and_size(client_request, reference, name, content, message):
+    response = upload(client_request, reference, (name, content), status=200)
     expected = str(message) % {"name": name, "size": 0}
     assert error_summary(parse_page(response)) == [expected]
     assert parse_page(response).select_one(".govuk-error-summary__list a")["href"] == "#files"
     assert _stored(reference) == []
 
 
-def test_no_more_than_five_files(client, reference):
-    assert upload(client, reference, *[(f"p{n}.pdf", PDF) for n in range(4)]).status_code == 302
-    response = upload(client, reference, ("a.pdf", PDF), ("b.pdf", PDF))
+def test_no_more_than_five_files(client_request, reference):
+    upload(client_request, reference, *[(f"p{n}.pdf", PDF) for n in range(4)], status=302)
+    response = upload(client_request, reference, ("a.pdf", PDF), ("b.pdf", PDF), status=200)
     assert error_summary(parse_page(response)) == [str(messages.EVIDENCE_TOO_MANY) % {"count": 5}]
     assert len(_stored(reference)) == 4
 
 
-def test_a_request_over_the_size_limit_gets_the_evidence_page_with_a_message(client, reference):
-    response = upload(client, reference, ("a.pdf", b"%PDF-" + b"1" * 700_000))
-    assert response.status_code == 413
+def test_a_request_over_the_size_limit_gets_the_evidence_page_with_a_message(client_request, reference):
+    response = upload(client_request, reference, ("a.pdf", b"%PDF-" + b"1" * 700_000), status=413)
     page = parse_page(response)
     assert error_summary(page) == [str(messages.EVIDENCE_REQUEST_TOO_BIG) % {"size": 0}]
 
 
-def test_a_file_can_be_removed(client, reference, evidence_dir):
-    upload(client, reference, ("a.pdf", PDF))
+def test_a_file_can_be_removed(client_request, reference, evidence_dir):
+    upload(client_request, reference, ("a.pdf", PDF))
     [stored] = _stored(reference)
-    response = client.post(step_url(reference, "evidence"), data={"remove": str(stored.id)})
-    assert response.headers["Location"] == step_url(reference, "evidence")
+    client_request.post("intake.step", reference=reference, slug="evidence", _data={"remove": str(stored.id)},
+                        _expected_redirect=step_url(reference, "evidence"))  # fmt: skip
     assert _stored(reference) == [] and not (evidence_dir / stored.stored_name).exists()
 
 
-def test_continue_without_files_moves_on(client, reference):
-    response = upload(client, reference, action="continue")
+def test_continue_without_files_moves_on(client_request, reference):
+    response = upload(client_request, reference, action="continue")
     assert response.headers["Location"] == step_url(reference, "responsible")
 
 
-def _submitted_with_photo(client, reference) -> EvidenceFile:
-    upload(client, reference, ("IMG_0042.JPG", jpeg_with_gps()))
-    go_through(client, reference)
-    client.post(f"/intake/{reference}/check-answers")
+def _submitted_with_photo(client_request, reference) -> EvidenceFile:
+    upload(client_request, reference, ("IMG_0042.JPG", jpeg_with_gps()))
+    go_through(client_request.client, reference)
+    client_request.post("intake.check_answers", reference=reference, _expected_status=302)
     [stored] = _stored(reference)
     return stored
 
 
-def test_staff_download_evidence_as_an_attachment_and_each_view_is_audited(app, client, reference, centre):
-    stored = _submitted_with_photo(client, reference)
-    page = parse_page(client.get(f"/reports/{reference}"))
+def test_staff_download_evidence_as_an_attachment_and_each_view_is_audited(app, client_request, reference, centre):
+    stored = _submitted_with_photo(client_request, reference)
+    page = client_request.get("reports.view_report", reference=reference)
     link = page.select_one("#evidence ~ ul a")["href"]
-    assert link == f"/reports/{reference}/evidence/{stored.id}"
-    response = client.get(link)
-    assert response.status_code == 200
+    assert link == client_request.url_for("reports.download_evidence", reference=reference, file_id=stored.id)
+    response = client_request.get_response_from_url(link, _expected_status=200)
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "IMG_0042.jpg" in response.headers["Content-Disposition"]
     assert response.headers["Content-Type"] == "image/jpeg"
@@ -205,26 +212,25 @@ def test_staff_download_evidence_as_an_attachment_and_each_view_is_audited(app, 
     assert Image.open(io.BytesIO(response.data)).size == (64, 48)
     viewed = _db.session.scalars(select(AuditEvent).where(AuditEvent.action == "evidence_viewed")).all()
     assert [(event.object_id, event.detail) for event in viewed] == [(str(stored.id), f"report={reference}")]
-    partnership = app.test_client()
-    Auth(partnership).login_as("partnership")
-    assert partnership.get(link).status_code == 200
+    signed_in(app, "partnership").get_response_from_url(link, _expected_status=200)
 
 
-def test_evidence_is_refused_to_staff_of_other_centres_and_to_anyone_signed_out(app, client, reference, centre):
-    stored = _submitted_with_photo(client, reference)
-    link = f"/reports/{reference}/evidence/{stored.id}"
+def test_evidence_is_refused_to_staff_of_other_centres_and_to_anyone_signed_out(app, client_request, reference,
+                                                                                 centre):  # fmt: skip
+    stored = _submitted_with_photo(client_request, reference)
+    evidence = {"reference": reference, "file_id": stored.id}
     elsewhere = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
-    other = app.test_client()
-    Auth(other).login_as("centre_lead", elsewhere)
-    assert other.get(link).status_code == 404
-    assert app.test_client().get(link).status_code == 302
-    assert client.get(f"/reports/{reference}/evidence/{stored.id + 99}").status_code == 404
-    assert client.get(f"/static/../instance/evidence/{stored.stored_name}").status_code == 404
+    signed_in(app, "centre_lead", elsewhere).get_response("reports.download_evidence", **evidence, _expected_status=404)
+    ClientRequest(app.test_client(), auth=None).get_response("reports.download_evidence", **evidence,
+                                                             _expected_status=302)  # fmt: skip
+    client_request.get_response("reports.download_evidence", reference=reference, file_id=stored.id + 99,
+                                _expected_status=404)  # fmt: skip
+    # An address no endpoint builds: a way round to the files on disk.
+    client_request.get_response_from_url(f"/static/../instance/evidence/{stored.stored_name}", _expected_status=404)
 
 
-def test_a_drafts_evidence_is_not_shown_to_the_partnership(app, client, reference):
-    upload(client, reference, ("a.pdf", PDF))
+def test_a_drafts_evidence_is_not_shown_to_the_partnership(app, client_request, reference):
+    upload(client_request, reference, ("a.pdf", PDF))
     [stored] = _stored(reference)
-    partnership = app.test_client()
-    Auth(partnership).login_as("partnership")
-    assert partnership.get(f"/reports/{reference}/evidence/{stored.id}").status_code == 404
+    signed_in(app, "partnership").get_response("reports.download_evidence", reference=reference, file_id=stored.id,
+                                               _expected_status=404)  # fmt: skip
