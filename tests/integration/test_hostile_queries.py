@@ -8,51 +8,62 @@ from reporting import audit
 from reporting.extensions import db
 from tests.conftest import Auth
 from tests.support import factories
-from tests.support.html import error_summary, parse_page
+from tests.support.client import ClientRequest
+from tests.support.html import error_summary
 
 HUGE = "9" * 20
 ENORMOUS = "9" * 5000  # beyond the digits Python turns into an int by default
 
+AUDIT, REPORTS = "admin.audit_trail", "reports.list_reports"
+SATISFACTION, REVIEW = "satisfaction.results", "review.dashboard"
+
 NEAREST_PAGE = [
-    ("/audit?page=" + HUGE, "last"),
-    ("/audit?page=" + ENORMOUS, "last"),
-    ("/audit?page=-" + HUGE, "first"),
-    ("/audit?page=0", "first"),
-    ("/audit?page=abc", "first"),
-    ("/audit?page=2.5", "first"),
-    ("/audit?page=%EF%BC%92", "first"),  # a full-width digit two
-    ("/reports/?page=" + HUGE, "last"),
-    ("/reports/?page=" + ENORMOUS, "last"),
-    ("/reports/?page=-1", "first"),
-    ("/reports/?page=0", "first"),
-    ("/reports/?page=", "first"),
-    ("/reports/?page=two", "first"),
-    ("/reports/?status=received&page=" + HUGE, "last"),
+    (AUDIT, {"page": HUGE}, "last"),
+    (AUDIT, {"page": ENORMOUS}, "last"),
+    (AUDIT, {"page": "-" + HUGE}, "first"),
+    (AUDIT, {"page": "0"}, "first"),
+    (AUDIT, {"page": "abc"}, "first"),
+    (AUDIT, {"page": "2.5"}, "first"),
+    (AUDIT, {"page": "\uff12"}, "first"),  # a full-width digit two
+    (REPORTS, {"page": HUGE}, "last"),
+    (REPORTS, {"page": ENORMOUS}, "last"),
+    (REPORTS, {"page": "-1"}, "first"),
+    (REPORTS, {"page": "0"}, "first"),
+    (REPORTS, {"page": ""}, "first"),
+    (REPORTS, {"page": "two"}, "first"),
+    (REPORTS, {"status": "received", "page": HUGE}, "last"),
 ]
 
 BAD_DATES_ON_A_FORM = [
-    ("/audit?date_to=9999-12-31", "Enter a date from 2000-01-01 to 2999-12-31"),
-    ("/audit?date_from=0001-01-01", "Enter a date from 2000-01-01 to 2999-12-31"),
-    ("/audit?date_from=1999-12-31&date_to=3000-01-01", "Enter a date from 2000-01-01 to 2999-12-31"),
-    ("/audit?date_from=2026-02-30", "Enter the date as year, month and day, like 2026-03-27"),
-    ("/audit?date_from=" + ENORMOUS, "Enter the date as year, month and day, like 2026-03-27"),
-    ("/audit?date_from=2026-01-01&page=" + HUGE, None),
-    ("/satisfaction/?date_from=0001-01-01&date_to=9999-12-31", None),
-    ("/satisfaction/?date_from=9999-12-31&date_to=9999-12-31", None),
-    ("/satisfaction/?date_from=" + ENORMOUS + "&date_to=2026-01", None),
-    ("/review/?date_from=9999-12&date_to=9999-12", None),
-    ("/review/?date_from=0001-01&date_to=0001-01", None),
-    ("/review/?date_from=" + HUGE + "&date_to=" + ENORMOUS, None),
+    (AUDIT, {"date_to": "9999-12-31"}, "Enter a date from 2000-01-01 to 2999-12-31"),
+    (AUDIT, {"date_from": "0001-01-01"}, "Enter a date from 2000-01-01 to 2999-12-31"),
+    (AUDIT, {"date_from": "1999-12-31", "date_to": "3000-01-01"}, "Enter a date from 2000-01-01 to 2999-12-31"),
+    (AUDIT, {"date_from": "2026-02-30"}, "Enter the date as year, month and day, like 2026-03-27"),
+    (AUDIT, {"date_from": ENORMOUS}, "Enter the date as year, month and day, like 2026-03-27"),
+    (AUDIT, {"date_from": "2026-01-01", "page": HUGE}, None),
+    (SATISFACTION, {"date_from": "0001-01-01", "date_to": "9999-12-31"}, None),
+    (SATISFACTION, {"date_from": "9999-12-31", "date_to": "9999-12-31"}, None),
+    (SATISFACTION, {"date_from": ENORMOUS, "date_to": "2026-01"}, None),
+    (REVIEW, {"date_from": "9999-12", "date_to": "9999-12"}, None),
+    (REVIEW, {"date_from": "0001-01", "date_to": "0001-01"}, None),
+    (REVIEW, {"date_from": HUGE, "date_to": ENORMOUS}, None),
 ]
 
 REFUSED = [
-    "/audit.csv?date_to=9999-12-31",
-    "/audit.csv?date_from=0001-01-01",
-    "/audit.csv?date_from=nonsense",
-    "/satisfaction/results.csv?date_from=0001-01-01&date_to=9999-12-31",
-    "/review/review-pack.pdf?date_from=9999-12&date_to=9999-12",
-    "/review/review-figures.zip?date_from=0001-01&date_to=" + HUGE,
+    ("admin.audit_trail_csv", {"date_to": "9999-12-31"}),
+    ("admin.audit_trail_csv", {"date_from": "0001-01-01"}),
+    ("admin.audit_trail_csv", {"date_from": "nonsense"}),
+    ("satisfaction.results_csv", {"date_from": "0001-01-01", "date_to": "9999-12-31"}),
+    ("review.download_pack", {"date_from": "9999-12", "date_to": "9999-12"}),
+    ("review.download_bundle", {"date_from": "0001-01", "date_to": HUGE}),
 ]
+
+
+def _name(case) -> str:
+    """A readable test id: the endpoint and its query, long numbers cut short."""
+    endpoint, values = case[0], case[1]
+    query = "&".join(f"{key}={value[:12]}" for key, value in values.items())
+    return f"{endpoint}?{query}"
 
 
 @pytest.fixture
@@ -65,29 +76,28 @@ def partnership(any_app):
         audit.record("report_viewed", "report", report.reference)
     db.session.commit()
     client = any_app.test_client()
-    Auth(client).login_as("partnership")
-    return client
+    unit = ClientRequest(client, Auth(client))
+    unit.login_as("partnership")
+    return unit
 
 
 def _page_shown(page) -> str:
     return " ".join(page.get_text(" ").split())
 
 
-@pytest.mark.parametrize(("url", "nearest"), NEAREST_PAGE)
-def test_a_page_number_out_of_range_or_unreadable_shows_the_nearest_page(partnership, url, nearest):
-    response = partnership.get(url)
-    assert response.status_code == 200
-    assert ("Page 3 of 3" if nearest == "last" else "Page 1 of 3") in _page_shown(parse_page(response))
+@pytest.mark.parametrize(("endpoint", "query", "nearest"), NEAREST_PAGE, ids=map(_name, NEAREST_PAGE))
+def test_a_page_number_out_of_range_or_unreadable_shows_the_nearest_page(partnership, endpoint, query, nearest):
+    page = partnership.get(endpoint, **query, _expected_status=200)
+    assert ("Page 3 of 3" if nearest == "last" else "Page 1 of 3") in _page_shown(page)
 
 
-@pytest.mark.parametrize(("url", "message"), BAD_DATES_ON_A_FORM)
-def test_a_date_out_of_range_or_unreadable_is_explained_on_the_filter_form(partnership, url, message):
-    response = partnership.get(url)
-    assert response.status_code in (200, 400)
+@pytest.mark.parametrize(("endpoint", "query", "message"), BAD_DATES_ON_A_FORM, ids=map(_name, BAD_DATES_ON_A_FORM))
+def test_a_date_out_of_range_or_unreadable_is_explained_on_the_filter_form(partnership, endpoint, query, message):
+    page = partnership.get(endpoint, **query, _expected_status=(200, 400))
     if message:
-        assert message in error_summary(parse_page(response))
+        assert message in error_summary(page)
 
 
-@pytest.mark.parametrize("url", REFUSED)
-def test_a_download_with_a_date_out_of_range_or_unreadable_is_refused(partnership, url):
-    assert partnership.get(url).status_code == 400
+@pytest.mark.parametrize(("endpoint", "query"), REFUSED, ids=map(_name, REFUSED))
+def test_a_download_with_a_date_out_of_range_or_unreadable_is_refused(partnership, endpoint, query):
+    partnership.get_response(endpoint, **query, _expected_status=400)
