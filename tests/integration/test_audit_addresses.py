@@ -11,16 +11,22 @@ from sqlalchemy import insert, select
 from reporting.extensions import db
 from reporting.models import AuditEvent, AuditTrailIsAppendOnly, Report, expire_audit_addresses, utcnow
 from tests.support import factories
+from tests.support.client import ClientRequest
 from tests.support.selfreport import send
 
 REPORTER_ADDRESS = "203.0.113.77"
 STAFF_ADDRESS = "198.51.100.24"
 
 
-def _client(app, address: str):
+def _client(app, address: str) -> ClientRequest:
+    """A browser whose requests come from `address`."""
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
-    return client
+    return ClientRequest(client, auth=None)
+
+
+def _sign_in(browser: ClientRequest, email: str) -> None:
+    browser.post("auth.sign_in", _data={"email": email, "password": factories.PASSWORD}, _expected_status=302)
 
 
 def _raw_addresses() -> list:
@@ -31,9 +37,8 @@ def _audit_csv(app) -> list[dict]:
     factories.user("unit@example.org", role="partnership")
     db.session.commit()
     staff = _client(app, STAFF_ADDRESS)
-    staff.post("/sign-in", data={"email": "unit@example.org", "password": factories.PASSWORD})
-    exported = staff.get("/audit.csv")
-    assert exported.status_code == 200
+    _sign_in(staff, "unit@example.org")
+    exported = staff.get_response("admin.audit_trail_csv", _expected_status=200)
     return list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
 
 
@@ -41,10 +46,9 @@ def test_a_whole_self_report_journey_leaves_no_address_in_the_audit_trail(any_ap
     factories.centre()
     db.session.commit()
     reporter = _client(any_app, REPORTER_ADDRESS)
-    reporter.get(send(reporter, "questions"))
+    reporter.get_url(send(reporter.client, "questions"))
     reference = db.session.scalars(select(Report.reference)).one()
-    survey = reporter.get(f"/survey/{reference}")
-    assert survey.status_code in (200, 302)
+    reporter.get_response("satisfaction.start_survey", reference=reference, _expected_status=(200, 302))
     steps = db.session.scalars(select(AuditEvent).where(AuditEvent.object_id == reference)).all()
     assert len(steps) > 10  # every step of the journey is audited...
     assert _raw_addresses() == [None] * len(_raw_addresses())  # ...and none of them keeps the address
@@ -60,8 +64,8 @@ def test_a_staff_action_records_the_staff_members_address(any_app):
     factories.user("lead@example.org", role="centre_lead", centre_obj=centre)
     db.session.commit()
     staff = _client(any_app, STAFF_ADDRESS)
-    staff.post("/sign-in", data={"email": "lead@example.org", "password": factories.PASSWORD})
-    assert staff.get(f"/reports/{report.reference}").status_code == 200
+    _sign_in(staff, "lead@example.org")
+    staff.get("reports.view_report", reference=report.reference, _expected_status=200)
     viewed = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report_viewed")).one()
     assert viewed.ip_address == STAFF_ADDRESS and viewed.user.email == "lead@example.org"
 

@@ -9,25 +9,36 @@ from reporting import create_app
 from reporting.extensions import db
 from reporting.models import AuditEvent, Report
 from tests.support import factories
+from tests.support.client import ClientRequest
 
 PROXY = "10.0.0.2"  # what the app sees as the peer when a proxy stands in front of it
 ALICE, BOB = "203.0.113.5", "203.0.113.6"
 
 
-def _post(client, path: str, forwarded_for: str | None = None, data: dict | None = None):
+def _post(browser: ClientRequest, endpoint: str, forwarded_for: str | None, status: int, data: dict | None = None,
+          **values):
+    """POST through the proxy: the app's peer is the proxy, the client's address in X-Forwarded-For."""
     headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
-    return client.post(path, data=data or {}, headers=headers, environ_base={"REMOTE_ADDR": PROXY})
+    return browser.post_response(endpoint, **values, _data=data or {}, _headers=headers,
+                                 _environ_base={"REMOTE_ADDR": PROXY}, _expected_status=status)  # fmt: skip
 
 
-def _failed_sign_in(client, forwarded_for: str | None = None) -> int:
-    return _post(client, "/sign-in", forwarded_for, {"email": "nobody@example.org", "password": "wrong"}).status_code
+def _browser(app) -> ClientRequest:
+    return ClientRequest(app.test_client(), auth=None)
 
 
-def _sign_in_address(client, forwarded_for: str) -> str:
+def _failed_sign_in(browser, forwarded_for: str | None, status: int):
+    return _post(browser, "auth.sign_in", forwarded_for, status, {"email": "nobody@example.org", "password": "wrong"})
+
+
+def _start_report(browser, forwarded_for: str, status: int):
+    return _post(browser, "selfreport.begin", forwarded_for, status, flow="questions")
+
+
+def _sign_in_address(client_request, forwarded_for: str) -> str:
     user = factories.user("volunteer@example.org", role="volunteer", centre_obj=factories.centre())
     db.session.commit()
-    response = _post(client, "/sign-in", forwarded_for, {"email": user.email, "password": factories.PASSWORD})
-    assert response.status_code == 302
+    _post(client_request, "auth.sign_in", forwarded_for, 302, {"email": user.email, "password": factories.PASSWORD})
     return db.session.scalar(select(AuditEvent.ip_address).where(AuditEvent.action == "sign_in"))
 
 
@@ -35,42 +46,44 @@ LIMITS = {"SIGN_IN_RATE_LIMIT": "3 per minute", "SELF_REPORT_ADDRESS_START_RATE_
 
 
 @pytest.mark.parametrize("app_config", [{**LIMITS, "TRUSTED_PROXIES": 0}])
-def test_without_trusted_proxies_a_spoofed_forwarded_for_does_not_escape_the_sign_in_limit(client, app_config):
-    codes = [_failed_sign_in(client, forwarded_for=f"198.51.100.{n}") for n in range(4)]
-    assert codes == [200, 200, 200, 429]
+def test_without_trusted_proxies_a_spoofed_forwarded_for_does_not_escape_the_sign_in_limit(client_request,
+                                                                                            app_config):  # fmt: skip
+    for n, status in enumerate([200, 200, 200, 429]):
+        _failed_sign_in(client_request, f"198.51.100.{n}", status)
 
 
 @pytest.mark.parametrize("app_config", [{"TRUSTED_PROXIES": 0}])
-def test_without_trusted_proxies_the_audit_trail_records_the_peer_not_a_spoofed_address(client, app_config):
-    assert _sign_in_address(client, forwarded_for=ALICE) == PROXY
+def test_without_trusted_proxies_the_audit_trail_records_the_peer_not_a_spoofed_address(client_request, app_config):
+    assert _sign_in_address(client_request, forwarded_for=ALICE) == PROXY
 
 
 @pytest.mark.parametrize("app_config", [{**LIMITS, "TRUSTED_PROXIES": 0}])
 def test_without_trusted_proxies_a_spoofed_forwarded_for_does_not_escape_the_self_report_address_limit(app, app_config):
-    codes = [_post(app.test_client(), "/report/questions/start", f"198.51.100.{n}").status_code for n in range(3)]
-    assert codes == [302, 302, 429]
+    for n, status in enumerate([302, 302, 429]):
+        _start_report(_browser(app), f"198.51.100.{n}", status)
     assert len(db.session.scalars(select(Report)).all()) == 2
 
 
 @pytest.mark.parametrize("app_config", [{**LIMITS, "TRUSTED_PROXIES": 1}])
 def test_behind_one_proxy_each_client_has_its_own_sign_in_limit(app, app_config):
-    alice, bob = app.test_client(), app.test_client()
-    assert [_failed_sign_in(alice, ALICE) for _ in range(4)] == [200, 200, 200, 429]
+    alice, bob = _browser(app), _browser(app)
+    for status in [200, 200, 200, 429]:
+        _failed_sign_in(alice, ALICE, status)
     # What Alice writes in front of the address her proxy adds is not trusted either.
-    assert _failed_sign_in(alice, f"198.51.100.1, {ALICE}") == 429
-    assert _failed_sign_in(bob, BOB) == 200
+    _failed_sign_in(alice, f"198.51.100.1, {ALICE}", 429)
+    _failed_sign_in(bob, BOB, 200)
 
 
 @pytest.mark.parametrize("app_config", [{**LIMITS, "TRUSTED_PROXIES": 1}])
 def test_behind_one_proxy_each_client_has_its_own_self_report_address_limit(app, app_config):
-    alice = [_post(app.test_client(), "/report/questions/start", ALICE).status_code for _ in range(3)]
-    assert alice == [302, 302, 429]
-    assert _post(app.test_client(), "/report/questions/start", BOB).status_code == 302
+    for status in [302, 302, 429]:
+        _start_report(_browser(app), ALICE, status)
+    _start_report(_browser(app), BOB, 302)
 
 
 @pytest.mark.parametrize("app_config", [{"TRUSTED_PROXIES": 1}])
-def test_behind_one_proxy_the_audit_trail_records_the_forwarded_address(client, app_config):
-    assert _sign_in_address(client, forwarded_for=f"198.51.100.1, {ALICE}") == ALICE
+def test_behind_one_proxy_the_audit_trail_records_the_forwarded_address(client_request, app_config):
+    assert _sign_in_address(client_request, forwarded_for=f"198.51.100.1, {ALICE}") == ALICE
 
 
 @pytest.mark.parametrize("app_config", [{"TRUSTED_PROXIES": "2"}])
