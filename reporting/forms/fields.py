@@ -126,7 +126,7 @@ class DatePartsField(Drawn, wtforms.Field):
 
     The raw text of each box is kept in `raw` so the page shows back what was typed; a validator
     (`validators.DateParts`) turns it into `data`. `approximate` names a checkbox (a `BooleanField` of the
-    same form) for "not sure of the exact date": it is drawn with the date, and then a month and year do.
+    same form) for "not sure of the exact date", drawn under the boxes: ticked, a month and year are enough.
     """
 
     answer_type = "date"

@@ -19,12 +19,10 @@ from wtforms.utils import unset_value
 
 from ..forms import choice_pairs, options
 from ..forms.validators import RequiredIf, ValidateIf
-from ..intake.forms.base import EDITED_BY_SOMEONE_ELSE, StepForm, SummaryRow
+from ..intake.forms.base import EDITED_BY_SOMEONE_ELSE, NOT_QUESTIONS, StepForm, SummaryRow
 from ..intake.journey import Journey, SavedAnswers
 
 MAX_TEXT = 10_000
-# Fields of every step form that are not questions.
-FORM_FIELDS = ("csrf_token", "report_version")
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ class PageJourney(Journey):
         form = page.step(flow=self.flow, report=self.report, data=saved, **kwargs)
         if kwargs.get("formdata", unset_value) is not None:
             for item in form:
-                if item.name not in page.fields and item.name not in FORM_FIELDS:
+                if item.name not in page.fields and item.name not in NOT_QUESTIONS:
                     item.process(None, saved.get(item.name))
             form.prepare()
             form._apply_wording()
@@ -155,7 +153,7 @@ def page_is_valid(form: StepForm, page: Page) -> bool:
     form.validate()
     edited = any(EDITED_BY_SOMEONE_ELSE in item.errors for item in form)
     for item in form:
-        if item.name not in page.fields and item.name not in FORM_FIELDS:
+        if item.name not in page.fields and item.name not in NOT_QUESTIONS:
             item.errors = []
     first = form[page.fields[0]]
     if edited and EDITED_BY_SOMEONE_ELSE not in first.errors:
