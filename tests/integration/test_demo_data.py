@@ -7,6 +7,7 @@ from reporting.extensions import db
 from reporting.models import Centre, ContactDetails, Referral, Report, SurveyResponse, User
 from reporting.referrals.services import METHODS, organisation_names
 from tests.support import factories
+from tests.support.client import ClientRequest
 
 
 def run_demo_data(cli, *options: str):
@@ -82,9 +83,8 @@ def test_a_database_with_its_own_centre_gets_no_demo_data(any_app):
 
 def test_demo_staff_can_sign_in_with_the_demo_password(any_app):
     run_demo_data(any_app.test_cli_runner(), "--reports", "0")
-    response = any_app.test_client().post(
-        "/sign-in", data={"email": "centre.lead@demo.example", "password": DEMO_PASSWORD}
+    ClientRequest(any_app.test_client(), auth=None).post(
+        "auth.sign_in", _data={"email": "centre.lead@demo.example", "password": DEMO_PASSWORD}, _expected_status=302
     )
-    assert response.status_code == 302
     lead = db.session.scalar(select(User).where(User.email == "centre.lead@demo.example"))
     assert (lead.role, lead.centre.code) == ("centre_lead", "sale-library")
