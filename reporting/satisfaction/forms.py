@@ -12,7 +12,6 @@ from .. import messages
 from ..domain.periods import MonthsNotEnded, NotWholeMonths, complete_months_refusal, month_end, month_key, month_start
 from ..filters import month_label
 from ..forms import ChoiceSelectField, Drawn, PasswordField, RadiosField, TextAreaField, options, vocabulary_options
-from ..forms import options as choices  # noqa: F401 (the results presentation builds its options with it)
 from ..labels import LABELS
 from ..review.figures.forms import CHOOSE_MONTH_FROM, CHOOSE_MONTH_TO, MONTHS_IN_ORDER
 from .results import FIRST_DAY, LAST_DAY

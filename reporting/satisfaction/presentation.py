@@ -25,11 +25,12 @@ from ..domain.satisfaction import KINDS
 from ..domain.suppression import SUPPRESSED, THRESHOLD, is_small
 from ..domain.ukdates import uk_today
 from ..filters import month_label
+from ..forms import options as choices
 from ..labels import LABELS
 from ..models import Centre
 from ..review.figures.choosing import available_months
 from . import results
-from .forms import MonthlyResultsForm, ResultsForm, choices
+from .forms import MonthlyResultsForm, ResultsForm
 
 PERCENT = 100
 
