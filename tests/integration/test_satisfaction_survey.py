@@ -286,6 +286,8 @@ def probe(client, reference: str, page: str = "/survey/{}") -> tuple[int, str, s
     body = response.get_data(as_text=True).replace(reference, "REFERENCE")
     body = re.sub(r'nonce="[^"]*"', 'nonce=""', body)
     body = re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', body)
+    # The timeout warning of a signed-in viewer carries its own token and the seconds left, which tick on.
+    body = re.sub(r'data-(csrf-token|max-seconds-left)="[^"]*"', r'data-\1=""', body)
     return response.status_code, response.headers.get("Location", "").replace(reference, "REFERENCE"), body
 
 
