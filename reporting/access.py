@@ -14,6 +14,7 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 
 from .domain.references import normalise_reference
+from .domain.statuses import DRAFT
 from .extensions import db, login_manager
 from .models import ROLES, Report
 
@@ -92,13 +93,13 @@ def _may_see(user) -> ColumnElement[bool]:
     if not user.is_authenticated:
         return false()
     if not user.is_centre_staff:
-        return Report.status != "draft"
+        return Report.submitted
     centre = _centre_of(user)
-    return or_(_at(Report.centre_id, centre), and_(Report.status != "draft", _at(Report.assigned_centre_id, centre)))
+    return or_(_at(Report.centre_id, centre), and_(Report.submitted, _at(Report.assigned_centre_id, centre)))
 
 
 def _in_scope(user, scope: Scope) -> list[ColumnElement[bool]]:
-    status = {"submitted": Report.status != "draft", "draft": Report.status == "draft", "any": true()}
+    status = {"submitted": Report.submitted, "draft": Report.status == DRAFT, "any": true()}
     conditions = [status[scope.status]]
     if scope.channel:
         conditions.append(Report.channel == scope.channel)

@@ -17,6 +17,7 @@ from . import vocabulary
 from .postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
 from .references import is_valid_reference, normalise_reference
 from .satisfaction import SCORES
+from .statuses import CHANNELS
 from .ukdates import parse_iso_datetime, uk_date
 
 FIELDS = (
@@ -40,7 +41,6 @@ FIELDS = (
 _KNOWN_FIELDS = frozenset(FIELDS)
 # Fields that may be left out of a record (a missing nullable field means null).
 OPTIONAL_FIELDS = ("reference", "centre", "area", "postcode", "satisfaction", "contact")
-CHANNELS = ("assisted", "self")
 CONTACT_KEYS = ("name", "phone", "email", "address", "preferred")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

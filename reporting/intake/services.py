@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import audit
 from ..access import DRAFTS, SEEN_BY_STAFF, find_report, reports_for
 from ..domain.references import new_reference
+from ..domain.statuses import DRAFT
 from ..extensions import db
 from ..models import EvidenceFile, Report, utcnow
 from ..satisfaction.services import on_report_submitted
@@ -36,7 +37,7 @@ def start_draft(user, flow) -> Report:
             reference=new_reference(),
             channel=flow.channel,
             centre_id=user.centre_id,
-            status="draft",
+            status=DRAFT,
             created_by_id=user.id,
             language="en",
             steps_done=[],
@@ -93,7 +94,7 @@ SUBMITTED_COLUMNS = ("reported_at", "received_at", "updated_at")
 # Submitting as one statement made once: building an UPDATE on every submit costs more than running it.
 SUBMIT_DRAFT = (
     update(REPORTS)
-    .where(REPORTS.c.id == bindparam("report_id"), REPORTS.c.status == "draft")
+    .where(REPORTS.c.id == bindparam("report_id"), REPORTS.c.status == DRAFT)
     .values(status="received", **{name: bindparam("now", type_=REPORTS.c[name].type) for name in SUBMITTED_COLUMNS})
 )
 
@@ -124,7 +125,7 @@ def list_drafts(user) -> list[Report]:
 def purge_drafts(max_age_days: int, now=None) -> int:
     """Delete drafts not changed for `max_age_days` days, with their files; returns how many."""
     cutoff = (now or utcnow()) - timedelta(days=max_age_days)
-    stale = list(db.session.scalars(select(Report).where(Report.status == "draft", Report.updated_at < cutoff)))
+    stale = list(db.session.scalars(select(Report).where(Report.status == DRAFT, Report.updated_at < cutoff)))
     directory = evidence_dir()
     for draft in stale:
         for stored in draft.evidence_files:

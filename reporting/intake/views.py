@@ -30,7 +30,7 @@ def step_url(report, slug: str | None, change: bool = False) -> str:
 
 def _draft_journey(report) -> Journey:
     """The journey through a draft; a report already submitted goes to its page instead."""
-    if report.status != "draft":
+    if report.submitted:
         flash(messages.REPORT_SUBMITTED_ALREADY, "info")
         abort(redirect(url_for("reports.view_report", reference=report.reference)))
     return Journey(FLOW, report)
@@ -117,7 +117,7 @@ def _check_answers_reads() -> tuple:
 @role_required(*CENTRE_ROLES)
 @with_report(MADE_HERE, options=_check_answers_reads)
 def check_answers(report):
-    if report.status != "draft":
+    if report.submitted:
         return redirect(url_for("intake.submitted", reference=report.reference))
     journey = Journey(FLOW, report)
     unfinished = journey.first_unfinished()
@@ -135,7 +135,7 @@ def check_answers(report):
 @role_required(*CENTRE_ROLES)
 @with_report(MADE_HERE)
 def submitted(report):
-    if report.status == "draft":
+    if not report.submitted:
         return redirect(url_for("intake.check_answers", reference=report.reference))
     survey_url = url_for("satisfaction.hand_over_page", reference=report.reference)
     return render_template("intake/submitted.html", report=report, survey_url=survey_url)

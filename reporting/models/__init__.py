@@ -21,7 +21,6 @@ from ..satisfaction.models import SurveyInvitation
 from .core import (
     AUDIT_ADDRESS_EXPIRY,
     CENTRE_ROLES,
-    CHANNELS,
     RECIPIENTS,
     ROLES,
     Area,
@@ -48,7 +47,6 @@ from .core import (
 __all__ = [
     "AUDIT_ADDRESS_EXPIRY",
     "CENTRE_ROLES",
-    "CHANNELS",
     "RECIPIENTS",
     "ROLES",
     "STATUSES",

@@ -17,16 +17,17 @@ from sqlalchemy import (
     inspect,
 )
 from sqlalchemy import update as sa_update
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from ..columns import UTCDateTime, utcnow
 from ..crypto import EncryptedText
 from ..domain.postcodes import split_postcode
+from ..domain.statuses import DRAFT, SUBMITTED_STATUSES
 from ..extensions import db
 
 ROLES = ("volunteer", "centre_lead", "partnership", "admin")
 CENTRE_ROLES = ("volunteer", "centre_lead")
-CHANNELS = ("assisted", "self")
 RECIPIENTS = ("police", "support")
 
 
@@ -161,7 +162,7 @@ class Report(db.Model):
     interpreter_language: Mapped[str | None] = mapped_column(String(100))
     # Slugs of the intake steps saved so far, so a draft resumes where it stopped.
     steps_done: Mapped[list] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=DRAFT)
     # Counts every change: two people saving the same report cannot silently overwrite each other.
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -210,6 +211,17 @@ class Report(db.Model):
         Index("ix_reports_reported_at_area", "reported_at", "area_id"),
         Index("ix_reports_centre_reported_at", "centre_id", "reported_at"),
     )
+
+
+    @hybrid_property
+    def submitted(self) -> bool:
+        """Sent, whatever became of it since: every status but draft (in SQL, the list, which can use an index)."""
+        return self.status != DRAFT
+
+    @submitted.inplace.expression
+    @classmethod
+    def _submitted_expression(cls):
+        return cls.status.in_(SUBMITTED_STATUSES)
 
     @validates("postcode")
     def _keep_postcode_district(self, _key, text: str | None) -> str | None:

@@ -52,4 +52,4 @@ def _remove_evidence_files(report_ids: list[int], evidence_dir: Path) -> None:
 
 def reports_past_retention(years: int, now: datetime | None = None) -> list[int]:
     cutoff = retention_cutoff(years, now)
-    return list(db.session.scalars(select(Report.id).where(Report.reported_at < cutoff, Report.status != "draft")))
+    return list(db.session.scalars(select(Report.id).where(Report.reported_at < cutoff, Report.submitted)))

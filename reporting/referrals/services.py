@@ -62,7 +62,7 @@ class ReportNotFound(LookupError):
 def report_by_reference(reference: str) -> Report:
     """Any submitted report, for the command line (which runs with an operator's full access)."""
     report = db.session.scalar(
-        select(Report).where(Report.reference == normalise_reference(reference), Report.status != "draft")
+        select(Report).where(Report.reference == normalise_reference(reference), Report.submitted)
     )
     if report is None:
         raise ReportNotFound(f"No submitted report has the reference {reference}.")

@@ -124,7 +124,7 @@ def issue_missing_follow_ups(reports) -> int:
     """Follow-up invitations for submitted reports that have none (imported or demo reports); returns how many."""
     issued = 0
     for report in reports:
-        if report.status != "draft" and invitation(report, FOLLOW_UP) is None:
+        if report.submitted and invitation(report, FOLLOW_UP) is None:
             issue_follow_up(report)
             issued += 1
     return issued
@@ -154,7 +154,7 @@ def follow_up_link(report: Report) -> FollowUpLink | None:
 
     None for a draft, or when the link can no longer be derived (the secret key was changed).
     """
-    if report.status == "draft":
+    if not report.submitted:
         return None
     found = issue_follow_up(report)
     token = token_for(found)

@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 from .. import audit
 from ..access import SELF_REPORTS, reports_for
 from ..domain.references import new_reference
+from ..domain.statuses import DRAFT
 from ..extensions import db
 from ..i18n import language_tag
 from ..intake import services as intake_services
@@ -45,7 +46,7 @@ def start_draft(flow) -> Report:
             reference=new_reference(),
             channel=flow.channel,
             centre_id=None,
-            status="draft",
+            status=DRAFT,
             language=language_tag(),
             steps_done=[],
             draft_token_hash=token_hash(token),
@@ -149,7 +150,7 @@ def submit(journey) -> bool:
     submitted = intake_services.submit(journey)
     report = journey.report
     db.session.refresh(report)
-    if report.status != "draft":
+    if report.submitted:
         satisfaction.on_report_submitted(report)
         db.session.commit()
     return submitted

@@ -37,7 +37,7 @@ def _end_idle_session():
 def _keep_late_post(report) -> str | None:
     """What became of a page posted after the session ended: "kept", "sent", or None (nothing to keep)."""
     chosen = FLOWS.get((request.view_args or {}).get("flow"))
-    if report is None or report.status != "draft" or chosen is None:
+    if report is None or report.submitted or chosen is None:
         return None
     journey = PageJourney(chosen, report)
     if request.endpoint == "selfreport.check_answers" and not journey.first_unfinished():
@@ -84,7 +84,7 @@ def _draft_journey(flow) -> PageJourney:
     report = services.session_report()
     if report is None or services.session_flow_name() != flow.name:
         abort(make_response(render_template("selfreport/not-found.html", flow=flow, start=start_url(flow)), 404))
-    if report.status != "draft":
+    if report.submitted:
         abort(redirect(url_for("selfreport.sent", flow=flow.name)))
     return PageJourney(flow, report)
 
@@ -103,7 +103,7 @@ def easy_read_start():
 
 def _render_start(flow, limited=None, status: int = 200):
     report = services.session_report()
-    draft = report if report is not None and report.status == "draft" else None
+    draft = report if report is not None and not report.submitted else None
     template = "selfreport/easy-read-start.html" if flow.easy_read else "selfreport/start.html"
     return render_template(template, flow=flow, draft=draft, limited=limited), status
 
@@ -191,7 +191,7 @@ def check_answers(flow: str):
 def _submitted_report():
     """The report this session submitted, or 404: never found by its reference alone."""
     report = services.session_report()
-    if report is None or report.status == "draft":
+    if report is None or not report.submitted:
         abort(404)
     return report
 
