@@ -26,13 +26,14 @@ FINDING_CHOICES = [
 
 
 class DrawForm(FlaskForm):
-    month = ChoiceSelectField(_l("Month"), validators=[DataRequired(message=CHOOSE_SAMPLE_MONTH)])
+    month = ChoiceSelectField(_l("Month to draw from"), validators=[DataRequired(message=CHOOSE_SAMPLE_MONTH)])
 
 
 class ChecklistForm(FlaskForm):
     notes = notes_field(
         _l("Notes and findings"),
         _l("What was done well and what should change. Do not add the person's name or contact details."),
+        size="s",
     )
 
     def findings(self) -> dict[str, str]:
@@ -44,6 +45,10 @@ for _item in CHECKLIST:
         ChecklistForm,
         _item,
         RadiosField(
-            CHECKLIST_LABELS[_item], choices=FINDING_CHOICES, validators=[DataRequired(message=CHOOSE_FINDING[_item])]
+            CHECKLIST_LABELS[_item],
+            choices=FINDING_CHOICES,
+            validators=[DataRequired(message=CHOOSE_FINDING[_item])],
+            inline=True,
+            size="s",
         ),
     )

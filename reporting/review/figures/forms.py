@@ -18,9 +18,9 @@ class PeriodForm(FlaskForm):
     class Meta:
         csrf = False
 
-    date_from = ChoiceSelectField(_l("From"), validators=[DataRequired(message=CHOOSE_MONTH_FROM)])
-    date_to = ChoiceSelectField(_l("To"), validators=[DataRequired(message=CHOOSE_MONTH_TO)])
-    centre = ChoiceSelectField(_l("Centre"), validators=[])
+    date_from = ChoiceSelectField(_l("From"), validators=[DataRequired(message=CHOOSE_MONTH_FROM)], size="s")
+    date_to = ChoiceSelectField(_l("To"), validators=[DataRequired(message=CHOOSE_MONTH_TO)], size="s")
+    centre = ChoiceSelectField(_l("Centre"), validators=[], size="s")
 
     def validate_date_to(self, field) -> None:
         if self.date_from.data and field.data and field.data < self.date_from.data:

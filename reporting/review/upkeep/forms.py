@@ -8,7 +8,7 @@ from wtforms import DateField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired
 
-from ...forms import RadiosField
+from ...forms import Drawn, RadiosField
 from ..fields import notes_field
 
 CHOOSE_VISIT_KIND = _l("Select whether this was refresher training or a partnership contact")
@@ -21,14 +21,11 @@ VISIT_CHOICES = [
 ]
 
 
-class VisitDateField(DateField):
+class VisitDateField(Drawn, DateField):
     """An ISO date from a date input, with a translated message when it is not a real date."""
-
-    raw_text = None
 
     def process_formdata(self, valuelist):
         text = (valuelist[0] if valuelist else "").strip()
-        self.raw_text = text
         if not text:
             self.data = None
             return
@@ -43,7 +40,9 @@ class VisitForm(FlaskForm):
     kind = RadiosField(
         _l("What kind of visit was it?"), choices=VISIT_CHOICES, validators=[DataRequired(message=CHOOSE_VISIT_KIND)]
     )
-    visited_on = VisitDateField(_l("Date of the visit"), validators=[InputRequired(message=ENTER_VISIT_DATE)])
+    visited_on = VisitDateField(
+        _l("Date of the visit"), validators=[InputRequired(message=ENTER_VISIT_DATE)], input_type="date", width=10
+    )
     notes = notes_field(_l("Notes"), _l("For example who attended and what support the centre asked for."))
 
     def check_not_future(self, today: date) -> bool:
