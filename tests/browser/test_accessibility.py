@@ -79,8 +79,9 @@ def test_sign_in_errors_are_summarised_at_the_top_and_link_to_their_fields(open_
     first_in_main = page.locator("main > *").first
     assert "govuk-error-summary" in first_in_main.get_attribute("class")
     # GOV.UK Frontend moves focus to the summary when its script starts, which on a busy machine is after the
-    # summary is already on the page: wait for the focus (up to 5 s) rather than look once.
-    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')", timeout=5000)
+    # summary is already on the page: wait for the focus (up to 15 s, for a machine running tests in parallel)
+    # rather than look once.
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')", timeout=15000)
     links = page.locator(".govuk-error-summary__list a")
     assert links.all_inner_texts() == ["Enter your email address", "Enter your password"]
     assert " ".join(page.locator("#email-error").inner_text().split()) == "Error: Enter your email address"
