@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from .. import audit
 from ..domain.exchange import CONTACT_KEYS, FIELDS, in_question_order
 from ..domain.satisfaction import IMMEDIATE, SCALE_QUESTIONS
-from ..domain.statuses import SUBMITTED_STATUSES
 from ..domain.ukdates import uk_day_bounds
 from ..extensions import db
 from ..models import Area, Centre, ContactDetails, Report, ReportCategory, ReportIncidentType, SurveyResponse
@@ -27,7 +26,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def _exported_reports(first: date, last: date):
     start, end = uk_day_bounds(first, last)
-    return Report.status.in_(SUBMITTED_STATUSES), Report.reported_at >= start, Report.reported_at < end
+    return Report.submitted, Report.reported_at >= start, Report.reported_at < end
 
 
 def count_reports(first: date, last: date) -> int:

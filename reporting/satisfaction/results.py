@@ -72,7 +72,6 @@ from ..domain.places import NO_CENTRE, ONLINE, UnknownCentre
 from ..domain.satisfaction import COMMENT, KINDS, RECOMMEND, RECOMMEND_ANSWERS, SATISFIED, SCALE_QUESTIONS, SCORES
 from ..domain.ukdates import uk_date, uk_day_bounds
 from ..models import Centre, Report, SurveyResponse
-from ..review.figures.counting import counted_status
 from ..review.figures.models import ANY_KIND
 from ..review.figures.summary import keeping, reading
 
@@ -337,7 +336,7 @@ class _Selection:
         return tallies
 
     def comments(self) -> list[Comment]:
-        filters = [counted_status(), Report.reported_at >= self.start, Report.reported_at < self.end]
+        filters = [Report.submitted, Report.reported_at >= self.start, Report.reported_at < self.end]
         if self.centre_key is not None:
             centre = Report.centre_id.is_(None) if self.centre_key == NO_CENTRE else Report.centre_id == self.centre_key
             filters.append(centre)

@@ -17,7 +17,6 @@ from ... import audit
 from ...domain.periods import month_bounds
 from ...domain.places import NO_CENTRE
 from ...models import Report, utcnow
-from ..figures.counting import counted_status
 from .models import CHECKLIST, FINDINGS, DipFinding, DipSample, DipSampleItem
 
 SAMPLE_SIZE = 5
@@ -36,7 +35,7 @@ def eligible_report_ids(session, month: str) -> list[int]:
     start, end = month_bounds(month)
     query = (
         select(Report.id)
-        .where(counted_status(), Report.reported_at >= start, Report.reported_at < end)
+        .where(Report.submitted, Report.reported_at >= start, Report.reported_at < end)
         .order_by(Report.id)
     )
     return list(session.scalars(query))

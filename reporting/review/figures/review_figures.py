@@ -15,7 +15,6 @@ from ...domain.periods import Period
 from ...domain.places import NO_AREA, NO_CENTRE, ONLINE, UNKNOWN, UnknownCentre
 from ...domain.ukdates import uk_date
 from ...models import Area, Centre, Report
-from .counting import counted_status
 from .summary.keeping import bring_up_to_date
 from .summary.reading import SummaryReader
 from .summary.rows import EXPECTED_FIELDS, TO_REFERRAL, TO_REPORT, SummaryRows
@@ -247,7 +246,7 @@ def _last_report_on(session, centre_key: int, period: Period) -> date | None:
     centre = Report.centre_id.is_(None) if centre_key == NO_CENTRE else Report.centre_id == centre_key
     query = (
         select(Report.reported_at)
-        .where(centre, Report.reported_at < end, counted_status())
+        .where(centre, Report.reported_at < end, Report.submitted)
         .order_by(Report.reported_at.desc())
         .limit(1)
     )

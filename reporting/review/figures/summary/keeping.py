@@ -16,7 +16,6 @@ from ....domain.places import NO_AREA, NO_CENTRE
 from ....domain.satisfaction import RECOMMEND, RECOMMEND_ANSWERS, SCALE_QUESTIONS, SCORES
 from ....domain.ukdates import UK
 from ....models import Report, ReportCategory, ReportIncidentType, SurveyResponse
-from ..counting import counted_status
 from ..models import ANY_KIND, ReviewSummaryQueue
 from .rows import (
     ALL_PARTS,
@@ -56,7 +55,7 @@ def _area_key_column():
 
 def _range_condition(start: datetime, end: datetime, centre_keys: Collection[int] | None) -> ColumnElement[bool]:
     """Counted reports made in [start, end), at the given centres (key 0: online) or all of them."""
-    condition = and_(counted_status(), Report.reported_at >= start, Report.reported_at < end)
+    condition = and_(Report.submitted, Report.reported_at >= start, Report.reported_at < end)
     if centre_keys is None:
         return condition
     centres = [key for key in centre_keys if key != NO_CENTRE]
@@ -221,7 +220,7 @@ def bring_up_to_date(session) -> int:
 def mark_all_for_recount(session) -> int:
     """Queue every month and centre that has reports (after restoring a backup without the summary, say)."""
     first, last = session.execute(
-        select(func.min(Report.reported_at), func.max(Report.reported_at)).where(counted_status())
+        select(func.min(Report.reported_at), func.max(Report.reported_at)).where(Report.submitted)
     ).one()
     if first is None:
         return 0
