@@ -12,7 +12,7 @@ from reporting.models import Report
 from reporting.selfreport.flows import EASY_READ_FLOW, PLAIN_FLOW
 from reporting.selfreport.journey import PageJourney
 from tests.support import factories
-from tests.support.intake import go_through, start_draft
+from tests.support.intake import go_through_steps, start_report
 
 
 def _every_answer(steps, report) -> dict:
@@ -37,10 +37,10 @@ def test_every_step_keys_its_answers_by_its_own_fields(app):
          "what-happened": {"incident_types": ["online", "mate_crime"], "description": "Posts about him."}},
     ],
 )  # fmt: skip
-def test_the_steps_that_apply_are_those_all_the_answers_give(client, auth, changed):
-    auth.login_as("volunteer", factories.centre())
-    reference = start_draft(client)
-    go_through(client, reference, changed)
+def test_the_steps_that_apply_are_those_all_the_answers_give(client_request, changed):
+    client_request.login_as("volunteer", factories.centre())
+    reference = start_report(client_request)
+    go_through_steps(client_request, reference, changed)
     db.session.expire_all()
     report = db.session.scalar(select(Report).where(Report.reference == reference))
     answers = _every_answer(ASSISTED.steps, report)

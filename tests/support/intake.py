@@ -50,6 +50,42 @@ def go_through(client, reference: str, answers: dict | None = None, stop_at: str
     return seen
 
 
+# ---------------------------------------------------------------- the same, by endpoint name through `client_request`
+
+
+def start_report(client_request) -> str:
+    """Start a new report through `intake.start` (302 on to its first step); returns its reference."""
+    response = client_request.post_response("intake.start", _expected_status=302)
+    return reference_in(response.headers["Location"])
+
+
+def answer_step(client_request, reference: str, slug: str, data: dict | None = None, change: bool = False,
+                status: int = 302):  # fmt: skip
+    """Post one step's answers (the standard ones unless given) to `intake.step`, asserting `status`: 302 on to
+    the next page, 200 when the answers are refused. Returns the response."""
+    return client_request.post_response("intake.step", reference=reference, slug=slug, change=1 if change else None,
+                                        _data=ANSWERS[slug] if data is None else data,
+                                        _expected_status=status)  # fmt: skip
+
+
+def go_through_steps(client_request, reference: str, answers: dict | None = None, stop_at: str | None = None
+                     ) -> list[str]:  # fmt: skip
+    """`go_through` by endpoint name: from `intake.resume` (302 to the first unfinished step), answer every step
+    shown (each 302) until check-your-answers; returns the slugs seen."""
+    answers = {**ANSWERS, **(answers or {})}
+    seen = []
+    resume = client_request.get_response("intake.resume", reference=reference, _expected_status=302)
+    location = resume.headers["Location"]
+    while "check-answers" not in location:
+        slug = slug_in(location)
+        if slug == stop_at:
+            break
+        seen.append(slug)
+        response = client_request.post_response_to_url(location, _data=answers[slug], _expected_status=302)
+        location = response.headers["Location"]
+    return seen
+
+
 class SharedTemplateCache(BytecodeCache):
     """Compiled templates kept in memory across the apps that tests build, so each test does not compile them again."""
 
