@@ -4,7 +4,6 @@ import pytest
 
 from reporting.extensions import db
 from tests.support import factories
-from tests.support.html import parse_page
 
 
 def test_every_route_declares_who_may_use_it(app):
@@ -30,81 +29,81 @@ def two_centres(app):
 
 
 @pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
-def test_centre_staff_see_only_their_own_centres_reports(client, auth, two_centres, role):
+def test_centre_staff_see_only_their_own_centres_reports(client_request, two_centres, role):
     centre_a, _, report_a, report_b, self_report = two_centres
-    auth.login_as(role, centre_a)
-    listing = parse_page(client.get("/reports/")).get_text(" ")
+    client_request.login_as(role, centre_a)
+    listing = client_request.get("reports.list_reports").get_text(" ")
     assert report_a.reference in listing
     assert report_b.reference not in listing
     assert self_report.reference not in listing
-    assert client.get(f"/reports/{report_a.reference}").status_code == 200
-    assert client.get(f"/reports/{report_b.reference}").status_code == 404
-    assert client.get(f"/reports/{self_report.reference}").status_code == 404
+    client_request.get("reports.view_report", reference=report_a.reference)
+    client_request.get("reports.view_report", reference=report_b.reference, _expected_status=404)
+    client_request.get("reports.view_report", reference=self_report.reference, _expected_status=404)
 
 
 @pytest.mark.parametrize("role", ["partnership", "admin"])
-def test_the_partnership_unit_and_admins_see_every_report(client, auth, two_centres, role):
+def test_the_partnership_unit_and_admins_see_every_report(client_request, two_centres, role):
     _, _, report_a, report_b, self_report = two_centres
-    auth.login_as(role)
-    listing = parse_page(client.get("/reports/")).get_text(" ")
+    client_request.login_as(role)
+    listing = client_request.get("reports.list_reports").get_text(" ")
     for report in (report_a, report_b, self_report):
         assert report.reference in listing
-        page = parse_page(client.get(f"/reports/{report.reference}"))
+        page = client_request.get("reports.view_report", reference=report.reference)
         assert report.reference in page.h1.get_text()
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, two_centres):
+def test_anonymous_visitors_are_sent_to_sign_in(client_request, two_centres):
     _, _, report_a, _, _ = two_centres
-    for url in ("/reports/", f"/reports/{report_a.reference}"):
-        response = client.get(url)
-        assert response.status_code == 302
+    for endpoint, values in (("reports.list_reports", {}), ("reports.view_report", {"reference": report_a.reference})):
+        response = client_request.get_response(endpoint, **values, _expected_status=302)
         assert response.headers["Location"].startswith("/sign-in?next=")
 
 
-def test_viewing_a_report_is_audited_without_personal_details(client, auth, two_centres):
+def test_viewing_a_report_is_audited_without_personal_details(client_request, two_centres):
     from sqlalchemy import select
 
     from reporting.models import AuditEvent
 
     centre_a, _, report_a, _, _ = two_centres
-    user = auth.login_as("volunteer", centre_a)
-    client.get(f"/reports/{report_a.reference}")
+    user = client_request.login_as("volunteer", centre_a)
+    client_request.get("reports.view_report", reference=report_a.reference)
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "report_viewed")).one()
     assert (event.user_id, event.object_type, event.object_id) == (user.id, "report", report_a.reference)
     assert event.ip_address == "127.0.0.1"
 
 
-def test_drafts_are_not_listed_or_shown(client, auth, app):
+def test_drafts_are_not_listed_or_shown(client_request, app):
     centre = factories.centre()
     draft = factories.report(centre, status="draft")
     db.session.commit()
-    auth.login_as("centre_lead", centre)
-    assert draft.reference not in client.get("/reports/").get_data(as_text=True)
-    assert client.get(f"/reports/{draft.reference}").status_code == 404
+    client_request.login_as("centre_lead", centre)
+    assert draft.reference not in client_request.get_response("reports.list_reports").get_data(as_text=True)
+    client_request.get("reports.view_report", reference=draft.reference, _expected_status=404)
 
 
-def test_the_report_list_pages_and_filters_by_status(client, auth, app):
+def test_the_report_list_pages_and_filters_by_status(client_request, app):
     centre = factories.centre()
     references = [factories.report(centre).reference for _ in range(30)]
     referred = factories.report(centre, status="referred")
     db.session.commit()
-    auth.login_as("volunteer", centre)
-    first = parse_page(client.get("/reports/"))
+    client_request.login_as("volunteer", centre)
+    first = client_request.get("reports.list_reports")
     assert "31 reports" in first.get_text(" ")
     assert "Page 1 of 2" in first.get_text(" ")
-    second = client.get("/reports/?page=2").get_data(as_text=True)
+    second = client_request.get_response("reports.list_reports", page=2).get_data(as_text=True)
     shown = [ref for ref in references + [referred.reference] if ref in first.get_text(" ") or ref in second]
     assert len(shown) == 31
-    filtered = client.get("/reports/?status=referred").get_data(as_text=True)
+    filtered = client_request.get_response("reports.list_reports", status="referred").get_data(as_text=True)
     assert referred.reference in filtered and references[0] not in filtered
-    assert client.get("/reports/?status=nonsense").status_code == 404
-    assert "Page 1 of 2" in parse_page(client.get("/reports/?page=0")).get_text(" "), "the nearest page there is"
+    client_request.get("reports.list_reports", status="nonsense", _expected_status=404)
+    first_again = client_request.get("reports.list_reports", page=0)
+    assert "Page 1 of 2" in first_again.get_text(" "), "the nearest page there is"
 
 
-def test_security_headers_and_no_caching_on_report_pages(client, auth, two_centres):
+def test_security_headers_and_no_caching_on_report_pages(client_request, two_centres):
     centre_a, _, report_a, _, _ = two_centres
-    auth.login_as("volunteer", centre_a)
-    response = client.get(f"/reports/{report_a.reference}")
+    client_request.login_as("volunteer", centre_a)
+    response = client_request.get_response("reports.view_report", reference=report_a.reference)
     assert response.headers["Cache-Control"] == "no-store"
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
