@@ -7,8 +7,8 @@ import pytest
 from reporting import messages
 from reporting.models import Report
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import ANSWERS, answer, go_through, start_draft, step_url
+from tests.support.html import error_summary, text_of
+from tests.support.intake import ANSWERS, answer_step, go_through_steps, start_report, step_url
 
 
 @pytest.fixture
@@ -17,14 +17,23 @@ def centre(app):
 
 
 @pytest.fixture
-def reference(client, auth, centre):
-    auth.login_as("volunteer", centre)
-    return start_draft(client)
+def reference(client_request, centre):
+    client_request.login_as("volunteer", centre)
+    return start_report(client_request)
 
 
 def _report(db, reference) -> Report:
     db.session.expire_all()
     return db.session.query(Report).filter_by(reference=reference).one()
+
+
+def refused(client_request, reference: str, slug: str, data: dict):
+    """Post answers the step refuses: 200, the step's page again with what is wrong."""
+    return client_request.post("intake.step", reference=reference, slug=slug, _data=data, _expected_status=200)
+
+
+def step_page(client_request, reference: str, slug: str, change: bool = False):
+    return client_request.get("intake.step", reference=reference, slug=slug, change=1 if change else None)
 
 
 TOMORROW = date.today() + timedelta(days=2)
@@ -110,12 +119,11 @@ VALIDATION_RULES = [
 
 
 @pytest.mark.parametrize(("earlier", "slug", "data", "field_id", "message"), VALIDATION_RULES)
-def test_each_rule_shows_its_message_linked_to_the_field(client, reference, earlier, slug, data, field_id, message):
+def test_each_rule_shows_its_message_linked_to_the_field(client_request, reference, earlier, slug, data, field_id,
+                                                         message):  # fmt: skip
     for earlier_slug, earlier_data in earlier.items():
-        assert answer(client, reference, earlier_slug, earlier_data).status_code == 302
-    response = answer(client, reference, slug, data)
-    assert response.status_code == 200, "an invalid answer must not move on"
-    page = parse_page(response)
+        answer_step(client_request, reference, earlier_slug, earlier_data)
+    page = refused(client_request, reference, slug, data)  # 200: an invalid answer must not move on
     assert page.title.string.startswith("Error:")
     assert str(message) in error_summary(page)
     link = page.select_one(".govuk-error-summary__list a")
@@ -126,47 +134,46 @@ def test_each_rule_shows_its_message_linked_to_the_field(client, reference, earl
     assert group is not None and str(message) in group.select_one(".govuk-error-message").get_text()
 
 
-def test_an_invalid_page_keeps_every_other_answer(client, reference):
-    response = answer(client, reference, "what-happened", {"description": "They spat at me.\nTwice."})
-    page = parse_page(response)
+def test_an_invalid_page_keeps_every_other_answer(client_request, reference):
+    page = refused(client_request, reference, "what-happened", {"description": "They spat at me.\nTwice."})
     assert page.select_one("textarea#description").get_text() == "They spat at me.\nTwice."
-    response = answer(client, reference, "when", {"occurred_on-day": "4", "occurred_on-month": "11",
-                                                  "occurred_on-year": "26", "occurred_time": "night"})  # fmt: skip
-    page = parse_page(response)
+    page = refused(client_request, reference, "when", {"occurred_on-day": "4", "occurred_on-month": "11",
+                                                       "occurred_on-year": "26", "occurred_time": "night"})  # fmt: skip
     assert page.select_one("#occurred_on")["value"] == "4"
     assert page.select_one("#occurred_on-month")["value"] == "11"
     assert page.select_one("input[name=occurred_time][value=night]").has_attr("checked")
     assert error_summary(page) == [str(messages.DATE_YEAR_FOUR_DIGITS), str(messages.SELECT_ONGOING)]
 
 
-def test_a_month_is_enough_when_they_are_not_sure_of_the_date(client, db, reference):
+def test_a_month_is_enough_when_they_are_not_sure_of_the_date(client_request, db, reference):
     data = {"occurred_on_approximate": "y", "occurred_on-month": "2", "occurred_on-year": "2026", "ongoing": "yes"}
-    assert answer(client, reference, "when", data).status_code == 302
+    answer_step(client_request, reference, "when", data)
     report = _report(db, reference)
     assert (report.occurred_on, report.occurred_on_approximate, report.ongoing) == (date(2026, 2, 1), True, True)
-    page = parse_page(client.get(step_url(reference, "when")))
+    page = step_page(client_request, reference, "when")
     assert page.select_one("#occurred_on")["value"] == "", "the day is not made up when showing it again"
     assert page.select_one("#occurred_on_approximate").has_attr("checked")
 
 
-def test_optional_questions_can_be_left_out(client, db, reference):
-    assert answer(client, reference, "equality", {}).status_code == 302
-    assert answer(client, reference, "place", {"area": "not_known"}).status_code == 302
+def test_optional_questions_can_be_left_out(client_request, db, reference):
+    answer_step(client_request, reference, "equality", {})
+    answer_step(client_request, reference, "place", {"area": "not_known"})
     report = _report(db, reference)
     assert report.equality is None
     assert (report.area_id, report.postcode, report.location_description) == (None, None, None)
 
 
-def test_prefer_not_to_say_is_stored_for_equality_questions(client, db, reference):
-    answer(client, reference, "equality", {"age_band": "prefer_not", "ethnicity": "prefer_not", "disability": "no"})
+def test_prefer_not_to_say_is_stored_for_equality_questions(client_request, db, reference):
+    answers = {"age_band": "prefer_not", "ethnicity": "prefer_not", "disability": "no"}
+    answer_step(client_request, reference, "equality", answers)
     equality = _report(db, reference).equality
     assert (equality.age_band, equality.ethnicity, equality.disability, equality.sex) == (
         "prefer_not", "prefer_not", "no", None
     )  # fmt: skip
 
 
-def test_every_equality_question_offers_prefer_not_to_say(client, reference):
-    page = parse_page(client.get(step_url(reference, "equality")))
+def test_every_equality_question_offers_prefer_not_to_say(client_request, reference):
+    page = step_page(client_request, reference, "equality")
     fieldsets = page.select("form .govuk-fieldset")
     assert len(fieldsets) == 7
     for fieldset in fieldsets:
@@ -189,46 +196,46 @@ SKIP_RULES = [
 
 
 @pytest.mark.parametrize(("different", "skipped", "shown"), SKIP_RULES)
-def test_each_skip_rule_leaves_out_pages_that_do_not_apply(client, reference, different, skipped, shown):
-    seen = set(go_through(client, reference, different))
+def test_each_skip_rule_leaves_out_pages_that_do_not_apply(client_request, reference, different, skipped, shown):
+    seen = set(go_through_steps(client_request, reference, different))
     assert not seen & skipped
     assert shown <= seen
 
 
-def test_a_skipped_page_is_not_reachable_and_its_old_answers_are_forgotten(client, db, reference):
-    go_through(client, reference)
+def test_a_skipped_page_is_not_reachable_and_its_old_answers_are_forgotten(client_request, db, reference):
+    go_through_steps(client_request, reference)
     assert _report(db, reference).postcode == "M33 7XY"
-    answer(client, reference, "where", {"location_type": "online"})
+    answer_step(client_request, reference, "where", {"location_type": "online"})
     report = _report(db, reference)
     assert (report.area_id, report.postcode, report.location_description) == (None, None, None)
     assert "place" not in report.steps_done
-    response = client.get(step_url(reference, "place"))
-    assert response.status_code == 302 and "/place" not in response.headers["Location"]
-    answer(client, reference, "police", {"police_consent": "none"})
-    answer(client, reference, "harm-and-support", {"injured": "no", "support_wanted": "no"})
+    response = client_request.get_response("intake.step", reference=reference, slug="place", _expected_status=302)
+    assert "/place" not in response.headers["Location"]
+    answer_step(client_request, reference, "police", {"police_consent": "none"})
+    answer_step(client_request, reference, "harm-and-support", {"injured": "no", "support_wanted": "no"})
     report = _report(db, reference)
     assert report.contact is None, "contact details are not kept once nobody needs them"
     assert report.police_contact == [] and report.support_kinds == []
 
 
-def _back_link(client, reference, slug, change=False) -> str:
-    return parse_page(client.get(step_url(reference, slug, change))).select_one(".govuk-back-link")["href"]
+def _back_link(client_request, reference, slug, change=False) -> str:
+    return step_page(client_request, reference, slug, change).select_one(".govuk-back-link")["href"]
 
 
-def test_back_goes_to_the_previous_page_that_was_shown(client, reference):
-    answer(client, reference, "what-happened", {"incident_types": "threats", "description": "x"})
-    assert _back_link(client, reference, "why") == step_url(reference, "what-happened")
-    answer(client, reference, "what-happened", {"incident_types": "mate_crime", "description": "x"})
-    assert _back_link(client, reference, "why") == step_url(reference, "safeguarding")
-    answer(client, reference, "where", {"location_type": "online"})
-    assert _back_link(client, reference, "online-abuse") == step_url(reference, "where")
-    assert _back_link(client, reference, "who-is-reporting") == "/intake/drafts"
-    assert _back_link(client, reference, "why", change=True) == f"/intake/{reference}/check-answers"
+def test_back_goes_to_the_previous_page_that_was_shown(client_request, reference):
+    answer_step(client_request, reference, "what-happened", {"incident_types": "threats", "description": "x"})
+    assert _back_link(client_request, reference, "why") == step_url(reference, "what-happened")
+    answer_step(client_request, reference, "what-happened", {"incident_types": "mate_crime", "description": "x"})
+    assert _back_link(client_request, reference, "why") == step_url(reference, "safeguarding")
+    answer_step(client_request, reference, "where", {"location_type": "online"})
+    assert _back_link(client_request, reference, "online-abuse") == step_url(reference, "where")
+    assert _back_link(client_request, reference, "who-is-reporting") == "/intake/drafts"
+    assert _back_link(client_request, reference, "why", change=True) == f"/intake/{reference}/check-answers"
 
 
-def test_check_answers_lists_every_answer_with_a_change_link(client, reference):
-    go_through(client, reference)
-    page = parse_page(client.get(f"/intake/{reference}/check-answers"))
+def test_check_answers_lists_every_answer_with_a_change_link(client_request, reference):
+    go_through_steps(client_request, reference)
+    page = client_request.get("intake.check_answers", reference=reference)
     text = text_of(page, "main")
     for expected in ("Verbal abuse, insults or name-calling", "Threats or intimidation", "Shouted at outside the shop.",
                      "13 March 2026", "Evening (6pm to midnight)", "Sale Central", "M33 7XY", "A female officer",
@@ -239,28 +246,28 @@ def test_check_answers_lists_every_answer_with_a_change_link(client, reference):
     assert f"/intake/{reference}/when?change=1#occurred_on" in links
 
 
-def test_after_a_change_the_volunteer_returns_to_check_answers(client, db, reference):
-    go_through(client, reference)
-    response = answer(client, reference, "what-happened", {"incident_types": "threats", "description": "New."},
-                      change=True)  # fmt: skip
+def test_after_a_change_the_volunteer_returns_to_check_answers(client_request, db, reference):
+    go_through_steps(client_request, reference)
+    changed = {"incident_types": "threats", "description": "New."}
+    response = answer_step(client_request, reference, "what-happened", changed, change=True)
     assert response.headers["Location"] == f"/intake/{reference}/check-answers"
-    assert "New." in text_of(parse_page(client.get(response.headers["Location"])), "main")
+    assert "New." in text_of(client_request.get_url(response.headers["Location"]), "main")
 
 
-def test_a_change_that_opens_a_new_page_asks_it_then_returns_to_check_answers(client, db, reference):
-    go_through(client, reference, {"police": {"police_consent": "none"}})
-    response = answer(client, reference, "police", {"police_consent": "named"}, change=True)
+def test_a_change_that_opens_a_new_page_asks_it_then_returns_to_check_answers(client_request, db, reference):
+    go_through_steps(client_request, reference, {"police": {"police_consent": "none"}})
+    response = answer_step(client_request, reference, "police", {"police_consent": "named"}, change=True)
     assert response.headers["Location"] == step_url(reference, "police-contact", change=True)
-    response = answer(client, reference, "police-contact", change=True)
+    response = answer_step(client_request, reference, "police-contact", change=True)
     assert response.headers["Location"] == f"/intake/{reference}/check-answers"
     assert _report(db, reference).police_contact == ["phone", "officer_sex"]
 
 
-def test_check_answers_sends_an_unfinished_draft_to_its_next_question(client, reference):
-    answer(client, reference, "who-is-reporting")
-    response = client.get(f"/intake/{reference}/check-answers")
+def test_check_answers_sends_an_unfinished_draft_to_its_next_question(client_request, reference):
+    answer_step(client_request, reference, "who-is-reporting")
+    response = client_request.get_response("intake.check_answers", reference=reference, _expected_status=302)
     assert response.headers["Location"] == step_url(reference, "what-happened")
 
 
-def test_an_unknown_step_is_not_found(client, reference):
-    assert client.get(step_url(reference, "favourite-colour")).status_code == 404
+def test_an_unknown_step_is_not_found(client_request, reference):
+    client_request.get("intake.step", reference=reference, slug="favourite-colour", _expected_status=404)
