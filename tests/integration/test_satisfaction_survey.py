@@ -10,7 +10,7 @@ from reporting.extensions import db
 from reporting.models import AuditEvent, SurveyResponse
 from reporting.satisfaction.models import SurveyInvitation
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
+from tests.support.html import error_summary, text_of
 from tests.support.intake import ANSWERS, go_through, start_draft
 
 
@@ -22,16 +22,16 @@ def centre(app):
 
 
 @pytest.fixture
-def volunteer(client, auth, centre):
-    return auth.login_as("volunteer", centre)
+def volunteer(client_request, centre):
+    return client_request.login_as("volunteer", centre)
 
 
-def submitted_report(client, language: str = "en") -> str:
+def submitted_report(client_request, language: str = "en") -> str:
     """Go through the assisted report to the confirmation page; returns the report's reference."""
-    reference = start_draft(client)
+    reference = start_draft(client_request.client)
     language_step = {**ANSWERS["accessibility-and-language"], "language": language}
-    go_through(client, reference, {"accessibility-and-language": language_step})
-    assert client.post(f"/intake/{reference}/check-answers").status_code == 302
+    go_through(client_request.client, reference, {"accessibility-and-language": language_step})
+    client_request.post("intake.check_answers", reference=reference, _expected_status=302)
     return reference
 
 
@@ -42,19 +42,18 @@ def report_made(centre) -> str:
     return report.reference
 
 
-def survey_link(client, reference: str) -> str:
-    page = parse_page(client.get(f"/intake/{reference}/submitted"))
+def survey_link(client_request, reference: str) -> str:
+    page = client_request.get("intake.submitted", reference=reference)
     link = page.find("a", string=lambda text: text and "satisfaction survey" in text)
     assert link is not None, "the confirmation page offers no survey"
     return link["href"]
 
 
-def hand_over(client, reference: str) -> str:
-    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
+def hand_over(client_request, reference: str) -> str:
+    """Hand the tablet over through the form on the hand-over page; returns where that goes (the questions)."""
+    page = client_request.get("satisfaction.hand_over_page", reference=reference)
     form = page.find("button", string="Hand the tablet to the person").find_parent("form")
-    response = client.post(form["action"])
-    assert response.status_code == 302
-    return response.headers["Location"]
+    return client_request.post_response_to_url(form["action"], _expected_status=302).headers["Location"]
 
 
 def answers(reference: str, kind: str = "immediate") -> list[tuple]:
@@ -76,20 +75,21 @@ def outcome(reference: str) -> str | None:
     return invitation.outcome if invitation else None
 
 
-def test_the_confirmation_page_links_to_the_survey_for_that_report(client, volunteer):
-    reference = submitted_report(client)
-    assert survey_link(client, reference) == f"/survey/{reference}/hand-over"
-    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
+def test_the_confirmation_page_links_to_the_survey_for_that_report(client_request, volunteer):
+    reference = submitted_report(client_request)
+    assert survey_link(client_request, reference) == f"/survey/{reference}/hand-over"
+    page = client_request.get("satisfaction.hand_over_page", reference=reference)
     assert text_of(page, "h1") == "Satisfaction survey"
     assert "you will need to enter your password" in page.get_text(" ")
 
 
-def test_the_person_answers_and_the_answers_are_stored_once(client, volunteer):
-    reference = submitted_report(client)
-    page = parse_page(client.get(survey_link(client, reference)))
+def test_the_person_answers_and_the_answers_are_stored_once(client_request, volunteer):
+    reference = submitted_report(client_request)
+    # The link on the confirmation page, the form's action and the redirect are followed as the browser would.
+    page = client_request.get_url(survey_link(client_request, reference))
     form = page.find("button", string="Hand the tablet to the person").find_parent("form")
-    questions = client.post(form["action"]).headers["Location"]
-    page = parse_page(client.get(questions))
+    questions = client_request.post_response_to_url(form["action"], _expected_status=302).headers["Location"]
+    page = client_request.get_url(questions)
     legends = [" ".join(legend.get_text().split()) for legend in page.select("legend")]
     assert legends == [
         "How easy was it to report?",
@@ -99,11 +99,10 @@ def test_the_person_answers_and_the_answers_are_stored_once(client, volunteer):
         "Would you recommend reporting here to someone else?",
     ]
     data = {"ease": "4", "treatment": "5", "overall": "5", "recommend": "yes", "comment": "  Kind and patient.  "}
-    response = client.post(questions, data=data)
-    assert response.headers["Location"] == "/survey/hand-back"
-    assert "Thank you for your answers." in parse_page(client.get("/survey/hand-back")).get_text(" ")
+    client_request.post_url(questions, _data=data, _expected_redirect="/survey/hand-back")
+    assert "Thank you for your answers." in client_request.get("satisfaction.hand_back").get_text(" ")
     # The back button and a second tap store nothing more.
-    client.post(questions, data=data)
+    client_request.post_url(questions, _data=data, _expected_status=302)
     assert answers(reference) == [
         ("ease", 4, None, None),
         ("treatment", 5, None, None),
@@ -114,74 +113,74 @@ def test_the_person_answers_and_the_answers_are_stored_once(client, volunteer):
     assert outcome(reference) == "answered"
 
 
-def test_every_question_can_be_skipped(client, volunteer, centre):
+def test_every_question_can_be_skipped(client_request, volunteer, centre):
     reference = report_made(centre)
-    questions = hand_over(client, reference)
-    response = client.post(questions, data={"overall": "2", "send": "1"})
-    assert response.headers["Location"] == "/survey/hand-back"
+    questions = hand_over(client_request, reference)
+    client_request.post_url(questions, _data={"overall": "2", "send": "1"}, _expected_redirect="/survey/hand-back")
     assert answers(reference) == [("overall", 2, None, None)]
 
 
-def test_nothing_answered_stores_no_answers(client, volunteer, centre):
+def test_nothing_answered_stores_no_answers(client_request, volunteer, centre):
     reference = report_made(centre)
-    client.post(hand_over(client, reference), data={"send": "1", "comment": "   "})
+    client_request.post_url(hand_over(client_request, reference), _data={"send": "1", "comment": "   "},
+                            _expected_status=302)  # fmt: skip
     assert answers(reference) == []
     assert outcome(reference) == "answered"
 
 
-def test_a_tampered_answer_counts_as_no_answer(client, volunteer, centre):
+def test_a_tampered_answer_counts_as_no_answer(client_request, volunteer, centre):
     reference = report_made(centre)
-    client.post(hand_over(client, reference), data={"ease": "9", "recommend": "maybe", "overall": "3"})
+    tampered = {"ease": "9", "recommend": "maybe", "overall": "3"}
+    client_request.post_url(hand_over(client_request, reference), _data=tampered, _expected_status=302)
     assert answers(reference) == [("overall", 3, None, None)]
 
 
-def test_a_long_comment_is_refused_with_the_other_answers_kept(client, volunteer, centre):
+def test_a_long_comment_is_refused_with_the_other_answers_kept(client_request, volunteer, centre):
     reference = report_made(centre)
-    questions = hand_over(client, reference)
-    page = parse_page(client.post(questions, data={"ease": "4", "comment": "x" * 2001}))
+    questions = hand_over(client_request, reference)
+    page = client_request.post_url(questions, _data={"ease": "4", "comment": "x" * 2001}, _expected_status=200)
     assert error_summary(page) == ["What you would like to tell us must be 2,000 characters or fewer"]
     assert page.select_one("input[name=ease][value='4']").has_attr("checked")
     assert answers(reference) == []
 
 
-def test_the_survey_is_in_the_language_the_person_used(client, volunteer):
-    reference = submitted_report(client, language="ur")
-    page = parse_page(client.get(hand_over(client, reference)))
+def test_the_survey_is_in_the_language_the_person_used(client_request, volunteer):
+    reference = submitted_report(client_request, language="ur")
+    page = client_request.get_url(hand_over(client_request, reference))
     assert page.html["lang"] == "ur" and page.html["dir"] == "rtl"
     legends = [" ".join(legend.get_text().split()) for legend in page.select("legend")]
     assert "How easy was it to report?" not in legends
     assert legends[0] == "رپورٹ کرنا کتنا آسان تھا؟"
 
 
-def test_the_person_declines_in_one_action(client, volunteer):
-    reference = submitted_report(client)
-    questions = hand_over(client, reference)
-    response = client.post(questions, data={"decline": "1", "ease": "5"})
-    assert response.headers["Location"] == "/survey/hand-back"
+def test_the_person_declines_in_one_action(client_request, volunteer):
+    reference = submitted_report(client_request)
+    questions = hand_over(client_request, reference)
+    client_request.post_url(questions, _data={"decline": "1", "ease": "5"}, _expected_redirect="/survey/hand-back")
     assert answers(reference) == []
     assert outcome(reference) == "declined"
-    page = parse_page(client.get("/survey/hand-back"))
+    page = client_request.get("satisfaction.hand_back")
     assert "Thank you." in page.get_text(" ")
     assert page.find("a", string="Go back to the questions") is None
 
 
-def test_the_volunteer_records_a_decline_without_handing_over(client, volunteer, centre):
+def test_the_volunteer_records_a_decline_without_handing_over(client_request, volunteer, centre):
     reference = report_made(centre)
-    response = client.post(f"/survey/{reference}/decline")
-    assert response.headers["Location"] == f"/survey/{reference}/hand-over"
-    page = parse_page(client.get(f"/survey/{reference}/hand-over"))
+    hand_over_page = f"/survey/{reference}/hand-over"
+    client_request.post("satisfaction.decline", reference=reference, _expected_redirect=hand_over_page)
+    page = client_request.get("satisfaction.hand_over_page", reference=reference)
     assert "The person did not want to answer the survey." in page.get_text(" ")
     assert "already been answered or declined" in page.get_text(" ")
     assert outcome(reference) == "declined"
-    assert client.post(f"/survey/{reference}/hand-over").headers["Location"] == f"/survey/{reference}/hand-over"
+    client_request.post("satisfaction.hand_over", reference=reference, _expected_redirect=hand_over_page)
 
 
 # ---------------------------------------------------------------- the tablet hand-back lock
 
 
-def test_the_survey_screen_hides_the_report_and_the_staff_navigation(client, volunteer, centre):
+def test_the_survey_screen_hides_the_report_and_the_staff_navigation(client_request, volunteer, centre):
     reference = report_made(centre)
-    page = parse_page(client.get(hand_over(client, reference)))
+    page = client_request.get_url(hand_over(client_request, reference))
     text = page.get_text(" ")
     assert reference not in text
     assert "Shouted at in the street" not in text
@@ -191,98 +190,97 @@ def test_the_survey_screen_hides_the_report_and_the_staff_navigation(client, vol
     assert page.find("form", attrs={"action": "/sign-out"}) is None
 
 
-def test_until_the_volunteer_confirms_every_staff_page_goes_to_the_lock_screen(client, volunteer, centre):
+def test_until_the_volunteer_confirms_every_staff_page_goes_to_the_lock_screen(client_request, volunteer, centre):
     other = factories.report(centre)
     db.session.commit()
     reference = report_made(centre)
-    questions = hand_over(client, reference)
-    for url in (
-        "/reports/",
-        f"/reports/{other.reference}",
-        f"/reports/{reference}",
-        "/intake/start",
-        "/intake/drafts",
-        "/satisfaction/",
-        f"/survey/{other.reference}",
-        f"/survey/{reference}",
-        f"/survey/{other.reference}/hand-over",
-        f"/survey/{reference}/hand-over",
-        "/",
+    questions = hand_over(client_request, reference)
+    for endpoint, values in (
+        ("reports.list_reports", {}),
+        ("reports.view_report", {"reference": other.reference}),
+        ("reports.view_report", {"reference": reference}),
+        ("intake.start", {}),
+        ("intake.drafts", {}),
+        ("satisfaction.results", {}),
+        ("satisfaction.start_survey", {"reference": other.reference}),
+        ("satisfaction.start_survey", {"reference": reference}),
+        ("satisfaction.hand_over_page", {"reference": other.reference}),
+        ("satisfaction.hand_over_page", {"reference": reference}),
+        ("pages.start", {}),
     ):
-        response = client.get(url)
-        assert (url, response.status_code, response.headers.get("Location")) == (url, 302, "/survey/hand-back")
-    assert client.post("/sign-out").headers["Location"] == "/survey/hand-back"
+        client_request.get(endpoint, **values, _expected_status=302, _expected_redirect="/survey/hand-back")
+    client_request.post("auth.sign_out", _expected_redirect="/survey/hand-back")
     # The survey itself, and the accessibility statement, stay open.
-    assert client.get(questions).status_code == 200
-    assert client.get("/accessibility").status_code == 200
-    lock = parse_page(client.get("/survey/hand-back"))
+    client_request.get_url(questions)
+    client_request.get("pages.accessibility")
+    lock = client_request.get("satisfaction.hand_back")
     assert lock.find("a", string="Go back to the questions")["href"] == questions
 
 
-def test_a_wrong_password_keeps_the_tablet_locked(client, volunteer, centre):
+def test_a_wrong_password_keeps_the_tablet_locked(client_request, volunteer, centre):
     reference = report_made(centre)
-    hand_over(client, reference)
-    page = parse_page(client.post("/survey/hand-back", data={"password": "not-the-password"}))
+    hand_over(client_request, reference)
+    page = client_request.post("satisfaction.hand_back", _data={"password": "not-the-password"})
     assert error_summary(page) == ["The password is not right. Enter the password you signed in with"]
-    assert client.get("/reports/").headers["Location"] == "/survey/hand-back"
+    client_request.get("reports.list_reports", _expected_status=302, _expected_redirect="/survey/hand-back")
 
 
-def test_the_volunteer_takes_the_tablet_back_with_their_password(client, volunteer, centre):
+def test_the_volunteer_takes_the_tablet_back_with_their_password(client_request, volunteer, centre):
     reference = report_made(centre)
-    client.post(hand_over(client, reference), data={"ease": "5"})
-    response = client.post("/survey/hand-back", data={"password": factories.PASSWORD})
-    assert response.headers["Location"] == f"/intake/{reference}/submitted"
-    assert client.get("/reports/").status_code == 200
+    client_request.post_url(hand_over(client_request, reference), _data={"ease": "5"}, _expected_status=302)
+    client_request.post("satisfaction.hand_back", _data={"password": factories.PASSWORD},
+                        _expected_redirect=f"/intake/{reference}/submitted")  # fmt: skip
+    client_request.get("reports.list_reports")
     actions = db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions[-3:] == ["tablet_handed_over", "survey_answered", "tablet_taken_back"]
 
 
 @pytest.mark.parametrize("app_config", [{"HAND_BACK_MAX_ATTEMPTS": 3}])
-def test_too_many_wrong_passwords_sign_the_volunteer_out(client, volunteer, centre, app_config):
+def test_too_many_wrong_passwords_sign_the_volunteer_out(client_request, volunteer, centre, app_config):
     reference = report_made(centre)
-    hand_over(client, reference)
+    hand_over(client_request, reference)
     for _attempt in range(2):
-        assert client.post("/survey/hand-back", data={"password": "guess"}).status_code == 200
-    response = client.post("/survey/hand-back", data={"password": "guess"})
-    assert response.headers["Location"] == "/sign-in"
-    assert client.get("/reports/").headers["Location"].startswith("/sign-in")
+        client_request.post("satisfaction.hand_back", _data={"password": "guess"}, _expected_status=200)
+    client_request.post("satisfaction.hand_back", _data={"password": "guess"}, _expected_redirect="/sign-in")
+    response = client_request.get_response("reports.list_reports", _expected_status=302)
+    assert response.headers["Location"].startswith("/sign-in")
 
 
-def test_the_survey_is_only_for_the_centre_that_took_the_report(client, auth, centre):
+def test_the_survey_is_only_for_the_centre_that_took_the_report(client_request, centre):
     report = factories.report(centre, reported_at=datetime.now(UTC))
     elsewhere = factories.centre("altrincham-library", "Altrincham Library", "altrincham")
     db.session.commit()
-    auth.login_as("volunteer", elsewhere)
-    assert client.get(f"/survey/{report.reference}").status_code == 404
-    assert client.get(f"/survey/{report.reference}/hand-over").status_code == 404
-    assert client.post(f"/survey/{report.reference}/hand-over").status_code == 404
-    assert client.get(f"/survey/{report.reference}/questions").status_code == 404
+    client_request.login_as("volunteer", elsewhere)
+    client_request.get("satisfaction.start_survey", reference=report.reference, _expected_status=404)
+    client_request.get("satisfaction.hand_over_page", reference=report.reference, _expected_status=404)
+    client_request.post("satisfaction.hand_over", reference=report.reference, _expected_status=404)
+    client_request.get("satisfaction.questions", reference=report.reference, _expected_status=404)
 
 
-def test_without_a_hand_over_the_questions_are_not_open(client, volunteer, centre):
+def test_without_a_hand_over_the_questions_are_not_open(client_request, volunteer, centre):
     report = factories.report(centre)
     db.session.commit()
-    assert client.get(f"/survey/{report.reference}/questions").status_code == 404
+    client_request.get("satisfaction.questions", reference=report.reference, _expected_status=404)
 
 
-def test_signed_out_visitors_cannot_open_an_assisted_report_survey(client, centre):
+def test_signed_out_visitors_cannot_open_an_assisted_report_survey(client_request, centre):
     report = factories.report(centre)
     db.session.commit()
-    response = client.get(f"/survey/{report.reference}")
-    assert response.status_code == 404
-    page = parse_page(response)
+    page = client_request.get("satisfaction.start_survey", reference=report.reference, _expected_status=404)
     assert text_of(page, "h1") == "This survey cannot be opened here"
     sign_in = page.find("a", string="Sign in and go back to the survey")
     assert sign_in["href"] == f"/sign-in?next=/survey/{report.reference}/hand-over"
-    assert client.get(f"/survey/{report.reference}/questions").status_code == 404
+    client_request.get("satisfaction.questions", reference=report.reference, _expected_status=404)
 
 
 MADE_UP = "HR-ZZZZ-ZZZ9"
 
 
-def probe(client, reference: str, page: str = "/survey/{}") -> tuple[int, str, str]:
-    """A survey page's status, address and body, with the reference asked for and per-request tokens blanked."""
-    response = client.get(page.format(reference))
+def probe(client_request, reference: str, endpoint: str, status: int | tuple[int, ...]) -> tuple[int, str, str]:
+    """A survey page's status, address and body, with the reference asked for and per-request tokens blanked.
+
+    The raw response, not the parsed page: what is compared is every byte a visitor could tell apart."""
+    response = client_request.get_response(endpoint, reference=reference, _expected_status=status)
     body = response.get_data(as_text=True).replace(reference, "REFERENCE")
     body = re.sub(r'nonce="[^"]*"', 'nonce=""', body)
     body = re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', body)
@@ -292,42 +290,42 @@ def probe(client, reference: str, page: str = "/survey/{}") -> tuple[int, str, s
 
 
 @pytest.mark.parametrize("viewer", ["signed out", "staff of another centre", "partnership"])
-def test_the_survey_start_page_does_not_tell_a_real_reference_from_a_made_up_one(client, auth, centre, viewer):
+def test_the_survey_start_page_does_not_tell_a_real_reference_from_a_made_up_one(client_request, centre, viewer):
     assisted = factories.report(centre)
     made_online = factories.report(None, channel="self", reported_at=datetime.now(UTC))
     if viewer == "staff of another centre":
-        auth.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
+        client_request.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
     elif viewer == "partnership":
-        auth.login_as("partnership")
+        client_request.login_as("partnership")
     db.session.commit()
-    made_up = probe(client, MADE_UP)
+    made_up = probe(client_request, MADE_UP, "satisfaction.start_survey", 404)
     assert made_up[0] == 404
-    assert probe(client, assisted.reference) == made_up
-    assert probe(client, made_online.reference) == made_up
+    assert probe(client_request, assisted.reference, "satisfaction.start_survey", 404) == made_up
+    assert probe(client_request, made_online.reference, "satisfaction.start_survey", 404) == made_up
 
 
 @pytest.mark.parametrize("viewer", ["signed out", "staff of another centre", "partnership"])
-def test_the_staff_survey_page_does_not_tell_a_real_reference_from_a_made_up_one(client, auth, centre, viewer):
+def test_the_staff_survey_page_does_not_tell_a_real_reference_from_a_made_up_one(client_request, centre, viewer):
     assisted = factories.report(centre)
     if viewer == "staff of another centre":
-        auth.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
+        client_request.login_as("volunteer", factories.centre("altrincham-library", "Altrincham Library", "altrincham"))
     elif viewer == "partnership":
-        auth.login_as("partnership")
+        client_request.login_as("partnership")
     db.session.commit()
-    made_up = probe(client, MADE_UP, "/survey/{}/hand-over")
+    made_up = probe(client_request, MADE_UP, "satisfaction.hand_over_page", (302, 403, 404))
     assert made_up[0] in (302, 403, 404)
-    assert probe(client, assisted.reference, "/survey/{}/hand-over") == made_up
+    assert probe(client_request, assisted.reference, "satisfaction.hand_over_page", made_up[0]) == made_up
 
 
 # ---------------------------------------------------------------- reports made online
 
 
-def test_a_self_report_survey_is_open_only_to_the_browser_that_made_the_report(app, client):
+def test_a_self_report_survey_is_open_only_to_the_browser_that_made_the_report(app, client, client_request):
     from reporting.satisfaction import services
 
     report = factories.report(None, channel="self", reported_at=datetime.now(UTC))
     db.session.commit()
-    assert client.get(f"/survey/{report.reference}").status_code == 404
+    client_request.get("satisfaction.start_survey", reference=report.reference, _expected_status=404)
     with app.test_request_context():
         from flask import session
 
@@ -336,13 +334,13 @@ def test_a_self_report_survey_is_open_only_to_the_browser_that_made_the_report(a
         granted = dict(session)
     with client.session_transaction() as stored:
         stored.update(granted)
-    response = client.get(f"/survey/{report.reference}")
-    assert response.headers["Location"] == f"/survey/{report.reference}/questions"
-    page = parse_page(client.get(response.headers["Location"]))
+    client_request.get("satisfaction.start_survey", reference=report.reference, _expected_status=302,
+                       _expected_redirect=f"/survey/{report.reference}/questions")  # fmt: skip
+    page = client_request.get("satisfaction.questions", reference=report.reference)
     assert "How well were you treated by the person who helped you?" not in page.get_text(" ")
-    response = client.post(f"/survey/{report.reference}/questions", data={"ease": "5", "overall": "4"})
-    assert response.headers["Location"] == f"/survey/{report.reference}/thank-you"
-    thanks = parse_page(client.get(response.headers["Location"]))
+    client_request.post("satisfaction.questions", reference=report.reference, _data={"ease": "5", "overall": "4"},
+                        _expected_redirect=f"/survey/{report.reference}/thank-you")  # fmt: skip
+    thanks = client_request.get("satisfaction.thank_you", reference=report.reference)
     assert "We have your answers." in thanks.get_text(" ")
     assert thanks.find("img", alt="QR code for the link above") is not None
     assert answers(report.reference) == [("ease", 5, None, None), ("overall", 4, None, None)]
@@ -352,12 +350,12 @@ def test_a_self_report_survey_is_open_only_to_the_browser_that_made_the_report(a
 
 
 @pytest.mark.parametrize("role", ["volunteer", "centre_lead", "partnership"])
-def test_survey_answers_never_appear_on_a_report_page(client, auth, centre, role):
+def test_survey_answers_never_appear_on_a_report_page(client_request, centre, role):
     report = factories.report(centre)
     report.survey_responses.append(SurveyResponse(kind="immediate", question="overall", score=1))
     report.survey_responses.append(SurveyResponse(kind="immediate", question="comment", comment="Rude volunteer"))
     db.session.commit()
-    auth.login_as(role, centre if role != "partnership" else None)
-    text = parse_page(client.get(f"/reports/{report.reference}")).get_text(" ")
+    client_request.login_as(role, centre if role != "partnership" else None)
+    text = client_request.get("reports.view_report", reference=report.reference).get_text(" ")
     assert "Rude volunteer" not in text
     assert "Very dissatisfied" not in text
