@@ -16,7 +16,7 @@ from reporting.models import SurveyResponse
 from reporting.satisfaction import services
 from reporting.satisfaction.models import SurveyInvitation
 from tests.support import factories
-from tests.support.html import parse_page, text_of
+from tests.support.html import text_of
 from tests.support.qr import decode_png
 
 NOW = datetime.now(UTC)
@@ -75,17 +75,19 @@ def test_issuing_twice_keeps_one_link(any_app):
     assert again.created_at is not None and again.closed_at is None
 
 
-def test_the_survey_shows_only_the_reference_and_stores_answers_once(client):
-    report, _, path = follow_up_for(30, centre=factories.centre())
-    page = parse_page(client.get(path))
+def test_the_survey_shows_only_the_reference_and_stores_answers_once(client_request):
+    report, token, _ = follow_up_for(30, centre=factories.centre())
+    page = client_request.get("satisfaction.follow_up", token=token)
     assert text_of(page, "h1") == "How did it go after you reported?"
     text = page.get_text(" ")
     assert report.reference in text
     for detail in ("Sale Library", "Shouted at", "verbal", "race", "street"):
         assert detail not in text
-    response = client.post(path, data={"informed": "2", "overall": "4", "comment": "Nobody rang back"})
+    data = {"informed": "2", "overall": "4", "comment": "Nobody rang back"}
+    response = client_request.post_response("satisfaction.follow_up", token=token, _data=data, _expected_status=302)
     assert response.headers["Location"].startswith("/follow-up/thank-you")
-    thanks = parse_page(client.get(response.headers["Location"]))
+    # The redirect is followed as it is, query string and all.
+    thanks = client_request.get_url(response.headers["Location"])
     assert text_of(thanks, "h1") == "Thank you for your answers"
     assert follow_up_answers(report) == [
         ("follow-up", "informed", 2, None),
@@ -94,34 +96,28 @@ def test_the_survey_shows_only_the_reference_and_stores_answers_once(client):
     ]
 
 
-def test_a_used_link_gets_a_kind_page_and_stores_nothing_more(client):
-    report, _, path = follow_up_for(30)
-    client.post(path, data={"overall": "5"})
-    again = client.get(path)
-    assert again.status_code == 410
-    page = parse_page(again)
+def test_a_used_link_gets_a_kind_page_and_stores_nothing_more(client_request):
+    report, token, _ = follow_up_for(30)
+    client_request.post("satisfaction.follow_up", token=token, _data={"overall": "5"}, _expected_status=302)
+    page = client_request.get("satisfaction.follow_up", token=token, _expected_status=410)
     assert text_of(page, "h1") == "You have already answered"
     assert "Thank you" in page.get_text(" ")
-    assert client.post(path, data={"overall": "1"}).status_code == 410
+    client_request.post("satisfaction.follow_up", token=token, _data={"overall": "1"}, _expected_status=410)
     assert follow_up_answers(report) == [("follow-up", "overall", 5, None)]
 
 
-def test_an_expired_link_gets_a_kind_page_with_the_reference(client):
-    report, _, path = follow_up_for(89)
-    response = client.get(path)
-    assert response.status_code == 410
-    page = parse_page(response)
+def test_an_expired_link_gets_a_kind_page_with_the_reference(client_request):
+    report, token, _ = follow_up_for(89)
+    page = client_request.get("satisfaction.follow_up", token=token, _expected_status=410)
     assert text_of(page, "h1") == "This link has expired"
     assert report.reference in page.get_text(" ")
-    assert client.post(path, data={"overall": "5"}).status_code == 410
+    client_request.post("satisfaction.follow_up", token=token, _data={"overall": "5"}, _expected_status=410)
     assert follow_up_answers(report) == []
 
 
-def test_an_early_link_says_when_it_opens(client):
-    report, _, path = follow_up_for(1)
-    response = client.get(path)
-    assert response.status_code == 200
-    page = parse_page(response)
+def test_an_early_link_says_when_it_opens(client_request):
+    report, token, _ = follow_up_for(1)
+    page = client_request.get("satisfaction.follow_up", token=token, _expected_status=200)
     assert text_of(page, "h1") == "It is a little too early"
     opens = (report.reported_at + timedelta(days=28)).astimezone(ZoneInfo("Europe/London"))
     assert f"{opens.day} {opens:%B %Y}" in page.get_text(" ")
@@ -129,25 +125,27 @@ def test_an_early_link_says_when_it_opens(client):
 
 
 @pytest.mark.parametrize("token", ["nonsense", "A" * 43, "x" * 500])
-def test_an_unknown_link_gets_a_kind_not_found_page(client, token):
-    response = client.get(f"/follow-up/{token}")
-    assert response.status_code == 404
-    assert text_of(parse_page(response), "h1") == "We could not find this survey"
+def test_an_unknown_link_gets_a_kind_not_found_page(client_request, token):
+    page = client_request.get("satisfaction.follow_up", token=token, _expected_status=404)
+    assert text_of(page, "h1") == "We could not find this survey"
 
 
 @pytest.mark.parametrize("app_config", [{"FOLLOW_UP_RATE_LIMIT": "3 per minute"}])
-def test_the_token_pages_are_rate_limited(client, app_config):
-    codes = [client.get(f"/follow-up/{'B' * 43}").status_code for _ in range(4)]
+def test_the_token_pages_are_rate_limited(client_request, app_config):
+    codes = [
+        client_request.get_response("satisfaction.follow_up", token="B" * 43, _expected_status=(404, 429)).status_code
+        for _ in range(4)
+    ]
     assert codes == [404, 404, 404, 429]
 
 
 @pytest.mark.parametrize("app_config", [{"LANGUAGES": {"en": "English", "ar": "العربية"}}])
-def test_the_survey_is_in_the_language_the_person_reported_in(client, app_config):
-    _, _, path = follow_up_for(30, language="ar")
-    page = parse_page(client.get(path))
+def test_the_survey_is_in_the_language_the_person_reported_in(client_request, app_config):
+    _, token, _ = follow_up_for(30, language="ar")
+    page = client_request.get("satisfaction.follow_up", token=token)
     assert page.html["lang"] == "ar"
     assert page.html["dir"] == "rtl"
-    english = parse_page(client.get(path + "?lang=en"))
+    english = client_request.get("satisfaction.follow_up", token=token, lang="en")
     assert english.html["lang"] == "en"
     assert text_of(english, "h1") == "How did it go after you reported?"
 
