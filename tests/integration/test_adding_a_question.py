@@ -13,8 +13,8 @@ from reporting.intake.forms import STEPS
 from reporting.intake.forms.witnesses import WITNESSED, WitnessesForm
 from reporting.intake.wording import ASSISTED
 from tests.support import factories
-from tests.support.html import error_summary, parse_page, text_of
-from tests.support.intake import ANSWERS, go_through, start_draft, step_url
+from tests.support.html import error_summary, text_of
+from tests.support.intake import ANSWERS, answer_step, go_through_steps, start_report
 
 STORED: dict[str, str | None] = {}
 
@@ -42,7 +42,7 @@ class WitnessesWithTheirDetails(WitnessesForm):
 
 
 @pytest.fixture
-def reference(client, auth, monkeypatch):
+def reference(client_request, monkeypatch):
     monkeypatch.setitem(STEPS, "witnesses", WitnessesWithTheirDetails)
     monkeypatch.setitem(
         ASSISTED["witnesses"],
@@ -50,15 +50,15 @@ def reference(client, auth, monkeypatch):
         {"label": "How can the police reach the witnesses?", "hint": "A phone number or an address.",
          "summary": "How to reach the witnesses"},
     )  # fmt: skip
-    auth.login_as("volunteer", factories.centre())
-    reference = start_draft(client)
-    go_through(client, reference, stop_at="witnesses")
+    client_request.login_as("volunteer", factories.centre())
+    reference = start_report(client_request)
+    go_through_steps(client_request, reference, stop_at="witnesses")
     yield reference
     STORED.clear()
 
 
-def test_the_generic_step_draws_the_new_question_under_the_one_it_follows_up(client, reference):
-    page = parse_page(client.get(step_url(reference, "witnesses")))
+def test_the_generic_step_draws_the_new_question_under_the_one_it_follows_up(client_request, reference):
+    page = client_request.get("intake.step", reference=reference, slug="witnesses")
     options = page.select_one("#witnesses").find_parent("div", class_="govuk-radios")
     follow_up = options.find("div", class_="govuk-radios__conditional", recursive=False)
     box = follow_up.select_one("textarea#witness_details")
@@ -67,21 +67,22 @@ def test_the_generic_step_draws_the_new_question_under_the_one_it_follows_up(cli
     assert text_of(follow_up, "#witness_details-hint") == "A phone number or an address."
 
 
-def test_the_new_question_is_checked_only_when_it_applies_and_reads_back(client, reference):
+def test_the_new_question_is_checked_only_when_it_applies_and_reads_back(client_request, reference):
     answers = {**ANSWERS["witnesses"], "witness_details": "  "}
-    page = parse_page(client.post(step_url(reference, "witnesses"), data=answers))
+    page = client_request.post("intake.step", reference=reference, slug="witnesses", _data=answers,
+                               _expected_status=200)  # fmt: skip
     assert error_summary(page) == ["Enter how to reach the witnesses"]
     assert page.select_one(".govuk-error-summary a")["href"] == "#witness_details"
 
     answers["witness_details"] = "07700 900 555"
-    assert client.post(step_url(reference, "witnesses"), data=answers).status_code == 302
-    go_through(client, reference)
-    check = text_of(parse_page(client.get(f"/intake/{reference}/check-answers")), "main")
+    answer_step(client_request, reference, "witnesses", answers)
+    go_through_steps(client_request, reference)
+    check = text_of(client_request.get("intake.check_answers", reference=reference), "main")
     assert "How to reach the witnesses 07700 900 555" in check
 
     nobody = {"witnesses": "none", "witness_details": "07700 900 555"}
-    assert client.post(step_url(reference, "witnesses", change=True), data=nobody).status_code == 302
+    answer_step(client_request, reference, "witnesses", nobody, change=True)
     assert STORED[reference] is None
     assert "How to reach the witnesses" not in text_of(
-        parse_page(client.get(f"/intake/{reference}/check-answers")), "main"
+        client_request.get("intake.check_answers", reference=reference), "main"
     )
