@@ -74,3 +74,15 @@ def focused(page) -> str:
             return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${classes} "${(e.innerText || '').trim()}"`;
         }"""
     )
+
+
+def check_every_size(page, viewports: dict) -> list[str]:
+    """axe's violations and any sideways scrolling of the page as it stands, at the desktop, tablet and narrow
+    sizes of `viewports` (the browser conftest's VIEWPORTS)."""
+    problems = []
+    for viewport in ("desktop", "tablet", "narrow"):
+        page.set_viewport_size(viewports[viewport]["viewport"])
+        problems += [f"{viewport}: {violation}" for violation in axe_violations(page)]
+        if horizontal_overflow(page):
+            problems.append(f"{viewport}: the page scrolls sideways by {horizontal_overflow(page)} px")
+    return problems

@@ -4,7 +4,7 @@ need no horizontal scrolling at every size, with the other ways to report on the
 import pytest
 
 from tests.browser.conftest import VIEWPORTS, _serve_site
-from tests.browser.helpers import axe_violations, horizontal_overflow
+from tests.browser.helpers import check_every_size
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +14,6 @@ LIMITS = {"SELF_REPORT_START_RATE_LIMIT": "1 per hour", "SIGN_IN_RATE_LIMIT": "1
 @pytest.fixture(scope="module")
 def limited_site(browser, seeded_database):
     yield from _serve_site(seeded_database, **LIMITS)
-
-
-def _problems(page) -> list[str]:
-    problems = []
-    for viewport in ("desktop", "tablet", "narrow"):
-        page.set_viewport_size(VIEWPORTS[viewport]["viewport"])
-        problems += [f"{viewport}: {violation}" for violation in axe_violations(page)]
-        if horizontal_overflow(page):
-            problems.append(f"{viewport}: the page scrolls sideways")
-    return problems
 
 
 def _start(page, site) -> None:
@@ -38,7 +28,7 @@ def test_a_refused_start_passes_axe_and_links_to_the_other_ways(open_page, limit
     _start(page, limited_site)
     page.wait_for_selector(".govuk-error-summary")
     assert page.locator("#other-ways-to-report h2").inner_text() == "Other ways to report"
-    assert _problems(page) == []
+    assert check_every_size(page, VIEWPORTS) == []
 
 
 def test_the_sign_in_limit_page_passes_axe(open_page, limited_site):
@@ -50,7 +40,7 @@ def test_the_sign_in_limit_page_passes_axe(open_page, limited_site):
         page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Too many attempts"
     assert page.locator("#other-ways-to-report").is_visible()
-    assert _problems(page) == []
+    assert check_every_size(page, VIEWPORTS) == []
 
 
 def test_the_too_large_page_passes_axe(open_page, limited_site):
@@ -63,4 +53,4 @@ def test_the_too_large_page_passes_axe(open_page, limited_site):
     page.get_by_role("button", name="Continue").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "What you sent is too large"
-    assert _problems(page) == []
+    assert check_every_size(page, VIEWPORTS) == []

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import VIEWPORTS, sign_in
-from tests.browser.helpers import axe_violations, horizontal_overflow
+from tests.browser.helpers import check_every_size
 
 pytestmark = pytest.mark.browser
 
@@ -18,22 +18,12 @@ PAGES = {
 }
 
 
-def check_every_size(page) -> list[str]:
-    problems = []
-    for viewport in ("desktop", "tablet", "narrow"):
-        page.set_viewport_size(VIEWPORTS[viewport]["viewport"])
-        problems += [f"{viewport}: {violation}" for violation in axe_violations(page)]
-        if horizontal_overflow(page):
-            problems.append(f"{viewport}: the page scrolls sideways by {horizontal_overflow(page)} px")
-    return problems
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_review_pages_pass_axe_at_every_size(name, open_page, site, staff_session):
     path, heading = PAGES[name]
     page = open_page(site.at(path), storage_state=staff_session)
     assert page.locator("h1").inner_text().strip() == heading
-    problems = check_every_size(page)
+    problems = check_every_size(page, VIEWPORTS)
     assert not problems, f"{name}:\n" + "\n".join(problems)
 
 
@@ -67,7 +57,7 @@ def test_the_period_chooser_and_its_errors_work_with_the_keyboard(open_page, sit
     assert page.title().startswith("Error:")
     message = "The last month must be the same as or after the first month"
     assert page.locator(".govuk-error-summary a").inner_text() == message
-    assert not check_every_size(page)
+    assert not check_every_size(page, VIEWPORTS)
 
 
 def test_volunteers_are_refused(open_page, site):
