@@ -77,13 +77,14 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _template_globals() -> tuple:
+    from .centres.display import centre_display
     from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
     from .limit_pages import minutes_until_retry, ways_to_report_elsewhere
     from .referrals.views import receipt_language, referral_options
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
-    return (*FIELD_DRAWING, *pages)
+    return (*FIELD_DRAWING, *pages, centre_display)
 
 
 def _template_filters() -> dict:

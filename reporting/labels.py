@@ -165,6 +165,30 @@ LABELS.update(
             "prefer_not": _l("Prefer not to say"),
         },
         "disability": {"yes": _l("Yes"), "no": _l("No"), "prefer_not": _l("Prefer not to say")},
+        # A reporting centre's kind, what it offers and its access (codes in domain/centres.py).
+        "centre_kinds": {
+            "library": _l("Library"),
+            "housing_office": _l("Housing office"),
+            "carers_centre": _l("Carers' centre"),
+            "charity": _l("Charity"),
+            "community_venue": _l("Community venue"),
+            "place_of_worship": _l("Place of worship"),
+            "council_office": _l("Council office"),
+            "other": _l("Other venue"),
+        },
+        "centre_offers": {
+            "assisted_reporting": _l("Help to make a report"),
+            "support": _l("Support after a hate incident"),
+            "interpreters": _l("Interpreters"),
+            "private_room": _l("A private room to talk"),
+        },
+        "centre_access": {
+            "step_free": _l("Step-free access"),
+            "hearing_loop": _l("Hearing loop"),
+            "bsl": _l("British Sign Language (BSL) users welcome"),
+            "accessible_toilet": _l("Accessible toilet"),
+            "parking": _l("Parking"),
+        },
     }
 )
 

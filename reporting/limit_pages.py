@@ -11,28 +11,27 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .extensions import db, limiter
 from .models import Centre
 
 
 @dataclass(frozen=True)
-class CentreWay:
-    name: str
-    address: str | None
-    opening_hours: str | None
-
-
-@dataclass(frozen=True)
 class OtherWays:
-    centres: list[CentreWay]
+    centres: list[Centre]
     organisations: list[dict]
 
 
 def ways_to_report_elsewhere() -> OtherWays:
-    """The active centres by name, and the support services (`SUPPORT_ORGANISATIONS`)."""
-    query = select(Centre.name, Centre.address, Centre.opening_hours).where(Centre.active.is_(True))
-    centres = [CentreWay(*row) for row in db.session.execute(query.order_by(Centre.name))]
+    """The active centres listed publicly, by name, and the support services (`SUPPORT_ORGANISATIONS`)."""
+    query = (
+        select(Centre)
+        .where(Centre.active.is_(True), Centre.listed_publicly.is_(True))
+        .options(selectinload(Centre.hours))
+        .order_by(Centre.name)
+    )
+    centres = list(db.session.scalars(query))
     return OtherWays(centres=centres, organisations=list(current_app.config.get("SUPPORT_ORGANISATIONS") or ()))
 
 

@@ -2,12 +2,17 @@
 
 import csv
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 
+from ..domain.centres import ACCESS, OFFERS, check_coordinates, is_language_tag, kind_code, parse_hours, split_codes
+from ..domain.postcodes import is_valid_postcode, normalise_postcode
 from ..extensions import db
 from ..models import Area, Centre
+from . import records
 
 TRUE_WORDS = {"true", "yes", "y", "1", "active"}
 FALSE_WORDS = {"false", "no", "n", "0", "inactive"}
@@ -57,9 +62,9 @@ def import_areas(path: Path) -> ImportResult:
     return result
 
 
-def _parse_active(text: str) -> bool | None:
+def _parse_yes_no(text: str, default: bool = True) -> bool | None:
     if not text:
-        return True
+        return default
     if text.lower() in TRUE_WORDS:
         return True
     if text.lower() in FALSE_WORDS:
@@ -67,42 +72,150 @@ def _parse_active(text: str) -> bool | None:
     return None
 
 
-def _check_centre_row(line: int, row: dict, areas: dict[str, Area], seen: set) -> list[str]:
+def _parse_float(text: str) -> float | None:
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a number such as 53.4246") from None
+
+
+def _parse_date(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a date written as YYYY-MM-DD") from None
+
+
+def _check_list(allowed: tuple[str, ...] | None):
+    def parse(text: str) -> list[str]:
+        items = split_codes(text)
+        wrong = [item for item in items if (item not in allowed if allowed else not is_language_tag(item))]
+        if wrong:
+            raise ValueError(
+                f"{', '.join(wrong)} not known: use {'; '.join(allowed)}"
+                if allowed
+                else f"{', '.join(wrong)} not a language tag such as en, ur or zh-Hans"
+            )
+        return items
+
+    return parse
+
+
+def _parse_postcode(text: str) -> str | None:
+    if not text:
+        return None
+    if not is_valid_postcode(text):
+        raise ValueError(f"{text} is not a UK postcode")
+    return normalise_postcode(text)
+
+
+def _parse_email(text: str) -> str | None:
+    if not text:
+        return None
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValueError(f"{text} is not an email address ({error})") from error
+
+
+def _text(text: str) -> str | None:
+    return text or None
+
+
+def _yes_no(text: str) -> bool:
+    value = _parse_yes_no(text)
+    if value is None:
+        raise ValueError(f"must be true or false, not {text}")
+    return value
+
+
+# The optional columns, each with how its text becomes a value. A column left out of the file leaves that
+# field as it is; a column present but empty clears it.
+OPTIONAL_COLUMNS = {
+    "active": _yes_no,
+    "address": _text,
+    "postcode": _parse_postcode,
+    "kind": kind_code,
+    "latitude": _parse_float,
+    "longitude": _parse_float,
+    "phone": _text,
+    "email": _parse_email,
+    "directions": _text,
+    "opening_hours": parse_hours,
+    "hours_note": _text,
+    "closed_on_bank_holidays": _yes_no,
+    "offers": _check_list(OFFERS),
+    "access": _check_list(ACCESS),
+    "languages": _check_list(None),
+    "contact_person": _text,
+    "notes": _text,
+    "listed_publicly": _yes_no,
+    "last_training_on": _parse_date,
+    "last_contact_on": _parse_date,
+}
+CENTRE_COLUMNS = ("code", "name", "area", *OPTIONAL_COLUMNS)
+
+
+def _read_centre_row(line: int, row: dict, areas: dict[str, Area], seen: set) -> tuple[dict, list[str]]:
+    """The row's values by field, and its errors (each naming the line and the column)."""
     errors = [f"line {line}: {name}: is required" for name in ("code", "name", "area") if not row.get(name)]
     if row.get("area") and row["area"] not in areas:
         errors.append(f"line {line}: area: no area with the code {row['area']}")
-    if _parse_active(row.get("active", "")) is None:
-        errors.append(f"line {line}: active: must be true or false, not {row['active']}")
     if row.get("code") in seen:
         errors.append(f"line {line}: code: {row['code']} appears more than once")
     seen.add(row.get("code"))
-    return errors
+    values: dict = {}
+    for name, parse in OPTIONAL_COLUMNS.items():
+        if name not in row:
+            continue
+        try:
+            values[name] = parse(row[name])
+        except ValueError as error:
+            errors.append(f"line {line}: {name}: {error}")
+    problem = check_coordinates(values.get("latitude"), values.get("longitude"))
+    if ("latitude" in values or "longitude" in values) and problem:
+        errors.append(f"line {line}: latitude, longitude: {problem}")
+    return values, errors
 
 
 def import_centres(path: Path) -> ImportResult:
+    """Create or update centres from a CSV file; every change is kept in the centre's history.
+
+    Checks every line first and changes nothing if any is wrong.
+    """
     rows, errors = _read_rows(path, ("code", "name", "area"))
     result = ImportResult(errors=errors)
     areas = {area.code: area for area in db.session.scalars(select(Area))}
     seen: set = set()
+    parsed = []
     for line, row in enumerate(rows, start=2):
-        result.errors.extend(_check_centre_row(line, row, areas, seen))
+        values, row_errors = _read_centre_row(line, row, areas, seen)
+        result.errors.extend(row_errors)
+        parsed.append((row, values))
     if result.errors:
         return result
     existing = {centre.code: centre for centre in db.session.scalars(select(Centre))}
-    for row in rows:
+    for row, values in parsed:
         centre = existing.get(row["code"])
         if centre is None:
-            centre = Centre(code=row["code"])
+            centre = Centre(code=row["code"], area=areas[row["area"]], name=row["name"])
             db.session.add(centre)
+            db.session.flush()
+            before: dict = {}
             result.created += 1
         else:
+            before = records.snapshot(centre)
             result.updated += 1
-        centre.name = row["name"]
-        centre.area = areas[row["area"]]
-        centre.active = _parse_active(row.get("active", ""))
-        if "address" in row:
-            centre.address = row["address"] or None
-        if "kind" in row:
-            centre.kind = row["kind"] or None
+        details = records.CentreDetails.of(centre)
+        details.name, details.area = row["name"], areas[row["area"]]
+        for name, value in values.items():
+            setattr(details, name, value)
+        records.apply_details(centre, details)
+        db.session.flush()
+        records.record_changes(centre, before, source="import")
     db.session.commit()
     return result

@@ -58,51 +58,81 @@ class DemoCentre:
     name: str
     area: str
     address: str
+    postcode: str
+    coordinates: tuple[float, float]
     kind: str
-    opening_hours: str
+    opening_hours: str  # as `domain.centres.parse_hours` reads it
+    phone: str
+    offers: tuple[str, ...]
+    access: tuple[str, ...]
+    languages: tuple[str, ...]
     usage: float  # how busy the centre is, relative to the others
     trained_days_ago: int | None
     contacted_days_ago: int | None
     closed_days_ago: int | None = None  # inactive since then
+    hours_note: str | None = None
+    listed_publicly: bool = True
 
     @property
     def active(self) -> bool:
         return self.closed_days_ago is None
 
 
-LIBRARY_HOURS = "Monday to Friday 9:30am to 5pm; Saturday 10am to 1pm"
-OFFICE_HOURS = "Monday to Friday 9am to 4:30pm"
+LIBRARY_HOURS = "Mon-Fri 09:30-17:00; Sat 10:00-13:00"
+OFFICE_HOURS = "Mon-Fri 09:00-16:30"
+ALL_OFFERS = ("assisted_reporting", "support", "interpreters", "private_room")
+REPORTING = ("assisted_reporting",)
+STEP_FREE = ("step_free", "hearing_loop", "accessible_toilet")
 CENTRES = (
-    DemoCentre("sale-library", "Sale Library", "sale_central", "Sale Waterside, Sale M33 7ZF", "Library",
-               LIBRARY_HOURS, 3.0, 120, 40),
+    DemoCentre("sale-library", "Sale Library", "sale_central", "Sale Waterside, Sale", "M33 7ZF",
+               (53.4246, -2.3186), "library", LIBRARY_HOURS, "0161 912 3013", ALL_OFFERS,
+               STEP_FREE + ("bsl",), ("en", "ur", "pl"), 3.0, 120, 40),
     DemoCentre("stretford-library", "Stretford Library", "stretford_humphrey_park",
-               "Stretford Mall, Chester Road, Stretford M32 9BD", "Library", LIBRARY_HOURS, 2.5, 300, 75),
-    DemoCentre("altrincham-library", "Altrincham Library", "altrincham", "20 Stamford New Road, Altrincham WA14 1EJ",
-               "Library", LIBRARY_HOURS, 1.8, 410, 230),
+               "Stretford Mall, Chester Road, Stretford", "M32 9BD", (53.4466, -2.3090), "library", LIBRARY_HOURS,
+               "0161 912 5150", ("assisted_reporting", "private_room"), STEP_FREE, ("en", "pa", "bn"), 2.5, 300, 75),
+    DemoCentre("altrincham-library", "Altrincham Library", "altrincham", "20 Stamford New Road, Altrincham",
+               "WA14 1EJ", (53.3871, -2.3496), "library", LIBRARY_HOURS, "0161 912 5920", REPORTING,
+               ("step_free", "hearing_loop"), ("en",), 1.8, 410, 230),
     DemoCentre("old-trafford-housing", "Old Trafford Housing Office", "old_trafford",
-               "12 Shrewsbury Street, Old Trafford M16 9AX", "Housing office", OFFICE_HOURS, 2.2, 200, 95),
+               "12 Shrewsbury Street, Old Trafford", "M16 9AX", (53.4600, -2.2700), "housing_office", OFFICE_HOURS,
+               "0161 912 2000", ("assisted_reporting", "support", "interpreters"), ("step_free",),
+               ("en", "so", "ar", "ur"), 2.2, 200, 95),
     DemoCentre("partington-housing", "Partington Housing Office", "bucklow_st_martins",
-               "Central Road, Partington M31 4FL", "Housing office", OFFICE_HOURS, 1.2, 380, 260),
-    DemoCentre("trafford-carers-centre", "Trafford Carers Centre", "urmston", "Crofts Bank Road, Urmston M41 0TZ",
-               "Carers' centre", "Monday to Thursday 10am to 4pm", 0.9, 90, 20),
+               "Central Road, Partington", "M31 4FL", (53.4190, -2.4280), "housing_office", OFFICE_HOURS,
+               "0161 912 2010", REPORTING, ("step_free",), ("en",), 1.2, 380, 260),
+    DemoCentre("trafford-carers-centre", "Trafford Carers Centre", "urmston", "Crofts Bank Road, Urmston", "M41 0TZ",
+               (53.4510, -2.3530), "carers_centre", "Mon-Thu 10:00-16:00", "0161 748 1181",
+               ("assisted_reporting", "support", "private_room"), STEP_FREE, ("en", "ro"), 0.9, 90, 20),
     DemoCentre("gorse-hill-mosque", "Gorse Hill Mosque community room", "gorse_hill_cornbrook",
-               "Cross Street, Stretford M32 0NT", "Mosque community room",
-               "Monday to Saturday 10am to 2pm; after Friday prayers", 1.6, 150, 60),
+               "Cross Street, Stretford", "M32 0NT", (53.4550, -2.3020), "place_of_worship",
+               "Mon-Sat 10:00-14:00", "0161 865 0002", ("assisted_reporting", "support", "interpreters"), (),
+               ("en", "ar", "ur", "bn"), 1.6, 150, 60, hours_note="Also after Friday prayers"),
     DemoCentre("st-marys-davyhulme", "St Mary's Church community room", "davyhulme",
-               "Davyhulme Road, Davyhulme M41 7DS", "Church community room", "Tuesday and Thursday 10am to 3pm",
-               0.6, 500, 190),
-    DemoCentre("trafford-lgbt-centre", "Trafford LGBT+ Community Centre", "longford",
-               "Edge Lane, Stretford M32 8HN", "LGBT+ centre", "Wednesday to Saturday 11am to 6pm", 1.3, 60, 30),
+               "Davyhulme Road, Davyhulme", "M41 7DS", (53.4600, -2.3700), "place_of_worship",
+               "Tue 10:00-15:00; Thu 10:00-15:00", "0161 748 2210", ("assisted_reporting", "private_room"),
+               ("step_free", "hearing_loop"), ("en",), 0.6, 500, 190),
+    DemoCentre("trafford-lgbt-centre", "Trafford LGBT+ Community Centre", "longford", "Edge Lane, Stretford",
+               "M32 8HN", (53.4430, -2.2930), "charity", "Wed-Sat 11:00-18:00", "0161 865 4400", ALL_OFFERS,
+               STEP_FREE, ("en", "pl"), 1.3, 60, 30),
     DemoCentre("trafford-disability-forum", "Trafford Disability Forum", "timperley_central",
-               "Park Road, Timperley WA15 6QN", "Disability charity", "Monday to Friday 10am to 3pm", 0.7, None, 310),
-    DemoCentre("urmston-library", "Urmston Library", "urmston", "Eden Square, Urmston M41 0NA", "Library",
-               LIBRARY_HOURS, 1.4, 240, 150),
+               "Park Road, Timperley", "WA15 6QN", (53.3960, -2.3240), "charity", "Mon-Fri 10:00-15:00",
+               "0161 980 1010", ("assisted_reporting", "support", "private_room"), STEP_FREE + ("bsl",), ("en",),
+               0.7, None, 310),
+    DemoCentre("urmston-library", "Urmston Library", "urmston", "Eden Square, Urmston", "M41 0NA",
+               (53.4480, -2.3540), "library", LIBRARY_HOURS, "0161 912 2727", REPORTING, STEP_FREE, ("en",),
+               1.4, 240, 150),
     DemoCentre("broadheath-community-hub", "Broadheath Community Hub", "broadheath",
-               "Manchester Road, Broadheath WA14 5NH", "Community centre", "Monday to Friday 9am to 5pm",
-               0.8, 520, 400, closed_days_ago=230),
-    DemoCentre("sale-moor-community-centre", "Sale Moor Community Centre", "sale_moor",
-               "Norris Road, Sale Moor M33 2RT", "Community centre", "Monday, Wednesday and Friday 10am to 4pm",
-               0.5, 610, 450, closed_days_ago=330),
+               "Manchester Road, Broadheath", "WA14 5NH", (53.3990, -2.3560), "community_venue", "Mon-Fri 09:00-17:00",
+               "0161 928 0000", REPORTING, ("step_free",), ("en",), 0.8, 520, 400, closed_days_ago=230),
+    DemoCentre("sale-moor-community-centre", "Sale Moor Community Centre", "sale_moor", "Norris Road, Sale Moor",
+               "M33 2RT", (53.4200, -2.3000), "community_venue", "Mon 10:00-16:00; Wed 10:00-16:00; Fri 10:00-16:00",
+               "0161 973 0000", REPORTING, (), ("en",), 0.5, 610, 450, closed_days_ago=330),
+    # Takes reports but is not listed publicly. No demo report names it, so the other centres' draws stay as
+    # they were (a weight of nothing at the end of the list changes no draw).
+    DemoCentre("women-s-refuge-drop-in", "Women's drop-in (address given by phone)", "sale_moor",
+               "Given when you phone", "M33 2AA", (53.4190, -2.3050), "charity", "Mon-Fri 10:00-14:00",
+               "0161 962 0000", ("assisted_reporting", "support", "private_room"), ("step_free",), ("en", "ur"),
+               0.0, 200, 60, listed_publicly=False),
 )  # fmt: skip
 
 # Where incidents happen, relative to each other. Several wards have no centre at all.
@@ -256,8 +286,17 @@ def demo_centres(today: date) -> list[dict]:
             "name": centre.name,
             "area": centre.area,
             "address": centre.address,
+            "postcode": centre.postcode,
+            "latitude": centre.coordinates[0],
+            "longitude": centre.coordinates[1],
             "kind": centre.kind,
             "opening_hours": centre.opening_hours,
+            "hours_note": centre.hours_note,
+            "phone": centre.phone,
+            "offers": list(centre.offers),
+            "access": list(centre.access),
+            "languages": list(centre.languages),
+            "listed_publicly": centre.listed_publicly,
             "active": centre.active,
             "last_training_on": _days_before(today, centre.trained_days_ago),
             "last_contact_on": _days_before(today, centre.contacted_days_ago),

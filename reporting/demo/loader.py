@@ -6,11 +6,12 @@ from sqlalchemy import exists, select
 
 from .. import audit
 from ..auth.services import hash_password
+from ..domain.centres import parse_hours
 from ..domain.exchange import format_errors, validate_record
 from ..domain.ukdates import now_utc, uk_date
 from ..exchange.importing import CodeMaps, insert_reports
 from ..extensions import db
-from ..models import Area, Centre, Report, User
+from ..models import Area, Centre, CentreHours, Report, User
 from . import generator
 
 
@@ -61,7 +62,10 @@ def _add_centres(today) -> dict[str, Centre]:
     centres = {}
     for row in generator.demo_centres(today):
         area_code = row.pop("area")
-        centres[row["code"]] = Centre(area_id=area_ids[area_code], **row)
+        hours = parse_hours(row.pop("opening_hours"))
+        centre = Centre(area_id=area_ids[area_code], **row)
+        centre.hours = [CentreHours(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in hours]
+        centres[row["code"]] = centre
     db.session.add_all(centres.values())
     db.session.flush()
     return centres

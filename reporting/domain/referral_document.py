@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from babel import Locale, UnknownLocaleError
 
+from .centres import english_hours
 from .redaction import (
     NOT_GIVEN,
     check_police_referral,
@@ -154,6 +155,13 @@ def document_identifier(reference: str, kind: str, serial: int | str) -> str:
 # ---------------------------------------------------------------- sections
 
 
+def centre_hours_text(centre) -> str | None:
+    """The centre's opening hours in English, with the note beside them."""
+    hours = english_hours(getattr(centre, "openings", None) or [], getattr(centre, "closed_on_bank_holidays", True))
+    note = getattr(centre, "hours_note", None)
+    return "; ".join(part for part in (hours, note) if part) or None
+
+
 def _row(label: str, value) -> Row:
     return Row(label, value if isinstance(value, str) and value else NOT_GIVEN)
 
@@ -167,7 +175,8 @@ def centre_section(report, service_name: str) -> Section:
         (
             _row("Centre", getattr(centre, "name", None)),
             _row("Address", getattr(centre, "address", None)),
-            _row("Opening hours", getattr(centre, "opening_hours", None)),
+            _row("Phone", getattr(centre, "phone", None)),
+            _row("Opening hours", centre_hours_text(centre)),
         ),
     )
 

@@ -5,6 +5,7 @@ The capability's tables never import this package, so there is no import cycle: 
 shared tables they point at (`Report`, `Centre`, `User`) as strings.
 """
 
+from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
 from ..review.dip_sampling.models import DipFinding, DipSample, DipSampleItem
@@ -27,6 +28,7 @@ from .core import (
     AuditEvent,
     AuditTrailIsAppendOnly,
     Centre,
+    CentreHours,
     ContactDetails,
     EqualityAnswers,
     EvidenceFile,
@@ -55,7 +57,10 @@ __all__ = [
     "AuditEvent",
     "AuditTrailIsAppendOnly",
     "Centre",
+    "CentreChange",
+    "CentreHours",
     "CentreVisit",
+    "PostcodeDistrict",
     "ContactDetails",
     "DipFinding",
     "DipSample",

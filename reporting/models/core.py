@@ -1,17 +1,20 @@
 """The shared tables: areas, centres, staff, reports and what hangs off them, and the audit trail."""
 
 import secrets
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
     event,
     inspect,
@@ -22,6 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validat
 
 from ..columns import UTCDateTime, utcnow
 from ..crypto import EncryptedText
+from ..domain.centres import Opening
 from ..domain.postcodes import split_postcode
 from ..domain.statuses import DRAFT, SUBMITTED_STATUSES
 from ..extensions import db
@@ -49,13 +53,61 @@ class Centre(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
     address: Mapped[str | None] = mapped_column(Text)
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    # A code of `domain.centres.KINDS`.
     kind: Mapped[str | None] = mapped_column(String(100))
-    opening_hours: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(320))
+    # How to get there (bus routes, entrance), shown to the public as written.
+    directions: Mapped[str | None] = mapped_column(Text)
+    # Words beside the structured hours (`hours`), such as "after Friday prayers".
+    hours_note: Mapped[str | None] = mapped_column(Text)
+    closed_on_bank_holidays: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Lists of codes: `domain.centres.OFFERS` and `ACCESS`; languages spoken as BCP 47 tags.
+    offers: Mapped[list] = mapped_column(JSON, default=list)
+    access: Mapped[list] = mapped_column(JSON, default=list)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    # Seen by staff only: never on a public page.
+    contact_person: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Some venues take reports but do not want to be found: they are left off /centres.
+    listed_publicly: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_training_on: Mapped[date | None] = mapped_column(Date)
     last_contact_on: Mapped[date | None] = mapped_column(Date)
 
     area: Mapped[Area] = relationship(back_populates="centres")
+    hours: Mapped[list["CentreHours"]] = relationship(
+        back_populates="centre", cascade="all, delete-orphan", order_by="(CentreHours.weekday, CentreHours.opens)"
+    )
+
+    @property
+    def openings(self) -> list[Opening]:
+        return [Opening(row.weekday, row.opens, row.closes) for row in self.hours]
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        return None if self.latitude is None or self.longitude is None else (self.latitude, self.longitude)
+
+
+class CentreHours(db.Model):
+    """One opening of a centre on one day of the week (`weekday` 0 is Monday); a day may have several."""
+
+    __tablename__ = "centre_hours"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("closes > opens", name="closes_after_opening"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centres.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    opens: Mapped[time] = mapped_column(Time)
+    closes: Mapped[time] = mapped_column(Time)
+
+    centre: Mapped[Centre] = relationship(back_populates="hours")
 
 
 class User(db.Model):
@@ -211,7 +263,6 @@ class Report(db.Model):
         Index("ix_reports_reported_at_area", "reported_at", "area_id"),
         Index("ix_reports_centre_reported_at", "centre_id", "reported_at"),
     )
-
 
     @hybrid_property
     def submitted(self) -> bool:

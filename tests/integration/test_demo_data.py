@@ -40,7 +40,7 @@ def wipe() -> None:
 def test_the_same_seed_loads_the_same_data(any_app):
     cli = any_app.test_cli_runner()
     result = run_demo_data(cli, "--reports", "60", "--seed", "5")
-    assert "Loaded demo data (seed 5): 21 areas, 13 centres, 5 staff accounts, 60 reports." in result.stdout
+    assert "Loaded demo data (seed 5): 21 areas, 14 centres, 5 staff accounts, 60 reports." in result.stdout
     first = snapshot()
     assert len(first["references"]) == 60
     referrals = db.session.scalars(select(Referral)).all()

@@ -23,7 +23,7 @@ KEPT = "kept what you typed"
 
 @pytest.fixture
 def places(app):
-    factories.centre(address=LIBRARY_ADDRESS, opening_hours="Monday to Saturday, 9am to 5pm")
+    factories.centre(address=LIBRARY_ADDRESS, opening_hours="Mon-Sat 09:00-17:00")
     factories.centre(code="closed-hall", name="Closed Community Hall", area_code="sale_west").active = False
     db.session.commit()
 
@@ -42,7 +42,7 @@ def _assert_other_ways_listed(response) -> None:
     assert section is not None, "no other ways to report on the page"
     text = " ".join(section.get_text(" ").split())
     assert "If you are in danger now, call 999." in text
-    assert f"Sale Library {LIBRARY_ADDRESS}" in text and "Monday to Saturday, 9am to 5pm" in text
+    assert f"Sale Library {LIBRARY_ADDRESS}" in text and "Monday to Saturday: 09:00 to 17:00" in text
     assert "Closed Community Hall" not in text, "only active centres"
     for organisation in Config.SUPPORT_ORGANISATIONS:
         assert organisation["name"] in text

@@ -21,7 +21,7 @@ CONTACT = {
 
 @pytest.fixture
 def centre(app):
-    return factories.centre(address="Tatton Road, Sale", opening_hours="Monday to Friday, 9am to 5pm")
+    return factories.centre(address="Tatton Road, Sale", opening_hours="Mon-Fri 09:00-17:00")
 
 
 def make_report(centre, **fields):

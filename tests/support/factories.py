@@ -4,9 +4,10 @@ from datetime import UTC, date, datetime
 from functools import cache
 
 from reporting.auth.services import hash_password
+from reporting.domain.centres import parse_hours
 from reporting.domain.references import new_reference
 from reporting.extensions import db
-from reporting.models import Area, Centre, ContactDetails, Report, User
+from reporting.models import Area, Centre, CentreHours, ContactDetails, Report, User
 
 PASSWORD = "correct-lamp-harbour-77"
 
@@ -27,7 +28,10 @@ def area(code: str = "sale_central", name: str = "Sale Central") -> Area:
 
 
 def centre(code: str = "sale-library", name: str = "Sale Library", area_code: str = "sale_central", **fields) -> Centre:
+    """A centre; `opening_hours` is given as `centres import` reads it ("Mon-Fri 09:00-17:00")."""
+    openings = parse_hours(fields.pop("opening_hours", None))
     created = Centre(code=code, name=name, area=area(area_code), active=True, **fields)
+    created.hours = [CentreHours(weekday=o.weekday, opens=o.opens, closes=o.closes) for o in openings]
     db.session.add(created)
     db.session.flush()
     return created

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from reporting.domain import redaction, referral_document
+from reporting.domain.centres import parse_hours
 
 MARKED_SENTENCE = "He lives two doors down from me at number 14."
 UNMARKED_SENTENCE = "It happened while I waited at the tram stop."
@@ -29,7 +30,10 @@ def report(**fields):
     values = {
         "reference": "HR-7K3M-Q9XC",
         "channel": "assisted",
-        "centre": SimpleNamespace(name="Sale Library", address="Tatton Road, Sale", opening_hours="9 to 5"),
+        "centre": SimpleNamespace(
+            name="Sale Library", address="Tatton Road, Sale", openings=parse_hours("Mon-Fri 09:00-17:00"),
+            closed_on_bank_holidays=True, hours_note=None, phone="0161 912 3013",
+        ),
         "area": SimpleNamespace(name="Sale Central"),
         "reported_at": datetime(2026, 3, 14, 10, 30, tzinfo=UTC),
         "occurred_on": date(2026, 3, 13),
