@@ -19,6 +19,7 @@ from ..review.figures.models import (
 )
 from ..review.upkeep.models import CentreVisit
 from ..satisfaction.models import SurveyInvitation
+from ..statistics.models import StatisticsCell, StatisticsRelease
 from .core import (
     AUDIT_ADDRESS_EXPIRY,
     CENTRE_ROLES,
@@ -80,6 +81,8 @@ __all__ = [
     "ReviewMonthCentreDelay",
     "ReviewMonthCentreResponding",
     "ReviewSummaryQueue",
+    "StatisticsCell",
+    "StatisticsRelease",
     "SurveyInvitation",
     "SurveyResponse",
     "UTCDateTime",
