@@ -217,6 +217,8 @@ class Tile:
     text_colour: str
     gap: bool
     has_centre: bool
+    # How many centres the area has, drawn as a centre symbol beside `centre_text`.
+    centres: int = 0
 
 
 @dataclass
@@ -240,7 +242,8 @@ def shade(value: float | None, largest: float) -> int:
 
 
 def tile_map(chart_id: str, title: str, summary: str, tiles: list[dict]) -> TileMap:
-    """Tiles at grid positions: each dict has column, row, name, value (Value), centre_text, gap, has_centre."""
+    """Tiles at grid positions: each dict has column, row, name, value (Value), centre_text, gap, has_centre and
+    optionally centres (how many)."""
     size_x, size_y, gap = 112, 72, 6
     largest = max((tile["value"].number or 0 for tile in tiles), default=0)
     drawn = []
@@ -257,6 +260,7 @@ def tile_map(chart_id: str, title: str, summary: str, tiles: list[dict]) -> Tile
                 text_colour,
                 tile["gap"],
                 tile["has_centre"],
+                tile.get("centres", 0),
             )
         )
     columns = max((tile["column"] for tile in tiles), default=0) + 1

@@ -46,6 +46,19 @@ def test_the_dashboard_shows_every_section_with_a_chart_named_for_screen_readers
     assert "Reports rose from 0 to 4." in page.locator("#chart-categories-summary").inner_text()
 
 
+def test_the_area_map_marks_the_centres_and_sits_beside_its_table(open_page, site, staff_session):
+    page = open_page(site.at(f"/review/?{PERIOD}"), storage_state=staff_session)
+    title = "Map of the areas: reports from July 2025 to June 2026, and active centres"
+    chart = page.get_by_role("img", name=title)
+    assert chart.count() == 1
+    # Both seeded areas have an active centre: each tile carries the centre symbol and says how many.
+    assert page.locator("#chart-area-map g.app-tile path").count() == 2
+    assert page.locator("#chart-area-map g.app-tile text", has_text="Centres: 1").count() == 2
+    table = page.locator("#table-hotspots-12-months")
+    drawn, beside = chart.bounding_box(), table.bounding_box()
+    assert beside["x"] >= drawn["x"] + drawn["width"] and beside["y"] < drawn["y"] + drawn["height"]
+
+
 def test_the_period_chooser_and_its_errors_work_with_the_keyboard(open_page, site, staff_session):
     page = open_page(site.at("/review/"), storage_state=staff_session)
     page.select_option("#date_from", "2026-06")

@@ -8,12 +8,12 @@ from babel.lists import format_list
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
-from ...domain.suppression import SUPPRESSED
+from ...domain.suppression import SUPPRESSED, THRESHOLD
 from ...labels import label
 from ..dip_sampling.models import CHECKLIST
 from .presentation import Display, format_value
 from .services import ReviewData
-from .table_builders import TOTAL, area_name, centre_name
+from .table_builders import HOTSPOTS, TOTAL, area_name, centre_name, hotspot_months
 from .tables import Table
 
 
@@ -98,6 +98,34 @@ def gap_finding(data: ReviewData, tables: dict, display: Display) -> str:
         reports=reports,
         areas=names,
     )
+
+
+def hotspot_finding(data: ReviewData, tables: dict, display: Display) -> str:
+    """Whether the areas with the most reports over the 12 months have an active centre, from the table's cells:
+    a flag withheld beside a hidden count is never named."""
+    table = tables[HOTSPOTS]
+    months = hotspot_months(data)
+    if not table.total.values["reports"]:
+        return _("No incidents were reported from %(first)s to %(last)s.", **months)
+    column = next(column for column in table.columns if column.key == "hotspot")
+    withheld = [row for row in table.rows if display.is_hidden(table, row, column)]
+    flagged = [row.label for row in table.rows if row.values["hotspot"] and row not in withheld]
+    if flagged:
+        return ngettext(
+            "%(num)d area in the top third by reports from %(first)s to %(last)s has no active centre: %(areas)s.",
+            "%(num)d areas in the top third by reports from %(first)s to %(last)s have no active centre: %(areas)s.",
+            len(flagged),
+            areas=listed(flagged),
+            **months,
+        )
+    if withheld:
+        return _(
+            "Of the areas with %(threshold)d or more reports, every one in the top third by reports from %(first)s "
+            "to %(last)s has an active centre.",
+            threshold=THRESHOLD,
+            **months,
+        )
+    return _("Every area in the top third by reports from %(first)s to %(last)s has an active centre.", **months)
 
 
 def centre_use_findings(data: ReviewData, tables: dict, display: Display) -> list[str]:
@@ -199,6 +227,7 @@ def summary_findings(data: ReviewData, tables: dict, display: Display) -> list[s
         top_category_finding(data, tables, display),
         empty_monitored_finding(data, tables, display),
         gap_finding(data, tables, display),
+        hotspot_finding(data, tables, display),
     ]
     found += centre_use_findings(data, tables, display)
     found += consistency_findings(tables, display)

@@ -61,6 +61,7 @@ def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
 # whether it is overdue. (A share right after the count it is a share of always shares that count's cell.)
 SHARED_CELLS = {
     "reports-by-area": [("centres", "gap")],
+    "hotspots-12-months": [("centres", "centre_names")],
     "consistency-by-centre": [("referred", "referral_rate"), ("median_days_to_report", "median_days_to_referral")],
     "satisfaction-by-centre": [("responding", "response_rate")],
     "centre-upkeep": [

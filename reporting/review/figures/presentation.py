@@ -12,7 +12,7 @@ from flask_babel import format_date, format_decimal, format_percent, get_locale
 
 from ...charts import Value
 from ...domain.suppression import SUPPRESSED
-from .tables import CHANGE, COUNT, DATE, DAYS, MEAN, SHARE, TEXT, WITHHELD, Column, Row, Table
+from .tables import CHANGE, COUNT, DATE, DAYS, MEAN, NUMBER, SHARE, TEXT, WITHHELD, Column, Row, Table
 
 
 class Display:
@@ -77,6 +77,6 @@ def _format(value, kind: str) -> str:
         return ("+" if value > 0 else "") + format_decimal(value, "#,##0")
     if kind == DATE:
         return format_date(value, "d MMM y")
-    if kind == COUNT:
+    if kind in (COUNT, NUMBER):
         return format_decimal(value, "#,##0")
     return str(value)

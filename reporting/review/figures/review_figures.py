@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ...domain import vocabulary
+from ...domain.hotspots import hotspot_period, hotspots_without_centre
 from ...domain.periods import Period
 from ...domain.places import NO_AREA, NO_CENTRE, ONLINE, UNKNOWN, UnknownCentre
 from ...domain.ukdates import uk_date
@@ -95,6 +96,9 @@ class ReviewFigures:
     trend_total: dict[str, int]
     trend_by_category: dict[str, dict[str, int]]
     places: dict[int, Place] = field(default_factory=dict)
+    # The 12 whole months up to the end of the period, and each area's reports in them with its active centres.
+    hotspot_period: Period | None = None
+    hotspot_areas: list[AreaFigure] = field(default_factory=list)
 
     @property
     def months(self) -> list[str]:
@@ -112,6 +116,13 @@ class ReviewFigures:
     @property
     def gaps(self) -> list[AreaFigure]:
         return [area for area in self.areas if area.is_gap]
+
+    @property
+    def hotspots_without_centre(self) -> set[str]:
+        """Codes of the areas in the top third by reports over `hotspot_period` with no active centre."""
+        known = [area for area in self.hotspot_areas if area.area.key != NO_AREA]
+        incidents = {area.area.code: area.reports for area in known}
+        return hotspots_without_centre(incidents, {area.area.code: len(area.active_centres) for area in known})
 
 
 def places(session) -> tuple[dict[int, Place], dict[int, Place]]:
@@ -131,8 +142,9 @@ def review_figures(session, period: Period, centre_code: str | None = None) -> R
     centres, areas = places(session)
     chosen = _chosen_centre(centres, centre_code)
     key = None if chosen is None else chosen.key
-    previous, trend_period = period.previous(), period.trailing_months(12)
+    previous, trend_period, hotspots = period.previous(), period.trailing_months(12), hotspot_period(period)
     rows = _summary_rows(session, period, previous, trend_period, key)
+    hotspot_rows = SummaryReader(session, key).rows(hotspots, ("areas",), ("area_key",))
     current_rows = rows.by_centre_month
     shown_centres = [place for place in centres.values() if chosen is None or place.key == chosen.key]
     return ReviewFigures(
@@ -152,6 +164,8 @@ def review_figures(session, period: Period, centre_code: str | None = None) -> R
         trend_total=_by_month(rows.trend.areas),
         trend_by_category=_trend_by_category(rows.trend),
         places=centres,
+        hotspot_period=hotspots,
+        hotspot_areas=_areas(hotspot_rows, areas, centres),
     )
 
 

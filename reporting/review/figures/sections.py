@@ -19,7 +19,7 @@ from ..dip_sampling.wording import CHECKLIST_LABELS
 from . import area_tiles, findings
 from .presentation import Display
 from .services import ReviewData
-from .table_builders import TOTAL, area_name, build_tables
+from .table_builders import HOTSPOTS, TOTAL, area_name, build_tables, hotspot_months
 from .tables import Column, Row, Table
 
 
@@ -162,23 +162,6 @@ def _heat(table: Table, display: Display) -> dict:
 
 
 def _geography(data: ReviewData, tables: dict, display: Display) -> Section:
-    table = tables["reports-by-area"]
-    column = table.columns[0]
-    areas = {area.area.code: area for area in data.figures.areas}
-    placed = area_tiles.positions([code for code in areas if code != "unknown"])
-    rows = {row.code: row for row in table.rows}
-    tiles = [
-        {
-            "column": column_index,
-            "row": row_index,
-            "name": area_name(areas[code].area),
-            "value": display.value(table, rows[code], column),
-            "gap": areas[code].is_gap,
-            "has_centre": bool(areas[code].active_centres),
-            "centre_text": _centre_text(areas[code]),
-        }
-        for code, (column_index, row_index) in placed.items()
-    ]
     said = [findings.gap_finding(data, tables, display)]
     with_centre = [area for area in data.figures.areas if area.active_centres]
     said.append(
@@ -188,14 +171,44 @@ def _geography(data: ReviewData, tables: dict, display: Display) -> Section:
             total=len([area for area in data.figures.areas if area.area.key]),
         )
     )
-    tile_chart = charts.tile_map("chart-area-map", _("Map of the areas: reports and centres"), " ".join(said), tiles)
-    return Section("geographic-gaps", _l("Where incidents happened, and the gaps"), said, [Figure(table, [tile_chart])])
+    said.append(findings.hotspot_finding(data, tables, display))
+    figures = [_hotspot_map(data, tables, display), Figure(tables["reports-by-area"])]
+    return Section("geographic-gaps", _l("Where incidents happened, and the gaps"), said, figures)
 
 
-def _centre_text(area) -> str:
-    if area.active_centres:
-        return _("Centres: %(count)d", count=len(area.active_centres))
-    return _("No centre")
+def _hotspot_map(data: ReviewData, tables: dict, display: Display) -> Figure:
+    """The map of the areas over the 12 months: shaded by reports, marking each area's active centres and the
+    hotspots without one, beside the table of the same figures."""
+    table = tables[HOTSPOTS]
+    rows = {row.code: row for row in table.rows}
+    columns = {column.key: column for column in table.columns}
+    areas = {area.area.code: area for area in data.figures.hotspot_areas if area.area.key}
+    tiles = [
+        _hotspot_tile(areas[code], rows[code], table, columns, display) | {"column": column, "row": row}
+        for code, (column, row) in area_tiles.positions(list(areas)).items()
+    ]
+    summary = " ".join([findings.hotspot_finding(data, tables, display), *map(str, table.notes)])
+    title = _("Map of the areas: reports from %(first)s to %(last)s, and active centres", **hotspot_months(data))
+    return Figure(table, [charts.tile_map("chart-area-map", title, summary, tiles)])
+
+
+def _hotspot_tile(area, row: Row, table: Table, columns: dict, display: Display) -> dict:
+    flagged = bool(row.values["hotspot"]) and not display.is_hidden(table, row, columns["hotspot"])
+    centres = len(area.active_centres)
+    return {
+        "name": area_name(area.area),
+        "value": display.value(table, row, columns["reports"]),
+        "gap": flagged,
+        "has_centre": bool(centres),
+        "centres": centres,
+        "centre_text": _centre_text(centres, flagged),
+    }
+
+
+def _centre_text(centres: int, hotspot: bool) -> str:
+    if centres:
+        return _("Centres: %(count)d", count=centres)
+    return _("Hotspot, no centre") if hotspot else _("No centre")
 
 
 def _share_figure(table: Table, display: Display, cells: list[tuple[object, Row, Column]], chart: tuple) -> Figure:

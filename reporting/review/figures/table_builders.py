@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
+from ...domain.hotspots import HOTSPOT_MONTHS, hotspot_count
 from ...domain.places import NO_AREA, NO_CENTRE
 from ...domain.satisfaction import SCALE_QUESTIONS
 from ...domain.vocabulary import centrally_monitored_categories, codes
@@ -14,9 +15,10 @@ from ..dip_sampling.wording import CHECKLIST_LABELS
 from ..upkeep.wording import UPKEEP_STATUS
 from .review_figures import Place
 from .services import ReviewData
-from .tables import CHANGE, DATE, DAYS, SHARE, TEXT, Column, Row, Table
+from .tables import CHANGE, DATE, DAYS, NUMBER, SHARE, TEXT, Column, Row, Table
 
 TOTAL = "total"
+HOTSPOTS = "hotspots-12-months"
 
 
 def centre_name(place: Place) -> str:
@@ -34,6 +36,7 @@ def build_tables(data: ReviewData) -> dict[str, Table]:
         centre_month_table(data),
         last_report_table(data),
         area_table(data),
+        hotspot_table(data),
         consistency_table(data),
         trend_table(data),
         satisfaction_table(data),
@@ -147,6 +150,60 @@ def area_table(data: ReviewData) -> Table:
     return Table(
         "reports-by-area", _l("Reports by the area where the incident happened"), _l("Area"), columns, rows, total
     )
+
+
+def hotspot_months(data: ReviewData) -> dict[str, str]:
+    """The first and last of the months the hotspots are counted over, as "November 2024"."""
+    months = data.figures.hotspot_period.months()
+    return {"first": month_label(months[0], "MMMM y"), "last": month_label(months[-1], "MMMM y")}
+
+
+def hotspot_table(data: ReviewData) -> Table:
+    """Each area's reports over the 12 whole months up to the end of the period, against its active centres.
+
+    Rows stay in name order (never by reports): an order by size would rank the counts the pack hides.
+    The flag is withheld with a hidden count (`base`), as it could narrow down what the count is.
+    """
+    centres = {place.code: place.name for place in data.figures.places.values()}
+    flagged = data.figures.hotspots_without_centre
+    columns = [
+        Column("reports", _l("Reports")),
+        Column("centres", _l("Active centres"), NUMBER),
+        Column("centre_names", _l("Which centres"), TEXT),
+        Column("hotspot", _l("Hotspot, no centre"), TEXT, base="reports"),
+    ]
+    rows = [_hotspot_row(area, centres, area.area.code in flagged) for area in data.figures.hotspot_areas]
+    reports = sum(area.reports for area in data.figures.hotspot_areas)
+    active = sum(len(area.active_centres) for area in data.figures.hotspot_areas)
+    total = Row(TOTAL, _l("All areas"), {"reports": reports, "centres": active, "centre_names": "", "hotspot": ""})
+    wards = len([area for area in data.figures.hotspot_areas if area.area.key != NO_AREA])
+    caption = _(
+        "Reports by area from %(first)s to %(last)s (%(count)d whole months), and active centres",
+        count=HOTSPOT_MONTHS,
+        **hotspot_months(data),
+    )
+    return Table(HOTSPOTS, caption, _l("Area"), columns, rows, total, notes=[hotspot_rule(wards)])
+
+
+def hotspot_rule(wards: int) -> str:
+    return _(
+        "Hotspot, no centre: an area in the top third by reports (the %(count)d of %(wards)d areas with the "
+        "most reports, and any area tied with the last of them) that has no active centre. Centres are counted as "
+        "they are now: a closed centre is not counted.",
+        count=hotspot_count(wards),
+        wards=wards,
+    )
+
+
+def _hotspot_row(area, centres: dict[str, str], flagged: bool) -> Row:
+    known = area.area.key != NO_AREA
+    values = {
+        "reports": area.reports,
+        "centres": len(area.active_centres) if known else None,
+        "centre_names": "; ".join(centres[code] for code in area.active_centres),
+        "hotspot": _("Yes") if flagged else "",
+    }
+    return Row(area.area.code, area_name(area.area), values)
 
 
 def consistency_table(data: ReviewData) -> Table:

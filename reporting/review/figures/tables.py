@@ -12,6 +12,8 @@ from flask_babel import lazy_gettext as _l
 from ...domain.suppression import Line, hidden_cells, is_small
 
 COUNT, SHARE, DAYS, MEAN, TEXT, DATE, CHANGE = "count", "share", "days", "mean", "text", "date", "change"
+# A number of things that are not reports (such as centres in an area): never suppressed.
+NUMBER = "number"
 WITHHELD = _l("withheld")
 
 
