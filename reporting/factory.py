@@ -134,11 +134,13 @@ def _register_blueprints(app: Flask) -> None:
     from .satisfaction import blueprint as satisfaction_blueprint
     from .selfreport import bp as selfreport_bp
     from .selfreport import queue_bp as self_report_queue_bp
+    from .statistics import blueprint as statistics_blueprint
 
     satisfaction_bp = satisfaction_blueprint()
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
     for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint()):
         app.register_blueprint(blueprint)
+    app.register_blueprint(statistics_blueprint())
     init_errors(app)
 
 

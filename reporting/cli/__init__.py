@@ -5,6 +5,8 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from . import demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users
+    from .statistics import register as register_statistics
 
     for module in (demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users):
         module.register(app)
+    register_statistics(app)

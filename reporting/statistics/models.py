@@ -47,9 +47,7 @@ class StatisticsRelease(db.Model):
 class StatisticsCell(db.Model):
     __tablename__ = "statistics_cells"
 
-    release_id: Mapped[int] = mapped_column(
-        ForeignKey("statistics_releases.id", ondelete="CASCADE"), primary_key=True
-    )
+    release_id: Mapped[int] = mapped_column(ForeignKey("statistics_releases.id", ondelete="CASCADE"), primary_key=True)
     dimension: Mapped[str] = mapped_column(String(20), primary_key=True)
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     reports: Mapped[int | None] = mapped_column(Integer)  # NULL: hidden by the small-number rule

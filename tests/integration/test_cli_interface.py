@@ -17,12 +17,14 @@ DOCUMENTED = [
     ),
     ("areas import", 1, {}),
     ("centres import", 1, {}),
+    ("districts import", 1, {}),
     ("reports import", 1, {}),
     ("reports export", 0, {"--from": None, "--to": None, "--format": ("jsonl", "csv"), "--include-contact": None}),
     ("review counts", 0, {"--from": None, "--to": None, "--by": None, "--suppress": None}),
     ("review satisfaction", 0, {"--from": None, "--to": None, "--centre": None, "--kind": ("immediate", "follow-up")}),
     ("review pack", 0, {"--from": None, "--to": None, "--centre": None, "--out": None}),
     ("referrals pdf", 1, {"--to": ("police", "support"), "--out": None}),
+    ("statistics publish", 0, {"--quarter": None}),
 ]
 
 
