@@ -2,20 +2,14 @@
 
 import csv
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 
-from ..domain.centres import ACCESS, OFFERS, check_coordinates, is_language_tag, kind_code, parse_hours, split_codes
-from ..domain.postcodes import is_valid_postcode, normalise_postcode
+from ..domain.centres import check_coordinates, parse_hours
 from ..extensions import db
 from ..models import Area, Centre
-from . import records
-
-TRUE_WORDS = {"true", "yes", "y", "1", "active"}
-FALSE_WORDS = {"false", "no", "n", "0", "inactive"}
+from . import checks, management, records
 
 
 @dataclass
@@ -62,109 +56,50 @@ def import_areas(path: Path) -> ImportResult:
     return result
 
 
-def _parse_yes_no(text: str, default: bool = True) -> bool | None:
-    if not text:
-        return default
-    if text.lower() in TRUE_WORDS:
-        return True
-    if text.lower() in FALSE_WORDS:
-        return False
-    return None
-
-
-def _parse_float(text: str) -> float | None:
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise ValueError(f"{text} is not a number such as 53.4246") from None
-
-
-def _parse_date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text} is not a date written as YYYY-MM-DD") from None
-
-
-def _check_list(allowed: tuple[str, ...] | None):
-    def parse(text: str) -> list[str]:
-        items = split_codes(text)
-        wrong = [item for item in items if (item not in allowed if allowed else not is_language_tag(item))]
-        if wrong:
-            raise ValueError(
-                f"{', '.join(wrong)} not known: use {'; '.join(allowed)}"
-                if allowed
-                else f"{', '.join(wrong)} not a language tag such as en, ur or zh-Hans"
-            )
-        return items
-
-    return parse
-
-
-def _parse_postcode(text: str) -> str | None:
-    if not text:
-        return None
-    if not is_valid_postcode(text):
-        raise ValueError(f"{text} is not a UK postcode")
-    return normalise_postcode(text)
-
-
-def _parse_email(text: str) -> str | None:
-    if not text:
-        return None
-    try:
-        return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError as error:
-        raise ValueError(f"{text} is not an email address ({error})") from error
-
-
-def _text(text: str) -> str | None:
-    return text or None
-
-
-def _yes_no(text: str) -> bool:
-    value = _parse_yes_no(text)
-    if value is None:
-        raise ValueError(f"must be true or false, not {text}")
-    return value
-
-
-# The optional columns, each with how its text becomes a value. A column left out of the file leaves that
-# field as it is; a column present but empty clears it.
+# The optional columns, each with how its text becomes a value (the checks the management form makes too). A column
+# left out of the file leaves that field as it is; a column present but empty clears it.
 OPTIONAL_COLUMNS = {
-    "active": _yes_no,
-    "address": _text,
-    "postcode": _parse_postcode,
-    "kind": kind_code,
-    "latitude": _parse_float,
-    "longitude": _parse_float,
-    "phone": _text,
-    "email": _parse_email,
-    "directions": _text,
+    "active": checks.yes_no,
+    "address": checks.optional_text("address"),
+    "postcode": checks.postcode,
+    "kind": checks.kind,
+    "latitude": checks.number,
+    "longitude": checks.number,
+    "phone": checks.phone,
+    "email": checks.email,
+    "directions": checks.optional_text("directions"),
     "opening_hours": parse_hours,
-    "hours_note": _text,
-    "closed_on_bank_holidays": _yes_no,
-    "offers": _check_list(OFFERS),
-    "access": _check_list(ACCESS),
-    "languages": _check_list(None),
-    "contact_person": _text,
-    "notes": _text,
-    "listed_publicly": _yes_no,
-    "last_training_on": _parse_date,
-    "last_contact_on": _parse_date,
+    "hours_note": checks.optional_text("hours_note"),
+    "closed_on_bank_holidays": checks.yes_no,
+    "offers": checks.offers,
+    "access": checks.access,
+    "languages": checks.languages,
+    "contact_person": checks.optional_text("contact_person"),
+    "notes": checks.optional_text("notes"),
+    "listed_publicly": checks.yes_no,
+    "last_training_on": checks.past_date,
+    "last_contact_on": checks.past_date,
 }
 CENTRE_COLUMNS = ("code", "name", "area", *OPTIONAL_COLUMNS)
 
 
-def _read_centre_row(line: int, row: dict, areas: dict[str, Area], seen: set) -> tuple[dict, list[str]]:
-    """The row's values by field, and its errors (each naming the line and the column)."""
+def _required_columns(line: int, row: dict, areas: dict[str, Area], existing: set[str]) -> list[str]:
+    """The errors of the code, name and area columns: a new centre's code must be of the form a new one takes."""
     errors = [f"line {line}: {name}: is required" for name in ("code", "name", "area") if not row.get(name)]
     if row.get("area") and row["area"] not in areas:
         errors.append(f"line {line}: area: no area with the code {row['area']}")
+    for name, check in (("code", checks.centre_code), ("name", checks.centre_name)):
+        if row.get(name) and not (name == "code" and row[name] in existing):
+            try:
+                check(row[name])
+            except ValueError as error:
+                errors.append(f"line {line}: {name}: {error}")
+    return errors
+
+
+def _read_centre_row(line: int, row: dict, areas: dict[str, Area], seen: set, existing: set[str]) -> tuple[dict, list]:
+    """The row's values by field, and its errors (each naming the line and the column)."""
+    errors = _required_columns(line, row, areas, existing)
     if row.get("code") in seen:
         errors.append(f"line {line}: code: {row['code']} appears more than once")
     seen.add(row.get("code"))
@@ -182,6 +117,24 @@ def _read_centre_row(line: int, row: dict, areas: dict[str, Area], seen: set) ->
     return values, errors
 
 
+def _closing_with_open_cases(parsed: list[tuple[int, dict, dict]], existing: dict[str, Centre]) -> list[str]:
+    """Lines that would close a centre that still has open cases: refused, as on the centre's close page."""
+    centres = [(line, existing.get(row["code"]), values) for line, row, values in parsed]
+    closing = {centre.id: line for line, centre, values in centres
+               if centre is not None and centre.active and values.get("active") is False}  # fmt: skip
+    if not closing:
+        return []
+    found: dict[int, list[str]] = {}
+    for report in db.session.scalars(management.open_cases_query(list(closing))):
+        for centre_id in {report.centre_id, report.assigned_centre_id} & closing.keys():
+            found.setdefault(centre_id, []).append(report.reference)
+    return [
+        f"line {closing[centre_id]}: active: the centre has {len(references)} open case(s) "
+        f"({', '.join(references)}): close them or give them to another centre first"
+        for centre_id, references in sorted(found.items(), key=lambda item: closing[item[0]])
+    ]
+
+
 def import_centres(path: Path) -> ImportResult:
     """Create or update centres from a CSV file; every change is kept in the centre's history.
 
@@ -190,16 +143,18 @@ def import_centres(path: Path) -> ImportResult:
     rows, errors = _read_rows(path, ("code", "name", "area"))
     result = ImportResult(errors=errors)
     areas = {area.code: area for area in db.session.scalars(select(Area))}
+    existing_codes = set(db.session.scalars(select(Centre.code)))
     seen: set = set()
     parsed = []
     for line, row in enumerate(rows, start=2):
-        values, row_errors = _read_centre_row(line, row, areas, seen)
+        values, row_errors = _read_centre_row(line, row, areas, seen, existing_codes)
         result.errors.extend(row_errors)
-        parsed.append((row, values))
+        parsed.append((line, row, values))
+    existing = {centre.code: centre for centre in db.session.scalars(select(Centre))}
+    result.errors.extend(_closing_with_open_cases(parsed, existing))
     if result.errors:
         return result
-    existing = {centre.code: centre for centre in db.session.scalars(select(Centre))}
-    for row, values in parsed:
+    for _line, row, values in parsed:
         centre = existing.get(row["code"])
         if centre is None:
             centre = Centre(code=row["code"], area=areas[row["area"]], name=row["name"])

@@ -47,8 +47,28 @@ _TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
 EARTH_RADIUS_MILES = 3958.8
 
 
+# Why opening hours cannot be read, in plain English (for `centres import`); the management form words each
+# reason in the staff member's language from the same parameters.
+HOURS_PROBLEMS = {
+    "weekday": "weekday {weekday} is not 0 (Monday) to 6 (Sunday)",
+    "closes_first": "{day}: closes at {closes}, not after it opens at {opens}",
+    "not_a_day": "{text!r} is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun",
+    "not_a_time": "{text!r} is not a time: use 24-hour times such as 09:30 or 17:00",
+    "shape": "{part!r} should be days then times, such as 'Mon-Fri 09:30-17:00'",
+    "backwards": "{days!r}: the days run backwards",
+    "span": "{span!r} should be two times, such as 09:30-17:00",
+    "overlap": "{day}: two openings overlap",
+}
+
+
 class HoursError(ValueError):
-    """Opening hours text that cannot be read; the message says which part and why, in plain English."""
+    """Opening hours text that cannot be read: `reason` (a key of `HOURS_PROBLEMS`) and its `params` (text), and
+    the message saying which part and why, in plain English."""
+
+    def __init__(self, reason: str, **params):
+        self.reason = reason
+        self.params = {name: str(value) for name, value in params.items()}
+        super().__init__(HOURS_PROBLEMS[reason].format(**self.params))
 
 
 @dataclass(frozen=True, order=True)
@@ -61,23 +81,23 @@ class Opening:
 
     def __post_init__(self):
         if not 0 <= self.weekday <= 6:
-            raise HoursError(f"weekday {self.weekday} is not 0 (Monday) to 6 (Sunday)")
+            raise HoursError("weekday", weekday=self.weekday)
         if self.closes <= self.opens:
-            day = WEEKDAYS[self.weekday]
-            raise HoursError(f"{day}: closes at {self.closes:%H:%M}, not after it opens at {self.opens:%H:%M}")
+            day, opens, closes = WEEKDAYS[self.weekday], f"{self.opens:%H:%M}", f"{self.closes:%H:%M}"
+            raise HoursError("closes_first", day=day, opens=opens, closes=closes)
 
 
 def _day_index(text: str) -> int:
     for index, name in enumerate(WEEKDAYS):
         if text.lower() == name.lower():
             return index
-    raise HoursError(f"{text!r} is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun")
+    raise HoursError("not_a_day", text=text)
 
 
 def _time(text: str) -> time:
     match = _TIME.match(text.strip())
     if not match:
-        raise HoursError(f"{text.strip()!r} is not a time: use 24-hour times such as 09:30 or 17:00")
+        raise HoursError("not_a_time", text=text.strip())
     return time(int(match["hour"]), int(match["minute"]))
 
 
@@ -95,21 +115,21 @@ def parse_hours(text: str | None) -> list[Opening]:
         days_text, _, times_text = part.partition(" ")
         match = _DAY_PART.match(days_text.strip())
         if not match or not times_text.strip():
-            raise HoursError(f"{part!r} should be days then times, such as 'Mon-Fri 09:30-17:00'")
+            raise HoursError("shape", part=part)
         first = _day_index(match["first"])
         last = _day_index(match["last"]) if match["last"] else first
         if last < first:
-            raise HoursError(f"{days_text.strip()!r}: the days run backwards")
+            raise HoursError("backwards", days=days_text.strip())
         for span in times_text.split(","):
             opens, separator, closes = span.strip().partition("-")
             if not separator:
-                raise HoursError(f"{span.strip()!r} should be two times, such as 09:30-17:00")
+                raise HoursError("span", span=span.strip())
             for weekday in range(first, last + 1):
                 openings.append(Opening(weekday, _time(opens), _time(closes)))
     openings.sort()
     for earlier, later in zip(openings, openings[1:], strict=False):
         if earlier.weekday == later.weekday and later.opens < earlier.closes:
-            raise HoursError(f"{WEEKDAYS[earlier.weekday]}: two openings overlap")
+            raise HoursError("overlap", day=WEEKDAYS[earlier.weekday])
     return openings
 
 
@@ -183,15 +203,29 @@ def miles_between(first: tuple[float, float], second: tuple[float, float]) -> fl
     return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
 
 
-def check_coordinates(latitude: float | None, longitude: float | None) -> str | None:
-    """Why a pair of coordinates cannot be a place, or None. Both or neither must be given."""
+COORDINATE_PROBLEMS = {
+    "one_missing": "give both latitude and longitude, or neither",
+    "latitude_range": "latitude must be between -90 and 90",
+    "longitude_range": "longitude must be between -180 and 180",
+}
+
+
+def coordinates_problem(latitude: float | None, longitude: float | None) -> str | None:
+    """Why a pair of coordinates cannot be a place, as a key of `COORDINATE_PROBLEMS`, or None. Both or neither
+    must be given."""
     if (latitude is None) != (longitude is None):
-        return "give both latitude and longitude, or neither"
+        return "one_missing"
     if latitude is not None and not -90 <= latitude <= 90:
-        return "latitude must be between -90 and 90"
+        return "latitude_range"
     if longitude is not None and not -180 <= longitude <= 180:
-        return "longitude must be between -180 and 180"
+        return "longitude_range"
     return None
+
+
+def check_coordinates(latitude: float | None, longitude: float | None) -> str | None:
+    """Why a pair of coordinates cannot be a place, in plain English, or None."""
+    problem = coordinates_problem(latitude, longitude)
+    return COORDINATE_PROBLEMS[problem] if problem else None
 
 
 def kind_code(text: str | None) -> str | None:

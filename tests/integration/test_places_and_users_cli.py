@@ -4,6 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from reporting.auth.services import verify_password
+from reporting.centres.models import CentreChange
+from reporting.centres.services import CENTRE_COLUMNS
 from reporting.extensions import db
 from reporting.models import Area, AuditEvent, Centre, User
 from tests.support import factories
@@ -148,3 +150,86 @@ def test_users_create_refuses_a_duplicate_email(runner):
     )
     assert result.exit_code != 0
     assert "already exists" in result.output
+
+
+EVERY_COLUMN = (
+    "code,name,area,active,address,postcode,kind,latitude,longitude,phone,email,directions,opening_hours,hours_note,"
+    "closed_on_bank_holidays,offers,access,languages,contact_person,notes,listed_publicly,last_training_on,"
+    "last_contact_on\n"
+    'sale-library,Sale Library,sale_central,yes,"Tatton Road, Sale",m33 7yh,Library,53.4246,-2.3186,0161 912 3013,'
+    "library@sale.example.org,Tram to Sale,Mon-Fri 09:30-17:00; Sat 10:00-13:00,Ask at the desk,no,"
+    "assisted_reporting; private_room,step_free; hearing_loop,en; ur,Pat Lead,Key at reception,no,2026-01-10,"
+    "2026-02-01\n"
+)
+
+
+def test_centres_import_fills_every_column_and_keeps_history(runner, tmp_path):
+    runner.invoke(args=["areas", "import", write(tmp_path, "a.csv", "code,name\nsale_central,Sale Central\n")])
+    result = runner.invoke(args=["centres", "import", write(tmp_path, "c.csv", EVERY_COLUMN)])
+    assert result.exit_code == 0, result.output
+    centre = db.session.scalars(select(Centre)).one()
+    assert (centre.postcode, centre.kind, centre.coordinates, centre.email) == (
+        "M33 7YH", "library", (53.4246, -2.3186), "library@sale.example.org")  # fmt: skip
+    assert (centre.offers, centre.access) == (["assisted_reporting", "private_room"], ["step_free", "hearing_loop"])
+    assert centre.languages == ["en", "ur"]
+    assert (centre.closed_on_bank_holidays, centre.listed_publicly, centre.contact_person) == (False, False, "Pat Lead")
+    assert [(o.weekday, f"{o.opens:%H:%M}") for o in centre.openings][-1] == (5, "10:00")
+    added = db.session.scalars(select(CentreChange)).all()
+    assert {(change.source, change.changed_by_id, change.old_value) for change in added} == {("import", None, None)}
+
+    corrected = EVERY_COLUMN.replace("Mon-Fri 09:30-17:00; Sat 10:00-13:00", "Mon-Sat 10:00-16:00").replace(
+        "Pat Lead", "Sam Lead"
+    )
+    result = runner.invoke(args=["centres", "import", write(tmp_path, "c2.csv", corrected)])
+    assert "0 created, 1 updated" in result.output
+    changed = db.session.scalars(select(CentreChange).where(CentreChange.old_value.is_not(None))).all()
+    assert {(c.field, c.old_value, c.new_value) for c in changed} == {
+        ("opening_hours", "Mon-Fri 09:30-17:00; Sat 10:00-13:00", "Mon-Sat 10:00-16:00"),
+        ("contact_person", "Pat Lead", "Sam Lead"),
+    }
+    details = db.session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "centre_changed")).all()
+    assert details == ["source=import fields=opening_hours,contact_person"]
+
+
+def test_centres_import_names_the_line_and_column_of_every_mistake(runner, tmp_path):
+    runner.invoke(args=["areas", "import", write(tmp_path, "a.csv", "code,name\nsale_central,Sale Central\n")])
+    bad = write(
+        tmp_path,
+        "c.csv",
+        "code,name,area,postcode,latitude,longitude,email,opening_hours,languages,phone,last_contact_on\n"
+        "Sale Library,Sale Library,sale_central,XYZ,53.4,,nobody,Mon 9am-5pm,English!,call us,2999-01-01\n"
+        "ok-centre,OK,sale_central,M33 7YH,95,-2.3,a@b.example.org,Fri-Mon 09:00-17:00,en,0161 912 3013,\n",
+    )
+    result = runner.invoke(args=["centres", "import", bad])
+    assert result.exit_code != 0
+    for message in (
+        "line 2: code: Sale Library is not a code of lowercase letters, numbers and hyphens, such as sale-library",
+        "line 2: postcode: XYZ is not a UK postcode",
+        "line 2: email: nobody is not an email address",
+        "line 2: opening_hours: '9am' is not a time: use 24-hour times such as 09:30 or 17:00",
+        "line 2: languages: English! not a language tag such as en, ur or zh-Hans",
+        "line 2: phone: call us is not a phone number such as 0161 912 3013",
+        "line 2: last_contact_on: 2999-01-01 is in the future",
+        "line 2: latitude, longitude: give both latitude and longitude, or neither",
+        "line 3: opening_hours: 'Fri-Mon': the days run backwards",
+        "line 3: latitude, longitude: latitude must be between -90 and 90",
+    ):
+        assert message in result.output
+    assert db.session.scalar(select(Centre)) is None
+
+
+def test_centres_import_will_not_close_a_centre_with_open_cases(runner, tmp_path):
+    centre = factories.centre()
+    open_case = factories.report(centre, status="received")
+    db.session.commit()
+    closing = write(tmp_path, "c.csv", "code,name,area,active\nsale-library,Sale,sale_central,no\n")
+    result = runner.invoke(args=["centres", "import", closing])
+    assert result.exit_code != 0
+    assert f"line 2: active: the centre has 1 open case(s) ({open_case.reference})" in result.output
+    db.session.refresh(centre)
+    assert centre.active is True
+
+
+def test_centres_import_help_names_every_column(runner):
+    result = runner.invoke(args=["centres", "import", "--help"])
+    assert all(name in result.output for name in CENTRE_COLUMNS)

@@ -1,4 +1,5 @@
-"""Centre upkeep's pages: every centre's training and contact, and recording a visit."""
+"""Centre upkeep's pages: every centre's training and contact (with the closed centres below), and recording a
+visit. Adding, changing, closing and reopening centres are in `centres/manage.py`."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -6,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ...access import role_required
+from ...centres.management import closed_centres
 from ...domain.ukdates import uk_today
 from ...extensions import db
 from ...models import Centre
@@ -20,8 +22,9 @@ from .wording import UPKEEP_STATUS
 def centres():
     today = uk_today()
     entries = upkeep.centre_upkeep(db.session)
+    due, closed = upkeep.due_soon(entries, today), closed_centres()
     return render_template(
-        "review/centres.html", entries=entries, today=today, due=upkeep.due_soon(entries, today), statuses=UPKEEP_STATUS
+        "review/centres.html", entries=entries, today=today, due=due, statuses=UPKEEP_STATUS, closed=closed
     )
 
 
