@@ -32,7 +32,15 @@ def import_areas(file: Path) -> None:
 @centres_cli.command("import")
 @click.argument("file", type=CSV_FILE)
 def import_centres(file: Path) -> None:
-    """Load centres from a CSV file with columns code,name,area and optional address,kind,active."""
+    """Load centres from a CSV file with columns code,name,area and any of the optional columns active, address,
+    postcode, kind, latitude, longitude, phone, email, directions, opening_hours, hours_note,
+    closed_on_bank_holidays, offers, access, languages, contact_person, notes, listed_publicly, last_training_on,
+    last_contact_on.
+
+    Every line is checked first (as the centre form in the app checks it) and nothing is imported if any is wrong;
+    a column left out leaves that field as it is. Every change is kept in the centre's history. Opening hours are
+    written like "Mon-Fri 09:30-17:00; Sat 10:00-13:00"; lists (offers, access, languages) like "en; ur".
+    """
     _report(services.import_centres(file), "centres")
 
 
