@@ -18,6 +18,12 @@ def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'reporting.sqlite3'}"
 
 
+def _service_contact_from_environment() -> dict:
+    fields = ("name", "phone", "email", "address", "hours")
+    values = {name: os.environ.get(f"SERVICE_CONTACT_{name.upper()}", "").strip() for name in fields}
+    return {name: value for name, value in values.items() if value}
+
+
 def _keys_from_environment() -> list[str]:
     return [key for key in os.environ.get("DATA_ENCRYPTION_KEYS", "").split(",") if key.strip()]
 
@@ -91,9 +97,24 @@ class Config:
         {"name": "Tell MAMA", "website": "www.tellmamauk.org"},
         {"name": "Community Security Trust", "website": "cst.org.uk"},
     ]
-    # How a person who reported online gets in touch about their report (shown on their receipt):
-    # optional "name", "phone", "email" and "address".
-    SERVICE_CONTACT: dict = {}
+    # How a person gets in touch about their report until a centre has it (shown on their receipt, the sent
+    # page and "Check my report"): optional "name", "phone", "email", "address" and "hours", from
+    # SERVICE_CONTACT_NAME, SERVICE_CONTACT_PHONE, SERVICE_CONTACT_EMAIL, SERVICE_CONTACT_ADDRESS and
+    # SERVICE_CONTACT_HOURS.
+    SERVICE_CONTACT: dict = _service_contact_from_environment()
+    # Email (reporting/mail.py): nothing is sent unless MAIL_SERVER and MAIL_FROM are set.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_FROM = os.environ.get("MAIL_FROM") or None
+    MAIL_TIMEOUT = 10
+    # "Check my report": wrong codes allowed per reference and address, and per address (reporting/check/).
+    CHECK_REFERENCE_FAILURE_LIMIT = os.environ.get("CHECK_REFERENCE_FAILURE_LIMIT", "5 per hour")
+    CHECK_ADDRESS_FAILURE_LIMIT = os.environ.get("CHECK_ADDRESS_FAILURE_LIMIT", "10 per hour")
+    # Opening /check at all, per address (right or wrong codes).
+    CHECK_RATE_LIMIT = os.environ.get("CHECK_RATE_LIMIT", "30 per minute")
     # The follow-up satisfaction survey: its one-time link works from FOLLOW_UP_DAYS after the report
     # was made, for FOLLOW_UP_VALID_DAYS. Links printed on receipts start with PUBLIC_BASE_URL (the
     # address people use to reach the service, like https://report.example.gov.uk); unset, the

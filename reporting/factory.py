@@ -106,7 +106,7 @@ def _context_processors() -> tuple:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import body_limits, database, i18n, migrating, proxies, security
+    from . import body_limits, database, i18n, mail, migrating, proxies, security
 
     proxies.init_app(app)  # the client's address behind trusted proxies, for rate limits and the audit trail
     body_limits.init_app(app)
@@ -119,11 +119,14 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=lambda: "Europe/London")
     i18n.init_app(app)
     security.init_app(app, talisman)
+    mail.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .check.staff import bp as check_staff_bp
+    from .check.views import bp as check_bp
     from .errors import init_app as init_errors
     from .health import bp as health_bp
     from .intake import bp as intake_bp
@@ -138,7 +141,7 @@ def _register_blueprints(app: Flask) -> None:
 
     satisfaction_bp = satisfaction_blueprint()
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
-    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint()):
+    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint(), check_bp, check_staff_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(statistics_blueprint())
     init_errors(app)

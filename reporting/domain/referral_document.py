@@ -147,8 +147,9 @@ def language_text(tag: str | None) -> str:
 
 
 def document_identifier(reference: str, kind: str, serial: int | str) -> str:
-    """`HR-7K3M-Q9XC-P1`: report reference, P (police), S (support) or R (receipt), and a serial."""
-    letter = {"police": "P", "support": "S", "receipt": "R"}[kind]
+    """`HR-7K3M-Q9XC-P1`: report reference, P (police), S (support), R (receipt) or C (the "Check my report"
+    slip), and a serial."""
+    letter = {"police": "P", "support": "S", "receipt": "R", "slip": "C"}[kind]
     return f"{reference}-{letter}{serial}"
 
 

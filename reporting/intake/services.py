@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
 from ..access import DRAFTS, SEEN_BY_STAFF, find_report, reports_for
+from ..check import codes as check_code
 from ..domain.references import new_reference
 from ..domain.statuses import DRAFT
 from ..extensions import db
@@ -95,21 +96,30 @@ SUBMITTED_COLUMNS = ("reported_at", "received_at", "updated_at")
 SUBMIT_DRAFT = (
     update(REPORTS)
     .where(REPORTS.c.id == bindparam("report_id"), REPORTS.c.status == DRAFT)
-    .values(status="received", **{name: bindparam("now", type_=REPORTS.c[name].type) for name in SUBMITTED_COLUMNS})
+    .values(
+        status="received",
+        check_code_hash=bindparam("code_hash"),
+        check_code_issued_at=bindparam("now", type_=REPORTS.c.check_code_issued_at.type),
+        **{name: bindparam("now", type_=REPORTS.c[name].type) for name in SUBMITTED_COLUMNS},
+    )
 )
 
 
 def submit(journey) -> bool:
-    """Submit the draft; True if this call submitted it, False if it had already been submitted."""
+    """Submit the draft with its "Check my report" code; True if this call submitted it, False if it had already
+    been submitted. The clear code is kept in this session for the person (reporting/check/codes.py)."""
     report = journey.report
     now = utcnow()
-    submitted = db.session.execute(SUBMIT_DRAFT, {"report_id": report.id, "now": now})
+    code, code_hash = check_code.new_code_for(report.reference)
+    submitted = db.session.execute(SUBMIT_DRAFT, {"report_id": report.id, "now": now, "code_hash": code_hash})
     if submitted.rowcount != 1:
         db.session.rollback()
         return False
     set_committed_value(report, "status", "received")  # what the row now holds, without another query
-    for name in SUBMITTED_COLUMNS:
+    for name in (*SUBMITTED_COLUMNS, "check_code_issued_at"):
         set_committed_value(report, name, now)
+    set_committed_value(report, "check_code_hash", code_hash)
+    check_code.keep_shown(report.reference, code)  # for the person, in this session only
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)
     db.session.commit()

@@ -12,6 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .. import audit, messages
 from ..access import DRAFTS, MADE_HERE, find_report, role_required, with_report
 from ..body_limits import body_limit
+from ..check.codes import forget_shown, shown_code
 from ..extensions import db
 from ..models import CENTRE_ROLES
 from ..security import ensure_csp_nonce
@@ -41,6 +42,7 @@ def _draft_journey(report) -> Journey:
 def start():
     form = FlaskForm()
     if form.validate_on_submit():
+        forget_shown()  # the last person's "Check my report" code is not shown to the next
         draft = services.start_draft(current_user, FLOW)
         return redirect(step_url(draft, FLOW.step_slugs[0]))
     return render_template("intake/start.html")
@@ -138,7 +140,8 @@ def submitted(report):
     if not report.submitted:
         return redirect(url_for("intake.check_answers", reference=report.reference))
     survey_url = url_for("satisfaction.hand_over_page", reference=report.reference)
-    return render_template("intake/submitted.html", report=report, survey_url=survey_url)
+    check_code = shown_code(report.reference)
+    return render_template("intake/submitted.html", report=report, survey_url=survey_url, check_code=check_code)
 
 
 @bp.errorhandler(RequestEntityTooLarge)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     event,
+    false,
     inspect,
 )
 from sqlalchemy import update as sa_update
@@ -176,9 +177,14 @@ class Report(db.Model):
     # A self-report has no centre; the partnership unit may give it to a centre to follow up. `centre_id`
     # stays where it was made (null: online), so the review counts are unchanged.
     assigned_centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"), index=True)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # SHA-256 of the token that the reporting browser keeps in its session: it finds a self-report's
     # draft, and later its receipt. The token itself is never stored.
     draft_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
+    # Keyed hash of the "Check my report" code given when the report was sent (domain/check_codes.py); the
+    # code itself is never stored. A new code replaces it.
+    check_code_hash: Mapped[str | None] = mapped_column(String(64))
+    check_code_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     occurred_on: Mapped[date | None] = mapped_column(Date)
     occurred_on_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -332,6 +338,9 @@ class EvidenceFile(db.Model):
     sha256: Mapped[str] = mapped_column(String(64))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Marked by staff when the file shows who the person is (their face, a letter with their name): an
+    # anonymous referral never carries it.
+    identifying: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     report: Mapped[Report] = relationship(back_populates="evidence_files")
 

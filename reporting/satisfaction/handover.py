@@ -10,6 +10,8 @@ workers; signing out (or being signed out when idle) clears it with the rest of 
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
+from ..check.codes import forget_shown
+
 HANDED_OVER = "tablet_handed_over"
 FAILED_ATTEMPTS = "hand_back_failures"
 SURVEY_ENDPOINTS = frozenset({"satisfaction.questions"})
@@ -28,8 +30,11 @@ def handed_over_reference() -> str | None:
 
 
 def take_back() -> None:
-    session.pop(HANDED_OVER, None)
+    """The volunteer has the tablet again: the person has gone, and so does their "Check my report" code."""
+    reference = session.pop(HANDED_OVER, None)
     session.pop(FAILED_ATTEMPTS, None)
+    if reference:
+        forget_shown(reference)
 
 
 def note_failed_attempt() -> int:

@@ -9,7 +9,7 @@ closing the invitation is a single conditional update, so a double submission st
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, has_request_context, session, url_for
+from flask import current_app, has_request_context, session
 from markupsafe import Markup
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -20,6 +20,7 @@ from ..domain.satisfaction import COMMENT, FOLLOW_UP, IMMEDIATE, RECOMMEND, RECO
 from ..domain.ukdates import now_utc
 from ..extensions import db
 from ..models import Report, SurveyResponse
+from ..urls import public_url
 from . import qr
 from .models import SurveyInvitation
 
@@ -140,13 +141,7 @@ def token_for(found: SurveyInvitation) -> str | None:
 
 def follow_up_url(token: str) -> str:
     """The full address of the follow-up survey for `token`, as printed on a receipt."""
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base:
-        path = current_app.url_map.bind("localhost").build("satisfaction.follow_up", {"token": token})
-        return base.rstrip("/") + path
-    if has_request_context():
-        return url_for("satisfaction.follow_up", token=token, _external=True)
-    raise RuntimeError("set PUBLIC_BASE_URL to print follow-up links outside a web request")
+    return public_url("satisfaction.follow_up", token=token)
 
 
 def follow_up_link(report: Report) -> FollowUpLink | None:

@@ -175,5 +175,6 @@ def assign(report: Report, centre: Centre) -> None:
     """Give a self-report to a centre to follow up; where it was made (`centre`) does not change."""
     previous = report.assigned_centre.code if report.assigned_centre else None
     report.assigned_centre = centre
+    report.assigned_at = utcnow()
     audit.record("self_report_assigned", "report", report.reference, detail=f"from={previous} to={centre.code}")
     db.session.commit()

@@ -9,6 +9,8 @@ from flask_wtf import FlaskForm
 
 from .. import audit
 from ..access import public
+from ..check import codes as check_codes
+from ..check import slips
 from ..downloads import download
 from ..extensions import db
 from ..referrals import services as referrals
@@ -201,7 +203,32 @@ def _submitted_report():
 def sent(flow: str):
     report = _submitted_report()
     survey_open = satisfaction.may_answer_online(report) and satisfaction.immediate_survey_open(report)
-    return render_template("selfreport/sent.html", report=report, flow=FLOWS[flow], survey_open=survey_open)
+    context = {"flow": FLOWS[flow], "survey_open": survey_open, "check_code": check_codes.shown_code(report.reference)}
+    return render_template("selfreport/sent.html", report=report, **context)
+
+
+def _shown_code(report) -> str:
+    code = check_codes.shown_code(report.reference)
+    if code is None:
+        abort(404)
+    return code
+
+
+@bp.get("/check-code")
+@public
+def check_code_slip():
+    """The follow-up slip to print, while this browser still holds the code."""
+    report = _submitted_report()
+    back_url = url_for("selfreport.sent", flow=services.session_flow_name() or PLAIN_FLOW.name)
+    return render_template("check/slip.html", back_url=back_url, **slips.slip_context(report, _shown_code(report)))
+
+
+@bp.get("/check-code.pdf")
+@public
+def check_code_slip_pdf():
+    report = _submitted_report()
+    document = slips.slip_document(report, _shown_code(report))
+    return download(document.content, document.filename, "application/pdf")
 
 
 @bp.get("/receipt")

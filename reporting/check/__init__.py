@@ -1,0 +1,6 @@
+""""Check my report": the follow-up code each report is given, and the person's own view of their report.
+
+The code is given when a report is sent (online, or at a centre with a volunteer), shown to the person there
+and on a separate slip, and never stored: the report keeps a keyed hash (domain/check_codes.py). With their
+reference and code at `/check`, the person sees where their report stands, without an account.
+"""

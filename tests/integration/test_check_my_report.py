@@ -1,0 +1,241 @@
+""""Check my report": the follow-up code given with every report, the person's own view at /check, and the
+attacks on it (reference without code, another report's code, guessing, the code left anywhere it should not be).
+"""
+
+import logging
+import re
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from reporting.domain import check_codes
+from reporting.extensions import db
+from reporting.models import AuditEvent, Referral, Report, utcnow
+from tests.support import factories
+from tests.conftest import Auth
+from tests.support.client import ClientRequest
+from tests.support.intake import ANSWERS, go_through, start_draft
+from tests.support.pdf import pypdf_text as pdf_text
+from tests.support.selfreport import send
+
+CODE = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b")
+NO_MATCH = "The reference number and code do not match a report."
+ELSEWHERE = {"REMOTE_ADDR": "198.51.100.7"}
+
+
+@pytest.fixture
+def centre(app):
+    created = factories.centre(phone="0161 912 3013", opening_hours="Mon-Fri 09:30-17:00")
+    db.session.commit()
+    return created
+
+
+def _text(page) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+def _sent_online(client_request) -> tuple[Report, str]:
+    """Send a report online; returns it and the code its sent page showed."""
+    sent = send(client_request.client)
+    page = client_request.get_url(sent)
+    found = CODE.search(_text(page))
+    assert found, "the sent page shows no code"
+    report = db.session.scalar(select(Report).order_by(Report.id.desc()))
+    return report, found.group(0)
+
+
+def _fresh_browser(app) -> ClientRequest:
+    return ClientRequest(app.test_client(), auth=None)
+
+
+def _open(browser: ClientRequest, reference: str, code: str, status=302, **options):
+    return browser.post("check.start", _data={"reference": reference, "code": code}, _expected_status=status, **options)
+
+
+# ---------------------------------------------------------------- the code
+
+
+def test_a_report_sent_online_gets_a_code_kept_only_as_a_keyed_hash(app, client_request, centre, sqlite_url, caplog):
+    caplog.set_level(logging.DEBUG)
+    report, code = _sent_online(client_request)
+    assert report.check_code_hash and report.check_code_issued_at
+    assert report.check_code_hash == check_codes.code_hash(app.config["SECRET_KEY"], report.reference, code)
+    db.session.commit()
+    db.engine.dispose()
+    stored = Path(sqlite_url.removeprefix("sqlite:///"))
+    contents = b"".join(path.read_bytes() for path in stored.parent.glob(stored.name + "*"))
+    for form in (code, code.replace("-", "")):
+        assert form.encode() not in contents, "the code is in the database file"
+        assert form not in caplog.text, "the code is in the logs"
+
+
+def test_the_receipt_never_carries_the_code(client_request, centre):
+    report, code = _sent_online(client_request)
+    receipt = _text(client_request.get("selfreport.receipt"))
+    pdf = pdf_text(client_request.get_response("selfreport.receipt_pdf").data)
+    assert report.reference in receipt and report.reference in pdf
+    assert code not in receipt and code not in pdf
+
+
+def test_the_slip_gives_the_code_with_words_on_keeping_it_safe(client_request, centre):
+    report, code = _sent_online(client_request)
+    page = _text(client_request.get("selfreport.check_code_slip"))
+    assert code in page and report.reference in page
+    assert "Keep it private and apart from your receipt" in page
+    pdf = pdf_text(client_request.get_response("selfreport.check_code_slip_pdf").data)
+    assert code in pdf and "Nobody from the centre, the council or the police will ask you for this code" in pdf
+
+
+def test_exit_takes_the_code_off_the_device(client_request, centre):
+    _sent_online(client_request)
+    client_request.get("pages.exit_this_page", _expected_status=302)
+    client_request.get("selfreport.check_code_slip", _expected_status=404)
+
+
+# ---------------------------------------------------------------- /check
+
+
+@pytest.mark.parametrize("typed", ["as given", "lower case, no hyphens", "spaces and look-alikes"])
+def test_the_reference_and_code_open_the_report_however_they_are_typed(app, client_request, centre, typed):
+    report, code = _sent_online(client_request)
+    written = {
+        "as given": code,
+        "lower case, no hyphens": code.replace("-", "").lower(),
+        "spaces and look-alikes": " ".join(code.split("-")).replace("1", "l").replace("0", "o"),
+    }[typed]
+    browser = _fresh_browser(app)
+    _open(browser, report.reference.lower().replace("-", ""), written, _expected_redirect="/check/report")
+    page = _text(browser.get("check.your_report"))
+    assert report.reference in page and "We received your report" in page
+    assert "Your report has not been given to a centre yet" in page
+
+
+def test_the_reference_alone_opens_nothing(app, client_request, centre):
+    report, _code = _sent_online(client_request)
+    browser = _fresh_browser(app)
+    page = _open(browser, report.reference, "", status=400)
+    assert "Enter your code" in _text(page)
+    browser.get("check.your_report", _expected_status=302, _expected_redirect="/check")
+
+
+def test_another_reports_code_opens_nothing(app, client_request, centre):
+    first, first_code = _sent_online(client_request)
+    client_request.get("pages.exit_this_page", _expected_status=302)
+    second, _second_code = _sent_online(client_request)
+    browser = _fresh_browser(app)
+    page = _open(browser, second.reference, first_code, status=400)
+    assert NO_MATCH in _text(page)
+    assert NO_MATCH in _text(_open(browser, "HR-2222-2222", first_code, status=400)), "an unknown reference differs"
+    browser.get("check.your_report", _expected_status=302, _expected_redirect="/check")
+
+
+def test_guessing_is_throttled_without_locking_out_the_person(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    attacker = _fresh_browser(app)
+    for _ in range(5):
+        _open(attacker, report.reference, check_codes.new_code(), status=400)
+    refused = _text(_open(attacker, report.reference, code, status=429))
+    assert "Too many codes that did not match" in refused and "Get in touch another way" in refused
+    owner = _fresh_browser(app)
+    _open(owner, report.reference, code, _environ_base=ELSEWHERE, _expected_redirect="/check/report")
+
+
+def test_guessing_across_many_references_is_throttled_per_address(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    attacker = _fresh_browser(app)
+    for serial in range(10):
+        _open(attacker, f"HR-2222-22{serial:02d}", check_codes.new_code(), status=400)
+    _open(attacker, report.reference, code, status=429)
+    _open(_fresh_browser(app), report.reference, code, _environ_base=ELSEWHERE, _expected_redirect="/check/report")
+
+
+def test_the_persons_view_follows_the_case_and_names_no_staff(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    lead = factories.user("lead.person@example.org", "centre_lead", centre)
+    report = db.session.get(Report, report.id)
+    report.assigned_centre, report.assigned_at = centre, utcnow()
+    db.session.add(Referral(report=report, recipient="police", sent_by=lead, crime_reference="CRI/2026/1234"))
+    db.session.commit()
+    browser = _fresh_browser(app)
+    _open(browser, report.reference, code)
+    page = _text(browser.get("check.your_report"))
+    assert "Your report was given to Sale Library to follow up" in page
+    assert "Your report was passed to the police" in page and "CRI/2026/1234" in page
+    assert "Phone: 0161 912 3013" in page and "Monday to Friday: 09:30 to 17:00" in page
+    assert "lead.person" not in page
+
+
+def test_the_persons_view_closes_when_left_unused(app, client_request, centre, monkeypatch):
+    report, code = _sent_online(client_request)
+    browser = _fresh_browser(app)
+    _open(browser, report.reference, code)
+    later = time.time() + 31 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert "Your report was closed on this device" in _text(browser.get("check.your_report"))
+    browser.get("check.your_report", _expected_status=302, _expected_redirect="/check")
+
+
+def test_leaving_closes_the_view(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    browser = _fresh_browser(app)
+    _open(browser, report.reference, code)
+    browser.post("check.leave", _expected_redirect="/check")
+    browser.get("check.your_report", _expected_status=302, _expected_redirect="/check")
+
+
+# ---------------------------------------------------------------- at the centre
+
+
+def _assisted_report(client_request) -> str:
+    reference = start_draft(client_request.client)
+    go_through(client_request.client, reference, {"accessibility-and-language": ANSWERS["accessibility-and-language"]})
+    client_request.post("intake.check_answers", reference=reference, _expected_status=302)
+    return reference
+
+
+def test_an_assisted_report_handed_back_is_checked_from_a_fresh_browser(app, client_request, centre):
+    client_request.login_as("volunteer", centre)
+    reference = _assisted_report(client_request)
+    code = CODE.search(_text(client_request.get("intake.submitted", reference=reference))).group(0)
+    slip = pdf_text(client_request.get_response("check_staff.slip_pdf", reference=reference).data)
+    assert code in slip
+    receipt = pdf_text(client_request.get_response("referrals.download_receipt", reference=reference).data)
+    assert reference in receipt and code not in receipt, "a receipt printed by staff carries the code"
+    client_request.post("intake.start", _expected_status=302)  # the next person: the code is gone from the tablet
+    assert CODE.search(_text(client_request.get("intake.submitted", reference=reference))) is None
+    client_request.get("check_staff.slip", reference=reference, _expected_status=404)
+    browser = _fresh_browser(app)
+    _open(browser, reference, code)
+    assert "Your report was made at Sale Library" in _text(browser.get("check.your_report"))
+
+
+def test_a_new_code_stops_the_old_one_and_records_how_the_person_was_recognised(app, client_request, centre):
+    report, old_code = _sent_online(client_request)
+    person = _fresh_browser(app)
+    _open(person, report.reference, old_code)
+    staff_client = app.test_client()
+    staff = ClientRequest(staff_client, Auth(staff_client))
+    report = db.session.get(Report, report.id)
+    report.assigned_centre = centre
+    db.session.commit()
+    staff.login_as("centre_lead", centre)
+    refused = staff.post("check_staff.new_code", reference=report.reference, _data={}, _expected_status=400)
+    assert "Select how you know this person made the report" in _text(refused)
+    staff.post("check_staff.new_code", reference=report.reference, _data={"recognised_by": "in_person"},
+               _expected_status=303)  # fmt: skip
+    new_code = CODE.search(_text(staff.get("check_staff.new_code_given", reference=report.reference))).group(0)
+    assert new_code != old_code
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "check_code_replaced"))
+    assert event.object_id == report.reference and event.detail == "recognised_by=in_person"
+    person.get("check.your_report", _expected_status=302, _expected_redirect="/check")  # its session has ended
+    assert NO_MATCH in _text(_open(_fresh_browser(app), report.reference, old_code, status=400))
+    _open(_fresh_browser(app), report.reference, new_code, _expected_redirect="/check/report")
+
+
+def test_a_volunteer_cannot_give_a_new_code(client_request, centre):
+    report = factories.report(centre)
+    db.session.commit()
+    client_request.login_as("volunteer", centre)
+    client_request.get("check_staff.new_code", reference=report.reference, _expected_status=403)
