@@ -178,6 +178,12 @@ class Report(db.Model):
     # stays where it was made (null: online), so the review counts are unchanged.
     assigned_centre_id: Mapped[int | None] = mapped_column(ForeignKey("centres.id"), index=True)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Case work (reporting/cases/): the caseworker, a user of the case's centre; when the case was acknowledged;
+    # and the working-day deadlines counted from receipt (acknowledge by, then review by, moved on each review).
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledge_by: Mapped[date | None] = mapped_column(Date, index=True)
+    review_by: Mapped[date | None] = mapped_column(Date, index=True)
     # SHA-256 of the token that the reporting browser keeps in its session: it finds a self-report's
     # draft, and later its receipt. The token itself is never stored.
     draft_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
@@ -233,7 +239,8 @@ class Report(db.Model):
     centre: Mapped[Centre | None] = relationship(foreign_keys=[centre_id])
     assigned_centre: Mapped[Centre | None] = relationship(foreign_keys=[assigned_centre_id])
     area: Mapped[Area | None] = relationship()
-    created_by: Mapped[User | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id])
     category_rows: Mapped[list[ReportCategory]] = relationship(
         cascade="all, delete-orphan", order_by=ReportCategory.code, passive_deletes=True
     )
