@@ -17,6 +17,7 @@ from ..domain.case_timeline import Event, timeline
 from ..domain.references import normalise_reference
 from ..extensions import db
 from ..models import Report
+from ..satisfaction import services as satisfaction
 from . import codes, throttle
 
 CHECK_SESSION = "check_report"
@@ -89,6 +90,26 @@ def checked_report() -> CheckedReport | None:
         end()
         return None
     return CheckedReport(report, timeline(report))
+
+
+@dataclass(frozen=True)
+class FollowUpSurvey:
+    """The follow-up survey as "Check my report" offers it: its state (domain/follow_up.py) and its link."""
+
+    state: str
+    url: str
+    valid_from: object
+    expires_at: object
+
+
+def follow_up_survey(report: Report) -> FollowUpSurvey | None:
+    """The report's follow-up survey (the same one-time link the receipt's QR code opens), or None."""
+    invitation = satisfaction.issue_follow_up(report)
+    token = satisfaction.token_for(invitation)
+    if token is None:  # the secret key changed since: the link can no longer be made
+        return None
+    url = satisfaction.follow_up_url(token)
+    return FollowUpSurvey(satisfaction.follow_up_state(invitation), url, invitation.valid_from, invitation.expires_at)
 
 
 def contact_centre(report: Report):

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_babel import lazy_gettext as _l
 
 from ..access import public
-from ..extensions import limiter
+from ..extensions import db, limiter
 from . import services, throttle
 from .forms import CheckForm
 
@@ -54,7 +54,12 @@ def your_report():
             flash(CODE_REPLACED, "info")
         return redirect(url_for("check.start"))
     report = checked.report
-    context = {"contact_centre": services.contact_centre(report), "events": checked.events}
+    context = {
+        "contact_centre": services.contact_centre(report),
+        "events": checked.events,
+        "survey": services.follow_up_survey(report),
+    }
+    db.session.commit()  # the follow-up survey's invitation, if this was the first time it was asked for
     return render_template("check/report.html", report=report, **context)
 
 

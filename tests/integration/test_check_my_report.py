@@ -5,6 +5,7 @@ attacks on it (reference without code, another report's code, guessing, the code
 import logging
 import re
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from sqlalchemy import select
 from reporting.domain import check_codes
 from reporting.extensions import db
 from reporting.models import AuditEvent, Referral, Report, utcnow
-from tests.support import factories
+from reporting.satisfaction import services as satisfaction_services
 from tests.conftest import Auth
+from tests.support import factories
 from tests.support.client import ClientRequest
 from tests.support.intake import ANSWERS, go_through, start_draft
 from tests.support.pdf import pypdf_text as pdf_text
@@ -239,3 +241,18 @@ def test_a_volunteer_cannot_give_a_new_code(client_request, centre):
     db.session.commit()
     client_request.login_as("volunteer", centre)
     client_request.get("check_staff.new_code", reference=report.reference, _expected_status=403)
+
+
+def test_the_follow_up_survey_is_offered_inside_check_my_report_once_it_opens(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    browser = _fresh_browser(app)
+    _open(browser, report.reference, code)
+    assert "you can tell us here whether you were kept informed" in _text(browser.get("check.your_report"))
+    report = db.session.get(Report, report.id)
+    report.reported_at = utcnow() - timedelta(days=app.config["FOLLOW_UP_DAYS"] + 1)
+    invitation = satisfaction_services.issue_follow_up(report)
+    invitation.valid_from = utcnow() - timedelta(days=1)
+    db.session.commit()
+    page = browser.get("check.your_report")
+    link = page.find("a", string="Answer a few questions about how it went")
+    assert link is not None and "/follow-up/" in link["href"]
