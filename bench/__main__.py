@@ -17,7 +17,7 @@ from reporting import create_app
 from reporting.domain.ukdates import now_utc
 from reporting.extensions import db
 
-from . import charts, data, http_paths, importing, pdf, review, roundtrips
+from . import charts, data, http_paths, importing, pdf, public_statistics, review, roundtrips
 from .app import create_bench_table
 from .databases import migrate, postgres_cluster, postgres_database, sqlite_database
 from .figures import last_line, table, write_results
@@ -68,6 +68,10 @@ def _served_figures(app, database, settings: Settings, label: str, details: dict
         say(f"{label}: PDFs")
         figures += pdf.measure(server, app, settings, label)
         figures.append(pdf.memory_figure(server, baseline_mb, label))
+        say(f"{label}: the public statistics page")
+        statistics_figures, statistics_problems = public_statistics.measure(server, settings, label)
+        figures += statistics_figures
+        details["problems"] += statistics_problems
     return figures
 
 
@@ -92,6 +96,8 @@ def run(settings: Settings) -> tuple[list, dict]:
             with app.app_context():
                 create_bench_table(db.engine)
                 db.engine.dispose()
+            say(f"{label}: publishing the last eight quarters' statistics")
+            details["data"][database.kind]["statistics_publish_s"] = round(public_statistics.publish_quarters(app), 2)
             say(f"{label}: {settings.reports:,} reports loaded; serving with gunicorn, {WORKERS} sync workers")
             figures += _served_figures(app, database, settings, label, details)
             if database.kind == "postgresql":

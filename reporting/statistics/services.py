@@ -103,6 +103,14 @@ def published_quarters(session, count: int | None = PUBLIC_QUARTERS) -> list[Sta
     return list(session.scalars(query))
 
 
+def publication_stamp(session) -> tuple:
+    """What changes whenever anything is published: how many releases, the newest id and when it was published."""
+    query = select(
+        func.count(StatisticsRelease.id), func.max(StatisticsRelease.id), func.max(StatisticsRelease.published_at)
+    )
+    return tuple(session.execute(query).one())
+
+
 def history(session, quarters: list[str]) -> dict[str, list[StatisticsRelease]]:
     """Every release of the quarters, oldest revision first (without their cells)."""
     found: dict[str, list[StatisticsRelease]] = {quarter: [] for quarter in quarters}

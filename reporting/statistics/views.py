@@ -10,7 +10,7 @@ from ..domain.ukdates import uk_today
 from ..downloads import download
 from ..extensions import db
 from ..forms import options
-from . import PUBLISHER_ROLES, bp, presentation, services
+from . import PUBLISHER_ROLES, bp, presentation, rendering, services
 from .forms import PublishForm
 
 OPEN_DATA_FILE = "hate-incident-statistics.csv"
@@ -19,18 +19,14 @@ OPEN_DATA_FILE = "hate-incident-statistics.csv"
 @bp.get("/statistics")
 @public
 def published_figures():
-    releases = services.published_quarters(db.session)
-    history = services.history(db.session, [release.quarter for release in releases])
-    page = presentation.build_page(releases, history, presentation.area_names(db.session))
-    return render_template("statistics/published-figures.html", page=page)
+    published, figures = rendering.figures_section()
+    return render_template("statistics/published-figures.html", published=published, figures=figures)
 
 
 @bp.get("/statistics.csv")
 @public
 def open_data():
-    releases = services.published_quarters(db.session, count=None)
-    text = presentation.open_data_csv(releases, presentation.area_names(db.session))
-    return download(text, OPEN_DATA_FILE, "text/csv")
+    return download(rendering.open_data(), OPEN_DATA_FILE, "text/csv")
 
 
 @bp.route("/review/statistics", methods=["GET", "POST"])
