@@ -9,6 +9,7 @@ from datetime import datetime
 
 RECEIVED = "received"  # the report arrived (made online, or at a centre)
 GIVEN_TO_CENTRE = "given_to_centre"  # a report made online was given to a centre to follow up
+ACKNOWLEDGED = "acknowledged"  # the centre (or the unit) acknowledged the case
 REFERRED = "referred"  # passed to the police or a support service
 CLOSED = "closed"
 
@@ -29,6 +30,8 @@ def timeline(report) -> list[Event]:
     events = [Event(RECEIVED, report.reported_at, centre=made_at)]
     if report.assigned_centre is not None:
         events.append(Event(GIVEN_TO_CENTRE, report.assigned_at, centre=report.assigned_centre.name))
+    if report.acknowledged_at is not None:
+        events.append(Event(ACKNOWLEDGED, report.acknowledged_at))
     for referral in report.referrals:
         events.append(
             Event(
