@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select, text
 
+from reporting.centres.districts import load_demo_districts
 from reporting.crypto import encrypt_text
 from reporting.demo import generator, loader
 from reporting.domain.postcodes import split_postcode
@@ -166,6 +167,7 @@ def add_places_and_staff(app, today) -> tuple[dict, dict, dict]:
     with app.app_context():
         loader._add_missing_areas()
         centres = loader._add_centres(today)
+        load_demo_districts()  # so `/centres?postcode=` measures distances, as it does with demo data
         users = loader._add_users(centres)
         db.session.flush()
         referrers = loader._referrers(users)

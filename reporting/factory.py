@@ -78,13 +78,14 @@ def _register_template_helpers(app: Flask) -> None:
 
 def _template_globals() -> tuple:
     from .centres.display import centre_display
+    from .centres.finding import centre_page_url
     from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
     from .limit_pages import minutes_until_retry, ways_to_report_elsewhere
     from .referrals.views import receipt_language, referral_options
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
-    return (*FIELD_DRAWING, *pages, centre_display)
+    return (*FIELD_DRAWING, *pages, centre_display, centre_page_url)
 
 
 def _template_filters() -> dict:
@@ -125,6 +126,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .centres.public import bp as public_centres_bp
     from .check.staff import bp as check_staff_bp
     from .check.views import bp as check_bp
     from .errors import init_app as init_errors
@@ -143,6 +145,7 @@ def _register_blueprints(app: Flask) -> None:
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
     for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint(), check_bp, check_staff_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(public_centres_bp)
     app.register_blueprint(statistics_blueprint())
     init_errors(app)
 

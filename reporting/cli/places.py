@@ -1,4 +1,4 @@
-"""`areas import FILE.csv` and `centres import FILE.csv`."""
+"""`areas import FILE.csv`, `centres import FILE.csv` and `districts import FILE.csv`."""
 
 from pathlib import Path
 
@@ -6,10 +6,11 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from ..centres import services
+from ..centres import districts, services
 
 areas_cli = AppGroup("areas", help="Manage the areas (wards) that incidents are counted by.")
 centres_cli = AppGroup("centres", help="Manage the reporting centres.")
+districts_cli = AppGroup("districts", help="Manage where postcode districts are, for finding the nearest centre.")
 
 CSV_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -44,6 +45,14 @@ def import_centres(file: Path) -> None:
     _report(services.import_centres(file), "centres")
 
 
+@districts_cli.command("import")
+@click.argument("file", type=CSV_FILE)
+def import_districts(file: Path) -> None:
+    """Load postcode districts from a CSV file with columns district,latitude,longitude."""
+    _report(districts.import_districts(file), "districts")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(areas_cli)
     app.cli.add_command(centres_cli)
+    app.cli.add_command(districts_cli)

@@ -6,6 +6,7 @@ from sqlalchemy import exists, select
 
 from .. import audit
 from ..auth.services import hash_password
+from ..centres.districts import load_demo_districts
 from ..domain.centres import parse_hours
 from ..domain.exchange import format_errors, validate_record
 from ..domain.ukdates import now_utc, uk_date
@@ -36,10 +37,11 @@ def database_has_data() -> bool:
 
 
 def load_demo_data(report_count: int, seed: int) -> LoadSummary:
-    """Areas, centres, staff and `report_count` reports, in one transaction."""
+    """Areas, centres, postcode districts, staff and `report_count` reports, in one transaction."""
     now = now_utc()
     areas = _add_missing_areas()
     centres = _add_centres(uk_date(now))
+    load_demo_districts()  # so "Find a reporting centre" can order the demo centres by distance
     users = _add_users(centres)
     db.session.flush()
     demo_reports = generator.generate_reports(report_count, seed, now)

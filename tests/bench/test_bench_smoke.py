@@ -22,6 +22,7 @@ EXPECTED = (
     "intake submit p99, 16 clients",
     "form step page GET throughput",
     "check answers page GET throughput",
+    "find a centre page GET throughput",
     "review dashboard page, 6 months",
     "review dashboard vs raw SQL",
     "review dashboard figures equal to raw counts",
