@@ -83,6 +83,7 @@ EVIDENCE_REQUEST_TOO_BIG = _l(
 ENTER_NOTE = _l("Enter a note")
 NOTE_TOO_LONG = _l("The note must be 5,000 characters or fewer")
 SELECT_STATUS = _l("Select the new status")
+SELECT_IDENTIFYING_EVIDENCE = _l("Select whether the file could identify the person")
 REPORT_SUBMITTED_ALREADY = _l("This report has already been submitted. It cannot be changed here.")
 
 # The satisfaction surveys and their results.

@@ -6,8 +6,11 @@ rules can be tested alone. Every attribute may be None. The referral document th
 
 - Police, consent `named`: everything, with the person's contact details.
 - Police, consent `anonymous`: no name, phone, e-mail or address; the postcode reduced to its
-  district; free text the volunteer marked as identifying replaced by a note; and a clear
-  statement that the person asked to stay anonymous.
+  district; free text the volunteer marked as identifying (the online links and account names
+  among it) replaced by a note; no evidence file marked as identifying, listed or attached (only
+  how many were withheld), and no evidence file's name; and a clear statement that the person asked
+  to stay anonymous. Witnesses are recorded only as coded answers (whether anyone saw it, whether
+  they would give details), which identify nobody, so they are carried as they are.
 - Police, consent `none` (or no answer): refused.
 - Support: only when the person asked for support; carries what the service needs to make
   contact safely, and says whether the police may be told.
@@ -15,7 +18,14 @@ rules can be tested alone. Every attribute may be None. The referral document th
 
 from .postcodes import is_valid_postcode, postcode_district
 
-FREE_TEXT_FIELDS = ("description", "location_description", "perpetrator_description", "injuries", "accessibility_needs")
+FREE_TEXT_FIELDS = (
+    "description",
+    "location_description",
+    "online_links",
+    "perpetrator_description",
+    "injuries",
+    "accessibility_needs",
+)
 POLICE_CONSENTS = ("named", "anonymous")
 WITHHELD = "[Withheld: the person asked to stay anonymous and this detail could identify them.]"
 NOT_GIVEN = "Not given"
@@ -81,6 +91,20 @@ def free_text(report, field_name: str, anonymous: bool) -> str:
     if anonymous and field_name in (getattr(report, "identifying_fields", None) or ()):
         return WITHHELD
     return text
+
+
+def evidence_for(report, anonymous: bool) -> tuple[list, int]:
+    """The evidence files a referral may carry, oldest first, and how many were withheld as identifying."""
+    files = sorted(getattr(report, "evidence_files", None) or (), key=_upload_order)
+    if not anonymous:
+        return files, 0
+    carried = [item for item in files if not getattr(item, "identifying", False)]
+    return carried, len(files) - len(carried)
+
+
+def _upload_order(item) -> tuple:
+    uploaded = getattr(item, "uploaded_at", None)
+    return (uploaded is None, uploaded.timestamp() if uploaded is not None else 0, getattr(item, "id", 0) or 0)
 
 
 def postcode_for(report, anonymous: bool) -> str:

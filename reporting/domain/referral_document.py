@@ -1,9 +1,11 @@
 """The referral document: what a police or support referral says about a report, already redacted for consent.
 
 Plain functions over report-like objects (the attributes of `models.Report` and its `contact`,
-`centre` and `area`), with no Flask, so the document can be tested alone. Every attribute may be
-None. The text is English: referrals go to UK agencies in English whatever language the person
-used, and say which language that was. What consent allows is decided by `redaction.py`.
+`centre`, `area` and `evidence_files`), with no Flask, so the document can be tested alone. Every attribute
+may be None. A police referral carries the evidence the person's consent allows: images as pages at the end
+of the document, other files listed to be sent with it (`Attachment`). The text is English: referrals go to
+UK agencies in English whatever language the person used, and say which language that was.
+What consent allows is decided by `redaction.py`.
 """
 
 from collections.abc import Mapping
@@ -17,6 +19,7 @@ from .redaction import (
     NOT_GIVEN,
     check_police_referral,
     check_support_referral,
+    evidence_for,
     free_text,
     is_anonymous,
     postcode_for,
@@ -54,6 +57,21 @@ PERPETRATOR_KNOWN = {
     "unknown": "Not sure",
 }
 
+SAFEGUARDING = {
+    "yes": "Yes: the reporting centre will make an adult safeguarding referral to the council",
+    "already": "A safeguarding referral has already been made, or adult social care already know",
+    "no": "No: the reporting centre judged that a safeguarding referral is not needed",
+}
+
+# Evidence files as the app stores them (intake/evidence.py): photos and screenshots become JPEG or PNG,
+# and a police referral shows those as pages; anything else (a PDF) is sent with the referral.
+IMAGE_TYPES = ("image/jpeg", "image/png")
+FILE_KINDS = {
+    "image/jpeg": "Photo or image (JPEG)",
+    "image/png": "Image or screenshot (PNG)",
+    "application/pdf": "PDF document",
+}
+
 # English labels for codes that are not in `data/vocabulary.json` (support kinds, communication needs,
 # how the police may make contact), by kind then code; the caller passes them in.
 Labels = Mapping[str, Mapping[str, str]]
@@ -72,6 +90,19 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """An evidence file a police referral carries: an image shown as a page at the end of the document
+    (`as_page`), or another file sent with it, which the police match by its SHA-256."""
+
+    number: int
+    file_id: int
+    title: str
+    caption: str
+    as_page: bool
+    sha256: str
+
+
+@dataclass(frozen=True)
 class ReferralContent:
     """What a referral document says, already redacted; the template only lays it out."""
 
@@ -81,6 +112,7 @@ class ReferralContent:
     statement: str
     anonymous: bool
     sections: tuple[Section, ...]
+    attachments: tuple[Attachment, ...] = ()
 
 
 # ---------------------------------------------------------------- labels and texts
@@ -244,6 +276,31 @@ def harm_section(report, anonymous: bool, labels: Labels | None = None) -> Secti
     )
 
 
+def witnesses_section(report, labels: Labels | None = None) -> Section:
+    """Whether anyone else saw it and would give their details: coded answers that identify nobody."""
+    willing = getattr(report, "witnesses_willing", None)
+    return Section(
+        "Witnesses",
+        (
+            _row("Anyone else saw it", _optional_label("witnesses", getattr(report, "witnesses", None), labels)),
+            _row("Witnesses would give their details", _optional_label("yes_no_not_sure", willing, labels)),
+        ),
+    )
+
+
+def online_section(report, anonymous: bool) -> Section:
+    return Section(
+        "Online abuse",
+        (_row("Links to the posts or messages, and account names", free_text(report, "online_links", anonymous)),),
+    )
+
+
+def safeguarding_section(report) -> Section:
+    answer = getattr(report, "safeguarding_referral", None)
+    value = SAFEGUARDING.get(answer, answer) if answer else "Not asked"
+    return Section("Safeguarding", (_row("Adult safeguarding referral", value),))
+
+
 def _date_row(report) -> Row:
     day = getattr(report, "occurred_on", None)
     return _row("Date", date_text(day, bool(getattr(report, "occurred_on_approximate", False))))
@@ -321,6 +378,86 @@ def message_rule(safe_to_leave_message: bool | None) -> str:
     return "Not asked: do not leave a message"
 
 
+# ---------------------------------------------------------------- evidence
+
+
+def size_text(size_bytes: int | None) -> str:
+    """`245 KB`, `1.2 MB`."""
+    size = size_bytes or 0
+    if size < 1024 * 1024:
+        return f"{max(1, -(-size // 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def evidence_title(number: int, item, anonymous: bool) -> str:
+    """`Evidence 2: bus-stop.jpg`; an anonymous referral gives no file names, which often hold the person's name."""
+    name = getattr(item, "original_name", None)
+    return f"Evidence {number}" if anonymous or not name else f"Evidence {number}: {name}"
+
+
+def _file_facts(item) -> str:
+    kind = FILE_KINDS.get(getattr(item, "content_type", None), "File")
+    added = uk_datetime_text(getattr(item, "uploaded_at", None))
+    return f"{kind}, {size_text(getattr(item, 'size_bytes', None))}, added {added}"
+
+
+def _is_image(item) -> bool:
+    return getattr(item, "content_type", None) in IMAGE_TYPES
+
+
+def _police_evidence_row(number: int, item, anonymous: bool) -> Row:
+    if _is_image(item):
+        where = f"Shown at the end of this document as Evidence {number}."
+    else:
+        where = f"Sent separately with this referral. SHA-256: {getattr(item, 'sha256', None) or NOT_KNOWN}."
+    return Row(evidence_title(number, item, anonymous), f"{_file_facts(item)}. {where}")
+
+
+def _support_evidence_row(number: int, item) -> Row:
+    facts = f"{_file_facts(item)}. Kept by the reporting centre: ask them for a copy if it would help."
+    return Row(evidence_title(number, item, anonymous=False), facts)
+
+
+def _withheld_row(withheld: int) -> tuple[Row, ...]:
+    if not withheld:
+        return ()
+    files = "1 file was" if withheld == 1 else f"{withheld} files were"
+    return (Row("Withheld", f"{files} withheld: the person asked to stay anonymous and it could identify them."),)
+
+
+def evidence_section(rows: tuple[Row, ...], withheld: int = 0) -> Section:
+    if not rows and not withheld:
+        return Section("Evidence", (Row("Evidence files", "No evidence files were given."),))
+    return Section("Evidence", (*rows, *_withheld_row(withheld)))
+
+
+def police_evidence(report, anonymous: bool) -> tuple[Section, tuple[Attachment, ...]]:
+    """The police referral's list of evidence and what it carries: never a file marked as identifying, nor any
+    file's name, when the person asked to stay anonymous."""
+    files, withheld = evidence_for(report, anonymous)
+    rows = tuple(_police_evidence_row(number, item, anonymous) for number, item in enumerate(files, 1))
+    attachments = tuple(_attachment(number, len(files), item, anonymous) for number, item in enumerate(files, 1))
+    return evidence_section(rows, withheld), attachments
+
+
+def _attachment(number: int, total: int, item, anonymous: bool) -> Attachment:
+    sha256 = getattr(item, "sha256", None) or NOT_KNOWN
+    if _is_image(item):
+        caption = (
+            f"Evidence {number} of {total}. {_file_facts(item)}. Given with the report and shown reduced to fit the "
+            f"page; the reporting centre keeps the original file (SHA-256: {sha256})."
+        )
+    else:
+        caption = f"Evidence {number} of {total}. {_file_facts(item)}. Sent separately with this referral."
+    title = evidence_title(number, item, anonymous)
+    return Attachment(number, getattr(item, "id", None), title, caption, _is_image(item), sha256)
+
+
+def support_evidence(report) -> Section:
+    files, _withheld = evidence_for(report, anonymous=False)
+    return evidence_section(tuple(_support_evidence_row(number, item) for number, item in enumerate(files, 1)))
+
+
 # ---------------------------------------------------------------- documents
 
 
@@ -328,13 +465,18 @@ def police_referral(report, service_name: str, labels: Labels | None = None) -> 
     """The police referral's content, redacted for the person's consent; refuses without consent."""
     check_police_referral(report)
     anonymous = is_anonymous(report)
+    evidence, attachments = police_evidence(report, anonymous)
     sections = [
         centre_section(report, service_name),
         report_section(report),
         what_happened_section(report, anonymous),
         when_where_section(report, anonymous, labels),
+        online_section(report, anonymous),
         responsible_section(report, anonymous),
+        witnesses_section(report, labels),
         harm_section(report, anonymous, labels),
+        safeguarding_section(report),
+        evidence,
         wishes_section(report, anonymous, labels),
         language_section(report, anonymous, labels),
     ]
@@ -347,6 +489,7 @@ def police_referral(report, service_name: str, labels: Labels | None = None) -> 
         statement=ANONYMOUS_STATEMENT if anonymous else NAMED_STATEMENT,
         anonymous=anonymous,
         sections=tuple(sections),
+        attachments=attachments,
     )
 
 
@@ -378,6 +521,10 @@ def support_referral(report, organisation: str, service_name: str, labels: Label
                 _row("Injuries or other harm", free_text(report, "injuries", anonymous=False)),
             ),
         ),
+        online_section(report, anonymous=False),
+        witnesses_section(report, labels),
+        safeguarding_section(report),
+        support_evidence(report),
     )
     return ReferralContent(
         recipient="support",

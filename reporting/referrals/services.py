@@ -4,7 +4,9 @@ The consent rules themselves are plain functions in `domain/redaction.py`, and t
 `domain/referral_document.py`; this module applies
 them to stored reports, records what was produced and by whom, and renders the documents.
 Referral documents are rendered when downloaded, from the report as it stands then, so that a
-later change of consent or an erasure of contact details is honoured by every copy produced.
+later change of consent or an erasure of contact details is honoured by every copy produced; so are the
+evidence files a police referral carries (images as its last pages, `evidence_pages.py`; other files listed
+to be sent with it), so that a file marked as identifying since leaves every later anonymous copy.
 """
 
 import gettext
@@ -30,8 +32,9 @@ from ..domain.referral_document import (
 from ..domain.ukdates import UK, now_utc
 from ..extensions import db
 from ..labels import LABELS
-from ..models import Referral, Report
+from ..models import EvidenceFile, Referral, Report
 from . import pdf
+from .evidence_pages import evidence_pages
 
 ReferralRefused = redaction.ReferralRefused
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=30)
@@ -181,13 +184,14 @@ def referral_content(referral: Referral) -> ReferralContent:
     return support_referral(report, organisation, service_name, english_labels())
 
 
-def referral_html(referral: Referral) -> str:
+def referral_html(referral: Referral, content: ReferralContent | None = None) -> str:
     """The referral as HTML, in English whatever the report's language; refuses if consent was withdrawn."""
-    content = referral_content(referral)
+    content = content or referral_content(referral)
     with force_locale("en"):
         return render_template(
             "referrals/documents/referral.html",
             content=content,
+            evidence_pages=evidence_pages(referral.report, content.attachments),
             referral=referral,
             identifier=referral_identifier(referral),
             produced=uk_datetime_text(referral.sent_at),
@@ -196,11 +200,27 @@ def referral_html(referral: Referral) -> str:
 
 
 def referral_document(referral: Referral, user=None) -> Document:
-    """The referral's PDF, from the report as it stands; audited."""
-    data = pdf.html_to_pdf(referral_html(referral))
-    audit.record("referral_downloaded", "report", referral.report.reference, f"referral={referral.id}", user)
+    """The referral's PDF, from the report as it stands; audited, with the evidence files it carries."""
+    content = referral_content(referral)
+    data = pdf.html_to_pdf(referral_html(referral, content))
+    carried = ",".join(str(attachment.file_id) for attachment in content.attachments)
+    detail = f"referral={referral.id}" + (f" evidence={carried}" if carried else "")
+    audit.record("referral_downloaded", "report", referral.report.reference, detail, user)
     db.session.commit()
     return Document(f"referral-{referral_identifier(referral)}.pdf", data)
+
+
+def files_to_send(referral: Referral) -> list[tuple[int, EvidenceFile]]:
+    """The evidence files a police referral lists as sent separately (not shown as its pages), each with its
+    number in the referral (`Evidence 2`), for the staff member sending it; none once consent no longer allows it."""
+    if referral.recipient != "police":
+        return []
+    try:
+        attachments = referral_content(referral).attachments
+    except ReferralRefused:
+        return []
+    stored = {item.id: item for item in referral.report.evidence_files}
+    return [(attachment.number, stored[attachment.file_id]) for attachment in attachments if not attachment.as_page]
 
 
 def receipt_language(tag: str | None) -> str:

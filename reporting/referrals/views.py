@@ -78,6 +78,7 @@ def view_referral(report, referral_id: int):
         report=report,
         referral=referral,
         identifier=services.referral_identifier(referral),
+        files_to_send=services.files_to_send(referral),
     )
 
 

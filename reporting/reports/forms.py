@@ -1,4 +1,5 @@
-"""Forms on a report's page: adding a note, and changing the report's status."""
+"""Forms on a report's page: adding a note, changing the report's status, and marking an evidence file as
+identifying the person."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -19,6 +20,16 @@ class NoteForm(FlaskForm):
         validators=[Required(messages.ENTER_NOTE), MaxLength(5_000, messages.NOTE_TOO_LONG)],
         rows=4,
         size="s",
+    )
+
+
+class IdentifyingEvidenceForm(FlaskForm):
+    """Sent by one button per file (`identifying` is "yes" or "no"): an empty or other answer is a tampered form."""
+
+    identifying = RadiosField(
+        _l("Could this file identify the person?"),
+        choices=options((("yes", _l("Yes")), ("no", _l("No")))),
+        validators=[Required(messages.SELECT_IDENTIFYING_EVIDENCE)],
     )
 
 

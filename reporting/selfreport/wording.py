@@ -96,6 +96,7 @@ COMMUNICATION_NEEDS = {
 IDENTIFYING = {
     "description": _l("What you told us happened"),
     "location_description": _l("What you told us about the place"),
+    "online_links": _l("The links and usernames you gave us"),
     "perpetrator_description": _l("What you told us about who did it"),
     "injuries": _l("What you told us about the injuries"),
     "accessibility_needs": _l("What you told us you need"),

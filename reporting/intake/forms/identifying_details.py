@@ -11,6 +11,7 @@ from .base import StepForm
 FREE_TEXT = {
     "description": _l("Their account of what happened"),
     "location_description": _l("The description of the place"),
+    "online_links": _l("The links and usernames of the online abuse"),
     "perpetrator_description": _l("The description of who did it"),
     "injuries": _l("The description of the injuries"),
     "accessibility_needs": _l("Their other accessibility needs"),
