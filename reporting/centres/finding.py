@@ -6,7 +6,6 @@ Only active centres marked "listed publicly" are ever loaded here; a search is n
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import current_app, has_request_context, url_for
 from flask_babel import format_decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,6 +14,7 @@ from ..domain.centre_search import Placed, area_first, by_name, nearest_first
 from ..domain.ukdates import now_utc
 from ..extensions import db
 from ..models import Area, Centre
+from ..urls import public_url
 from .display import CentreDisplay, centre_display
 from .models import PostcodeDistrict
 
@@ -115,10 +115,7 @@ def centre_page_url(centre: Centre | None) -> str | None:
     public may not see it (closed, or not listed publicly) or no address can be made outside a request."""
     if centre is None or not centre.active or not centre.listed_publicly:
         return None
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base:
-        path = current_app.url_map.bind("localhost").build("public_centres.centre", {"code": centre.code})
-        return base.rstrip("/") + path
-    if has_request_context():
-        return url_for("public_centres.centre", code=centre.code, _external=True)
-    return None
+    try:
+        return public_url("public_centres.centre", code=centre.code)
+    except RuntimeError:  # outside a request, with no PUBLIC_BASE_URL
+        return None
