@@ -40,12 +40,13 @@ def _draft_journey(report) -> Journey:
 @bp.route("/start", methods=["GET", "POST"])
 @role_required(*CENTRE_ROLES)
 def start():
+    centre_closed = current_user.centre is None or not current_user.centre.active
     form = FlaskForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not centre_closed:
         forget_shown()  # the last person's "Check my report" code is not shown to the next
         draft = services.start_draft(current_user, FLOW)
         return redirect(step_url(draft, FLOW.step_slugs[0]))
-    return render_template("intake/start.html")
+    return render_template("intake/start.html", centre_closed=centre_closed), 409 if centre_closed else 200
 
 
 @bp.get("/drafts")

@@ -271,3 +271,13 @@ def test_check_answers_sends_an_unfinished_draft_to_its_next_question(client_req
 
 def test_an_unknown_step_is_not_found(client_request, reference):
     client_request.get("intake.step", reference=reference, slug="favourite-colour", _expected_status=404)
+
+
+def test_a_closed_centre_takes_no_new_reports(client_request, db):
+    closed = factories.centre("closed-hall", "Closed Hall", "sale_moor")
+    closed.active = False
+    db.session.commit()
+    client_request.login_as("volunteer", closed)
+    page = client_request.post("intake.start", _expected_status=409)
+    assert "Your centre is closed, so new reports cannot be made for it" in page.get_text(" ")
+    assert db.session.query(Report).count() == 0
