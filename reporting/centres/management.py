@@ -1,8 +1,9 @@
 """Managing centres in the app: adding, changing, closing and reopening one, each change kept in its history.
 
 A centre is closed by marking it inactive: nothing is deleted, so its reports and every count of them stay as they
-were. A centre with open cases (reports made there or assigned to it that are not closed) cannot be closed until
-they are closed or given to another centre. Staff accounts of a closed centre are left as they are.
+were. A centre with open cases (reports given to it to follow up, or made there and not given to another centre,
+that are not closed) cannot be closed until they are closed or given to another centre. Staff accounts of a closed
+centre are left as they are.
 
 Edits are checked against what the person saw: `details_version` is a digest of every field staff can change, put in
 the form when it is shown; a different digest on saving means someone else changed the centre meanwhile. No Flask.
@@ -11,7 +12,7 @@ the form when it is shown; a different digest on saving means someone else chang
 import hashlib
 import json
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..domain.statuses import OPEN_STATUSES
@@ -75,9 +76,13 @@ def change_centre(centre: Centre, details: records.CentreDetails, seen_version: 
 
 
 def open_cases_query(centre_ids):
-    """Submitted reports that are not closed, made at or assigned to one of `centre_ids`, oldest first."""
-    made_or_assigned = or_(Report.centre_id.in_(centre_ids), Report.assigned_centre_id.in_(centre_ids))
-    return select(Report).where(Report.status.in_(OPEN_STATUSES), made_or_assigned).order_by(Report.reported_at)
+    """Submitted reports that are not closed whose case is one of `centre_ids`', oldest first: those given to one of
+    them to follow up, and those made at one of them and not given to another centre (cases/rules.py)."""
+    theirs = or_(
+        Report.assigned_centre_id.in_(centre_ids),
+        and_(Report.assigned_centre_id.is_(None), Report.centre_id.in_(centre_ids)),
+    )
+    return select(Report).where(Report.status.in_(OPEN_STATUSES), theirs).order_by(Report.reported_at)
 
 
 def open_cases(centre: Centre) -> list[Report]:

@@ -265,6 +265,17 @@ def test_a_centre_with_open_cases_cannot_be_closed_and_the_page_lists_them(unit,
     assert library.active is True
 
 
+def test_open_cases_given_to_another_centre_no_longer_hold_a_centre_open(unit, places):
+    library = places
+    other = factories.centre("stretford-library", "Stretford Library", "stretford")
+    handed_on = factories.report(library, status="received", assigned_centre_id=other.id)
+    db.session.commit()
+    assert "it has" not in text_of(unit.get("review.close_centre", code="sale-library"), "main")
+    unit.post("review.close_centre", code="sale-library", _expected_redirect="/review/centres")
+    page = unit.get("review.close_centre", code="stretford-library")
+    assert [link.text for link in page.select("main ul.govuk-list a")] == [handed_on.reference]
+
+
 def test_closing_keeps_the_reports_and_the_counts_and_is_kept_as_history(unit, places):
     library = places
     factories.report(library, status="closed", reported_at=datetime(2026, 3, 14, 10, tzinfo=UTC))
