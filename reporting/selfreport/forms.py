@@ -89,3 +89,10 @@ class AssignForm(FlaskForm):
     """The partnership unit gives a self-report to a centre to follow up."""
 
     centre = ChoiceSelectField(_l("Centre to follow it up"), choices=[], validators=[Required(messages.SELECT_CENTRE)])
+
+
+def assign_form(report, centres: dict) -> AssignForm:
+    """The form to give `report` to one of `centres` (code to centre), with the centre it is with chosen."""
+    form = AssignForm(data={"centre": report.assigned_centre.code if report.assigned_centre else None})
+    form.centre.choices = options([("", _l("Choose a centre"))] + [(code, item.name) for code, item in centres.items()])
+    return form

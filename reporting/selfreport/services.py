@@ -11,13 +11,14 @@ import secrets
 import time
 
 from flask import session
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from .. import audit
 from ..access import SELF_REPORTS, reports_for
+from ..domain.paging import nearest_page
 from ..domain.references import new_reference
 from ..domain.statuses import DRAFT
 from ..extensions import db
@@ -159,12 +160,22 @@ def submit(journey) -> bool:
 # ---------------------------------------------------------------- the partnership unit's queue
 
 
-def queue(user, assigned: bool, limit: int = 100) -> list[Report]:
-    """Submitted self-reports waiting for a centre (or, with `assigned`, already given to one), newest first."""
+QUEUE_PAGE_SIZE = 25
+
+
+def queue_page(user, assigned: bool, page: int = 1) -> tuple[list[Report], int]:
+    """One page of submitted self-reports waiting for a centre, oldest first (or, with `assigned`, those given to
+    one, most recently reported first), and how many there are in all. A page beyond the last gives the last."""
     query = reports_for(user, SELF_REPORTS)
     query = query.where(Report.assigned_centre_id.is_not(None) if assigned else Report.assigned_centre_id.is_(None))
-    query = query.options(selectinload(Report.category_rows), selectinload(Report.assigned_centre))
-    return list(db.session.scalars(query.order_by(Report.reported_at.desc(), Report.id.desc()).limit(limit)))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = nearest_page(page, total, QUEUE_PAGE_SIZE)
+    order = (Report.reported_at.desc(), Report.id.desc()) if assigned else (Report.reported_at, Report.id)
+    query = query.options(
+        selectinload(Report.category_rows), selectinload(Report.assigned_centre), selectinload(Report.area)
+    )
+    rows = db.session.scalars(query.order_by(*order).limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE))
+    return list(rows), total
 
 
 def active_centres() -> list[Centre]:

@@ -23,6 +23,8 @@ EXPECTED = (
     "form step page GET throughput",
     "check answers page GET throughput",
     "find a centre page GET throughput",
+    "report page by reference GET throughput",
+    "filtered reports list GET throughput",
     "review dashboard page, 6 months",
     "review dashboard vs raw SQL",
     "review dashboard figures equal to raw counts",

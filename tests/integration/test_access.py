@@ -95,7 +95,7 @@ def test_the_report_list_pages_and_filters_by_status(client_request, app):
     assert len(shown) == 31
     filtered = client_request.get_response("reports.list_reports", status="referred").get_data(as_text=True)
     assert referred.reference in filtered and references[0] not in filtered
-    client_request.get("reports.list_reports", status="nonsense", _expected_status=404)
+    client_request.get("reports.list_reports", status="nonsense", _expected_status=400)
     first_again = client_request.get("reports.list_reports", page=0)
     assert "Page 1 of 2" in first_again.get_text(" "), "the nearest page there is"
 

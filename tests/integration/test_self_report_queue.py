@@ -91,3 +91,112 @@ def test_an_assigned_self_report_still_counts_as_made_online(client_request, rep
                         _expected_status=303)  # fmt: skip
     rows = count_reports(db.session, Period(date(2026, 3, 1), date(2026, 3, 31)), ("centre",))
     assert {row.codes: row.count for row in rows} == {("online",): 1, ("sale-library",): 1}
+
+
+def _unit(app) -> ClientRequest:
+    from tests.conftest import Auth
+
+    client = app.test_client()
+    unit = ClientRequest(client, Auth(client))
+    unit.login_as("partnership")
+    return unit
+
+
+def _waiting_references(page) -> list[str]:
+    return [link.get_text(strip=True) for link in page.select("main table")[0].select("tbody td:first-child a")]
+
+
+def test_the_queue_shows_every_waiting_report_oldest_first_with_its_true_count_and_pages(any_app):
+    from datetime import UTC, datetime, timedelta
+
+    from reporting.selfreport.services import QUEUE_PAGE_SIZE
+
+    start = datetime(2025, 1, 1, 9, tzinfo=UTC)
+    waiting = [factories.report(None, reported_at=start + timedelta(hours=index)).reference for index in range(130)]
+    housing = factories.centre("stretford-housing", "Stretford Housing Office", "stretford")
+    factories.report(None, reported_at=start - timedelta(days=1), assigned_centre=housing)
+    db.session.commit()
+    unit = _unit(any_app)
+    first = unit.get("self_reports.queue")
+    assert first.select_one("#waiting").get_text(strip=True) == "Waiting for a centre (130)"
+    assert first.select_one("#assigned").get_text(strip=True) == "Given to a centre (1)"
+    assert _waiting_references(first) == waiting[:QUEUE_PAGE_SIZE], "oldest first"
+    pages = -(-130 // QUEUE_PAGE_SIZE)
+    last = unit.get("self_reports.queue", page=pages)
+    assert _waiting_references(last) == waiting[(pages - 1) * QUEUE_PAGE_SIZE :]
+    assert f"Page {pages} of {pages}" in last.select_one(".govuk-pagination").get_text(" ")
+    seen = []
+    for number in range(1, pages + 1):
+        seen += _waiting_references(unit.get("self_reports.queue", page=number))
+    assert seen == waiting, "every waiting report, each once, beyond the first hundred"
+    next_link = first.select_one(".govuk-pagination__next a")["href"]
+    assert next_link.endswith("page=2")
+
+
+def _cells(row) -> list[str]:
+    return [" ".join(cell.get_text(" ").split()) for cell in row.select("td")]
+
+
+def test_the_queue_says_what_the_unit_needs_to_choose_a_centre(any_app, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from reporting.selfreport import queue_views
+
+    now = datetime(2026, 3, 20, 12, tzinfo=UTC)
+    monkeypatch.setattr(queue_views, "utcnow", lambda: now)
+    area = factories.area("stretford", "Stretford")
+    urdu = factories.report(None, reported_at=now - timedelta(days=2, hours=3, minutes=10), language="ur",
+                            categories=["religion", "race"], area=area, support_wanted=True)  # fmt: skip
+    fresh = factories.report(None, reported_at=now - timedelta(minutes=20), support_wanted=False)
+    hours = factories.report(None, reported_at=now - timedelta(hours=5))
+    db.session.commit()
+    page = _unit(any_app).get("self_reports.queue")
+    rows = {row.select_one("a").get_text(strip=True): _cells(row) for row in page.select("main table tbody tr")}
+    assert rows[urdu.reference][1].startswith("2 days and 3 hours")
+    assert rows[urdu.reference][2:6] == ["Race, ethnicity or nationality, Religion, faith or belief", "Stretford",
+                                         "Urdu", "Yes"]  # fmt: skip
+    assert rows[fresh.reference][1].startswith("Less than an hour") and rows[fresh.reference][5] == "No"
+    assert rows[hours.reference][1].startswith("5 hours") and rows[hours.reference][3:6] == [
+        "Not given", "English", "Not answered"
+    ]  # fmt: skip
+    assert list(rows) == [urdu.reference, hours.reference, fresh.reference]
+
+
+def test_a_self_report_can_be_assigned_from_its_page(client_request, reports):
+    _library, housing, online, at_library = reports
+    client_request.login_as("partnership")
+    page = client_request.get("reports.view_report", reference=online.reference)
+    form = page.select_one("#centre-following-it-up + form")
+    assert form["action"] == f"/self-reports/{online.reference}/assign?back=report"
+    assert [option["value"] for option in form.select("select[name=centre] option")][1:] == [
+        "sale-library", "stretford-housing"
+    ]  # fmt: skip
+    client_request.post_url(form["action"], _data={"centre": "stretford-housing"}, _expected_status=303)
+    db.session.refresh(online)
+    assert online.assigned_centre_id == housing.id
+    after = client_request.get("reports.view_report", reference=online.reference)
+    assert f"{online.reference} is now with Stretford Housing Office" in after.get_text(" ")
+    assert after.select_one("#centre option[selected]")["value"] == "stretford-housing"
+    assert "Change centre" in after.select_one("#centre-following-it-up + form button").get_text()
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "self_report_assigned"))
+    assert event.object_id == online.reference
+    assert client_request.get("reports.view_report", reference=at_library.reference).select_one(
+        "#centre-following-it-up") is None, "only self-reports are assigned"  # fmt: skip
+
+
+def test_assigning_from_the_page_without_a_centre_is_explained(client_request, reports):
+    online = reports[2]
+    client_request.login_as("partnership")
+    page = client_request.post_url(f"/self-reports/{online.reference}/assign?back=report", _data={"centre": ""},
+                                   _expected_status=400)  # fmt: skip
+    assert error_summary(page) == ["Select the centre that will follow up the report"]
+
+
+@pytest.mark.parametrize("role", ["volunteer", "centre_lead"])
+def test_centre_staff_get_no_assign_form_on_a_self_report_given_to_them(client_request, reports, role):
+    _library, housing, online, _at_library = reports
+    online.assigned_centre = housing
+    db.session.commit()
+    client_request.login_as(role, housing)
+    page = client_request.get("reports.view_report", reference=online.reference)
+    assert page.select_one("#centre-following-it-up") is None
