@@ -77,6 +77,8 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _template_globals() -> tuple:
+    from .cases.rules import TEMPLATE_GLOBALS as CASE_RULES
+    from .cases.views import case_work
     from .centres.display import centre_display
     from .centres.finding import centre_page_url
     from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
@@ -85,7 +87,7 @@ def _template_globals() -> tuple:
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
-    return (*FIELD_DRAWING, *pages, centre_display, centre_page_url)
+    return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work)
 
 
 def _template_filters() -> dict:
@@ -126,6 +128,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .cases.views import bp as cases_bp
     from .centres.public import bp as public_centres_bp
     from .check.staff import bp as check_staff_bp
     from .check.views import bp as check_bp
@@ -147,6 +150,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(public_centres_bp)
     app.register_blueprint(statistics_blueprint())
+    app.register_blueprint(cases_bp)
     init_errors(app)
 
 

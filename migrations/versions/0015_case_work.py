@@ -3,7 +3,10 @@
 - `reports.assigned_to_id`: the caseworker (a user of the case's centre).
 - `reports.acknowledged_at`: when the case was acknowledged.
 - `reports.acknowledge_by`, `reports.review_by`: working-day deadlines counted from receipt (England and Wales
-  bank holidays excluded); indexed for the overdue lists.
+  bank holidays excluded); indexed for the overdue lists. Filled here for every submitted report (2 and 10
+  working days after the UK date it was received), in batches, by the same rule the app uses.
+- `case_reminders`: one row per user per UK day a digest of overdue cases was sent (`cases remind`), so that
+  running it twice in a day sends one email.
 
 Revision ID: 0015_case_work
 Revises: 0014_identifying_evidence
@@ -11,8 +14,12 @@ Create Date: 2026-12-06 09:30:00
 
 """
 
+from datetime import UTC
+
 import sqlalchemy as sa
 from alembic import op
+
+from reporting.domain.working_days import deadlines
 
 # revision identifiers, used by Alembic.
 revision = "0015_case_work"
@@ -33,9 +40,60 @@ def upgrade():
     op.create_index(op.f("ix_reports_assigned_to_id"), "reports", ["assigned_to_id"], unique=False)
     op.create_index(op.f("ix_reports_acknowledge_by"), "reports", ["acknowledge_by"], unique=False)
     op.create_index(op.f("ix_reports_review_by"), "reports", ["review_by"], unique=False)
+    _fill_deadlines()
+    op.create_table(
+        "case_reminders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("sent_on", sa.Date(), nullable=False),
+        sa.Column("sent_at", sa.DateTime(), nullable=False),
+        sa.Column("cases", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_case_reminders_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_reminders")),
+        sa.UniqueConstraint("user_id", "sent_on", name=op.f("uq_case_reminders_user_id")),
+    )
+
+
+BATCH = 5000
+REPORTS = sa.table(
+    "reports",
+    sa.column("id", sa.Integer()),
+    sa.column("status", sa.String()),
+    sa.column("received_at", sa.DateTime()),
+    sa.column("reported_at", sa.DateTime()),
+    sa.column("acknowledge_by", sa.Date()),
+    sa.column("review_by", sa.Date()),
+)
+
+
+def _fill_deadlines():
+    """Deadlines for the reports already submitted, from the UK date each was received (stored as naive UTC)."""
+    connection = op.get_bind()
+    received = sa.func.coalesce(REPORTS.c.received_at, REPORTS.c.reported_at)
+    pending = (
+        sa.select(REPORTS.c.id, received)
+        .where(REPORTS.c.status != "draft", REPORTS.c.acknowledge_by.is_(None), received.is_not(None))
+        .order_by(REPORTS.c.id)
+    )
+    update = (
+        sa.update(REPORTS)
+        .where(REPORTS.c.id == sa.bindparam("report_id"))
+        .values(acknowledge_by=sa.bindparam("acknowledge"), review_by=sa.bindparam("review"))
+    )
+    last_id = 0
+    while rows := connection.execute(pending.where(REPORTS.c.id > last_id).limit(BATCH)).all():
+        values = []
+        for report_id, received_at in rows:
+            acknowledge, review = deadlines(received_at.replace(tzinfo=UTC))
+            values.append({"report_id": report_id, "acknowledge": acknowledge, "review": review})
+        connection.execute(update, values)
+        last_id = rows[-1][0]
 
 
 def downgrade():
+    op.drop_table("case_reminders")
     op.drop_index(op.f("ix_reports_review_by"), table_name="reports")
     op.drop_index(op.f("ix_reports_acknowledge_by"), table_name="reports")
     op.drop_index(op.f("ix_reports_assigned_to_id"), table_name="reports")

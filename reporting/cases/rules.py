@@ -6,10 +6,14 @@
 - The partnership unit (and admins) any case.
 
 A case's centre is the one following it up: the centre it was assigned to, else the centre where it was made.
-Views check these after loading the report with `with_report`, and answer 403 when one fails.
+Views check these after loading the report with `with_report`, and answer 403 when one fails; templates call
+the same functions (registered as template globals) to hide what the user may not do.
 """
 
+from ..domain.statuses import CLOSED
+
 UNIT_ROLES = ("partnership", "admin")
+CENTRE_ROLES = ("volunteer", "centre_lead")
 
 
 def case_centre_id(report) -> int | None:
@@ -28,8 +32,37 @@ def works_case(user, report) -> bool:
     return leads_case(user, report) or (report.assigned_to_id is not None and report.assigned_to_id == user.id)
 
 
+def made_it(user, report) -> bool:
+    """The user took the report (at the centre's tablet)."""
+    return report.created_by_id is not None and report.created_by_id == user.id
+
+
+def may_update(user, report) -> bool:
+    """Notes and status changes: whoever works the case, and the volunteer who took the report."""
+    return works_case(user, report) or made_it(user, report)
+
+
+def may_set_status(user, report, status: str) -> bool:
+    """A status change as `may_update`; closing the case is for those who may close it."""
+    return may_update(user, report) and (status != CLOSED or may_close(user, report))
+
+
+def may_acknowledge(user, report) -> bool:
+    return works_case(user, report)
+
+
+def may_record_review(user, report) -> bool:
+    return works_case(user, report)
+
+
 def may_assign(user, report) -> bool:
     return leads_case(user, report)
+
+
+def may_be_caseworker(user, report) -> bool:
+    """An active volunteer or lead of the case's centre (a self-report not yet given to a centre has none)."""
+    centre_id = case_centre_id(report)
+    return bool(user.active) and user.role in CENTRE_ROLES and centre_id is not None and user.centre_id == centre_id
 
 
 def may_correct(user, report) -> bool:
@@ -47,3 +80,7 @@ def may_refer(user, report) -> bool:
 
 def may_write_to_person(user, report) -> bool:
     return works_case(user, report)
+
+
+# What the report page and the lists ask, as template globals (`may_refer(current_user, report)`).
+TEMPLATE_GLOBALS = (may_update, may_set_status, may_acknowledge, may_record_review, may_assign, may_refer)

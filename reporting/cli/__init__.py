@@ -4,9 +4,9 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from . import demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users
+    from . import cases, demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users
     from .statistics import register as register_statistics
 
-    for module in (demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users):
+    for module in (cases, demo, drafts, evidence, exchange, keys, places, privacy, referrals, review, translate, users):
         module.register(app)
     register_statistics(app)

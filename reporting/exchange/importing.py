@@ -17,6 +17,7 @@ from ..domain.postcodes import postcode_columns
 from ..domain.references import new_reference
 from ..domain.satisfaction import IMMEDIATE
 from ..domain.ukdates import now_utc, uk_date
+from ..domain.working_days import deadlines
 from ..extensions import db
 from ..models import (
     Area,
@@ -182,6 +183,7 @@ def _copy_batch(batch: list[dict], codes: CodeMaps, now) -> None:
 
 
 def _report_row(record: dict, codes: CodeMaps, now) -> dict:
+    acknowledge_by, review_by = deadlines(record["reported_at"])  # counted from receipt, as for a report sent here
     return {
         "reference": record["reference"],
         "channel": record["channel"],
@@ -201,6 +203,8 @@ def _report_row(record: dict, codes: CodeMaps, now) -> dict:
         "identifying_fields": [],
         "status": record.get("status", "received"),
         "received_at": record["reported_at"],
+        "acknowledge_by": acknowledge_by,
+        "review_by": review_by,
         "referred_at": record.get("referred_at"),
         "closed_at": record.get("closed_at"),
         "created_at": now,

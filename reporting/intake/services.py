@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import audit
 from ..access import DRAFTS, SEEN_BY_STAFF, find_report, reports_for
 from ..check import codes as check_code
+from ..domain import working_days
 from ..domain.references import new_reference
 from ..domain.statuses import DRAFT
 from ..extensions import db
@@ -100,6 +101,8 @@ SUBMIT_DRAFT = (
         status="received",
         check_code_hash=bindparam("code_hash"),
         check_code_issued_at=bindparam("now", type_=REPORTS.c.check_code_issued_at.type),
+        acknowledge_by=bindparam("acknowledge_by", type_=REPORTS.c.acknowledge_by.type),
+        review_by=bindparam("review_by", type_=REPORTS.c.review_by.type),
         **{name: bindparam("now", type_=REPORTS.c[name].type) for name in SUBMITTED_COLUMNS},
     )
 )
@@ -111,7 +114,9 @@ def submit(journey) -> bool:
     report = journey.report
     now = utcnow()
     code, code_hash = check_code.new_code_for(report.reference)
-    submitted = db.session.execute(SUBMIT_DRAFT, {"report_id": report.id, "now": now, "code_hash": code_hash})
+    acknowledge_by, review_by = working_days.deadlines(now)
+    values = {"now": now, "code_hash": code_hash, "acknowledge_by": acknowledge_by, "review_by": review_by}
+    submitted = db.session.execute(SUBMIT_DRAFT, {"report_id": report.id, **values})
     if submitted.rowcount != 1:
         db.session.rollback()
         return False
@@ -119,6 +124,8 @@ def submit(journey) -> bool:
     for name in (*SUBMITTED_COLUMNS, "check_code_issued_at"):
         set_committed_value(report, name, now)
     set_committed_value(report, "check_code_hash", code_hash)
+    set_committed_value(report, "acknowledge_by", acknowledge_by)
+    set_committed_value(report, "review_by", review_by)
     check_code.keep_shown(report.reference, code)  # for the person, in this session only
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)

@@ -5,6 +5,7 @@ The capability's tables never import this package, so there is no import cycle: 
 shared tables they point at (`Report`, `Centre`, `User`) as strings.
 """
 
+from ..cases.models import CaseReminder
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
@@ -56,6 +57,7 @@ __all__ = [
     "SURVEY_KINDS",
     "Area",
     "AuditEvent",
+    "CaseReminder",
     "AuditTrailIsAppendOnly",
     "Centre",
     "CentreChange",

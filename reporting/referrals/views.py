@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..access import SUBMITTED, role_required, with_report
+from ..cases import rules
 from ..domain import redaction
 from ..downloads import download
 from ..models import ROLES
@@ -55,6 +56,8 @@ def _pdf(document: services.Document) -> Response:
 @role_required(*ROLES)
 @with_report(SUBMITTED)
 def refer(report, recipient: str):
+    if not rules.may_refer(current_user, report):
+        abort(403)
     try:
         services.check_allowed(report, recipient)
     except services.ReferralRefused as refusal:
@@ -97,6 +100,8 @@ def download_referral(report, referral_id: int):
 @role_required(*ROLES)
 @with_report(SUBMITTED)
 def crime_reference(report, referral_id: int):
+    if not rules.may_refer(current_user, report):
+        abort(403)
     referral = _referral_or_404(report, referral_id)
     if referral.recipient != "police":
         abort(404)

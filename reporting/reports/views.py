@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from .. import audit
 from ..access import SUBMITTED, role_required, with_report
+from ..cases import rules
 from ..domain.paging import asked_page, nearest_page, page_count
-from ..domain.statuses import SUBMITTED_STATUSES
+from ..domain.statuses import CLOSED, SUBMITTED_STATUSES
 from ..extensions import db
 from ..intake import services as intake_services
 from ..intake.evidence import read as read_evidence
@@ -48,7 +49,7 @@ def _render_report(report, note_form=None, status_form=None, failed=None):
         report=report,
         answers=answers,
         note_form=note_form or NoteForm(formdata=None),
-        status_form=status_form or StatusForm(formdata=None, current=report.status),
+        status_form=status_form or _status_form(report, formdata=None),
         **({"form": failed} if failed is not None else {}),
     )
 
@@ -62,10 +63,20 @@ def view_report(report):
     return _render_report(report)
 
 
+def _status_form(report, **kwargs) -> StatusForm:
+    """The statuses the user may move the report to: closing only for those who may close the case."""
+    form = StatusForm(current=report.status, **kwargs)
+    if not rules.may_close(current_user, report):
+        form.status.choices = [choice for choice in form.status.choices if choice.value != CLOSED]
+    return form
+
+
 @bp.post("/<reference>/notes")
 @role_required(*ROLES)
 @with_report(SUBMITTED)
 def add_note(report):
+    if not rules.may_update(current_user, report):
+        abort(403)
     form = NoteForm()
     if not form.validate():
         return _render_report(report, note_form=form, failed=form), 400
@@ -77,7 +88,9 @@ def add_note(report):
 @role_required(*ROLES)
 @with_report(SUBMITTED)
 def change_status(report):
-    form = StatusForm(current=report.status)
+    form = _status_form(report)
+    if not rules.may_set_status(current_user, report, form.status.data):
+        abort(403)
     if not form.validate():
         return _render_report(report, status_form=form, failed=form), 400
     services.change_status(report, current_user, form.status.data)

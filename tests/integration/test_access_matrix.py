@@ -31,6 +31,7 @@ def world(app):
         "partnership": factories.user("p@example.org", "partnership"),
         "admin": factories.user("ad@example.org", "admin"),
     }
+    report_a.assigned_to = users["volunteer_a"]  # the caseworker: volunteers may work only the cases given to them
     db.session.commit()
     return {"report_a": report_a, "users": users}
 

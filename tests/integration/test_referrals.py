@@ -32,6 +32,15 @@ def make_report(centre, **fields):
     return created
 
 
+def as_the_volunteer_who_took(client_request, centre, *reports):
+    """Sign in as the volunteer who took the reports at the tablet: volunteers refer only those (or their cases)."""
+    user = client_request.login_as("volunteer", centre)
+    for report in reports:
+        report.created_by = user
+    db.session.commit()
+    return user
+
+
 def audit_actions(reference: str) -> list[tuple[str, str]]:
     rows = db.session.execute(
         select(AuditEvent.action, AuditEvent.detail).where(AuditEvent.object_id == reference).order_by(AuditEvent.id)
@@ -66,7 +75,7 @@ def referral_history(page) -> list[str]:
 
 def test_the_report_page_offers_what_consent_allows(client_request, centre):
     report = make_report(centre, police_consent="anonymous", support_wanted=True)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     page = report_page(client_request, report)
     section = text_of(page, "main")
     assert page.find("a", string="Refer to the police")["href"] == f"/reports/{report.reference}/refer/police"
@@ -91,7 +100,7 @@ def test_police_referral_is_not_offered_without_consent_nor_support_referral_wit
 
 def test_producing_a_police_referral_records_it_moves_the_report_to_referred_and_audits_it(client_request, centre):
     report = make_report(centre, police_consent="named")
-    user = client_request.login_as("volunteer", centre)
+    user = as_the_volunteer_who_took(client_request, centre, report)
     form = client_request.get("referrals.refer", reference=report.reference, recipient="police")
     assert "The referral will include them." in text_of(form, "main")
 
@@ -130,7 +139,7 @@ def test_the_referral_history_shows_on_the_report_page(client_request, centre):
 
 def test_a_double_submitted_referral_is_recorded_once(client_request, centre):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     first = refer(client_request, report, "police", {"method": "post"})
     second = refer(client_request, report, "police", {"method": "post"})
     [referral] = referrals_of(report)
@@ -144,7 +153,7 @@ def test_a_double_submitted_referral_is_recorded_once(client_request, centre):
 
 def test_a_second_referral_keeps_the_first_referral_time(client_request, centre):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "police", {"method": "post"})
     first = referrals_of(report)[0].sent_at
     refer(client_request, report, "support", {"organisation": "Victim Support", "method": "post"})
@@ -154,7 +163,7 @@ def test_a_second_referral_keeps_the_first_referral_time(client_request, centre)
 
 def test_a_closed_report_stays_closed_when_referred(client_request, centre):
     report = make_report(centre, status="closed")
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "police", {"method": "post"})
     stored = db.session.get(Report, report.id)
     assert stored.status == "closed" and stored.referred_at is not None
@@ -176,7 +185,7 @@ def test_a_closed_report_stays_closed_when_referred(client_request, centre):
 def test_the_referral_form_explains_what_is_missing_and_stores_nothing(client_request, centre, recipient, data,
                                                                       expected):  # fmt: skip
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     page = client_request.post("referrals.refer", reference=report.reference, recipient=recipient, _data=data,
                                _expected_status=200)  # fmt: skip
     assert error_summary(page) == expected
@@ -188,7 +197,7 @@ def test_the_referral_form_explains_what_is_missing_and_stores_nothing(client_re
 def test_the_support_form_lists_the_configured_organisations(client_request, centre, app):
     app.config["SUPPORT_ORGANISATIONS"] = [{"name": "Trafford Hate Crime Support"}, "Victim Support"]
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     page = client_request.get("referrals.refer", reference=report.reference, recipient="support")
     options = [radio["value"] for radio in page.select("input[name=organisation]")]
     assert options == ["Trafford Hate Crime Support", "Victim Support"]
@@ -198,7 +207,7 @@ def test_the_support_form_lists_the_configured_organisations(client_request, cen
 
 def test_referral_forms_need_the_csrf_token(client_request, centre):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "police", {"method": "post"}, status=400, _csrf=False)
     assert referrals_of(report) == []
 
@@ -209,7 +218,7 @@ def test_referral_forms_need_the_csrf_token(client_request, centre):
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_police_referral_without_consent_is_refused_and_the_attempt_audited(client_request, centre, method):
     report = make_report(centre, police_consent="none")
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     response = getattr(client_request, f"{method}_response")(
         "referrals.refer", reference=report.reference, recipient="police", _data={"method": "post"},
         _expected_status=303,
@@ -224,7 +233,7 @@ def test_a_police_referral_without_consent_is_refused_and_the_attempt_audited(cl
 
 def test_a_support_referral_is_refused_when_support_was_not_asked_for(client_request, centre):
     report = make_report(centre, support_wanted=False)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "support", {"organisation": "Victim Support", "method": "post"}, status=303)
     assert referrals_of(report) == []
     assert ("referral_refused", "recipient=support reason=support_not_wanted") in audit_actions(report.reference)
@@ -232,7 +241,7 @@ def test_a_support_referral_is_refused_when_support_was_not_asked_for(client_req
 
 def test_a_download_after_consent_is_withdrawn_is_refused(client_request, centre):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "police", {"method": "post"})
     [referral] = referrals_of(report)
     db.session.get(Report, report.id).police_consent = "none"
@@ -280,7 +289,7 @@ def test_the_crime_reference_can_be_added_later_and_is_audited(client_request, c
 )
 def test_the_crime_reference_is_checked(client_request, centre, typed, message):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     referral = produce_police_referral(client_request, report)
     page = client_request.post("referrals.crime_reference", reference=report.reference, referral_id=referral.id,
                                _data={"crime_reference": typed}, _expected_status=200)  # fmt: skip
@@ -291,7 +300,7 @@ def test_the_crime_reference_is_checked(client_request, centre, typed, message):
 
 def test_support_referrals_have_no_crime_reference(client_request, centre):
     report = make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "support", {"organisation": "Victim Support", "method": "post"})
     [referral] = referrals_of(report)
     client_request.get("referrals.crime_reference", reference=report.reference, referral_id=referral.id,
@@ -353,7 +362,7 @@ def test_the_partnership_unit_and_admins_can_refer_and_download_any_report(clien
 
 def test_a_referral_of_one_report_cannot_be_reached_through_another(client_request, centre):
     first, second = make_report(centre), make_report(centre)
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, first, second)
     referral = produce_police_referral(client_request, first)
     client_request.get_response("referrals.download_referral", reference=second.reference, referral_id=referral.id,
                                 _expected_status=404)  # fmt: skip
@@ -379,7 +388,7 @@ def test_odd_addresses_answer_404_not_500(client_request, centre, path):
 
 def test_a_draft_cannot_be_referred(client_request, centre):
     report = make_report(centre, status="draft")
-    client_request.login_as("volunteer", centre)
+    as_the_volunteer_who_took(client_request, centre, report)
     refer(client_request, report, "police", {"method": "post"}, status=404)
     assert referrals_of(report) == []
 
