@@ -64,13 +64,14 @@ def assign(report):
     _allowed(rules.may_assign(current_user, report))
     people = {str(person.id): person for person in services.caseworkers(report)}
     form = caseworker_form(report, people.values())
-    if form.validate_on_submit():
+    if people and form.validate_on_submit():
         caseworker = people[form.caseworker.data]
         services.assign(report, caseworker)
         flash(_("%(reference)s is now with %(caseworker)s.", reference=report.reference, caseworker=caseworker.email),
               "success")  # fmt: skip
         return _back_to_case(report)
-    return render_template("cases/assign.html", report=report, form=form), 400 if form.errors else 200
+    refused = form.errors or (not people and request.method == "POST")  # nobody to choose: the page says why
+    return render_template("cases/assign.html", report=report, form=form), 400 if refused else 200
 
 
 @bp.post("/reports/<reference>/acknowledge")
