@@ -56,6 +56,7 @@ class Config:
         "public_form": 256 * KIB,  # pages anyone may post: a report made online, sign-in, the surveys
         "staff_form": MIB,  # pages for signed-in staff, and every route that declares no other kind
         "evidence_upload": EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + MIB,  # five files and the rest of the form
+        "person_evidence": EVIDENCE_MAX_BYTES + 256 * KIB,  # one file added in "Check my report", and its words
         "recording": 200 * MIB,  # an account told in BSL or by voice, recorded as video or sound
     }
     # How many proxies (TLS terminator, load balancer) stand in front of the app: the client's address and
@@ -115,6 +116,11 @@ class Config:
     CHECK_ADDRESS_FAILURE_LIMIT = os.environ.get("CHECK_ADDRESS_FAILURE_LIMIT", "10 per hour")
     # Opening /check at all, per address (right or wrong codes).
     CHECK_RATE_LIMIT = os.environ.get("CHECK_RATE_LIMIT", "30 per minute")
+    # An erasure the person asks for in "Check my report" takes effect this many days later unless they cancel it
+    # (`retention erase-due` carries it out), so someone who found their code cannot destroy the record at once.
+    ERASURE_COOLING_OFF_DAYS = int(os.environ.get("ERASURE_COOLING_OFF_DAYS", "7"))
+    # Files the person may add to their report in "Check my report", over all their visits.
+    PERSON_EVIDENCE_MAX_FILES = 10
     # The follow-up satisfaction survey: its one-time link works from FOLLOW_UP_DAYS after the report
     # was made, for FOLLOW_UP_VALID_DAYS. Links printed on receipts start with PUBLIC_BASE_URL (the
     # address people use to reach the service, like https://report.example.gov.uk); unset, the

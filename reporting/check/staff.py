@@ -57,3 +57,6 @@ def new_code(report):
 @with_report(SUBMITTED)
 def new_code_given(report):
     return render_template("check/new-code-given.html", report=report, code=codes.shown_code(report.reference))
+
+
+from . import staff_messages  # noqa: E402,F401  (writing to the person, on this blueprint)

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..access import public
 from ..extensions import db, limiter
-from . import services, throttle
+from . import person, services, throttle
 from .forms import CheckForm
 
 bp = Blueprint("check", __name__, url_prefix="/check")
@@ -60,7 +60,7 @@ def your_report():
         "survey": services.follow_up_survey(report),
     }
     db.session.commit()  # the follow-up survey's invitation, if this was the first time it was asked for
-    return render_template("check/report.html", report=report, **context)
+    return render_template("check/report.html", report=report, **context, **person.view_context(report))
 
 
 @bp.post("/leave")
@@ -69,3 +69,6 @@ def leave():
     services.end()
     flash(LEFT, "info")
     return redirect(url_for("check.start"))
+
+
+from . import person_views  # noqa: E402,F401  (the person's actions, on this blueprint)

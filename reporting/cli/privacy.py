@@ -1,4 +1,4 @@
-"""`retention apply`, `retention erase REFERENCE`, `backup --out FILE` and `restore FILE`."""
+"""`retention apply`, `retention erase REFERENCE`, `retention erase-due`, `backup --out FILE` and `restore FILE`."""
 
 from pathlib import Path
 
@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from .. import audit
+from ..cases import erasure
 from ..domain.references import normalise_reference
 from ..extensions import db
 from ..models import Report
@@ -45,12 +46,19 @@ def erase(reference: str) -> None:
     report = db.session.scalar(select(Report).where(Report.reference == normalise_reference(reference)))
     if report is None:
         raise click.ClickException(f"no report with the reference {reference}")
-    services.erase_personal_details([report.id], _evidence_dir())
-    centres = [centre for centre in (report.centre_id, report.assigned_centre_id) if centre is not None]
-    notes.clear_visit_notes_naming(report.reference, centres)
-    audit.record("personal_details_erased", "report", report.reference)
-    db.session.commit()
+    erasure.erase_report(report, _evidence_dir(), asked_by="staff")
     click.echo(f"erased personal details from {report.reference}")
+
+
+@retention_cli.command("erase-due")
+def erase_due() -> None:
+    """Carry out the erasures people asked for in "Check my report" once their cooling-off period has passed.
+
+    Safe to run twice (or daily): an erasure carried out is not due again, and one cancelled never is."""
+    references = erasure.erase_due(_evidence_dir())
+    audit.record("erasures_due_carried_out", detail=f"reports={len(references)}")
+    db.session.commit()
+    click.echo(f"erased personal details from {len(references)} report(s) whose cooling-off period had passed")
 
 
 @click.command("backup")

@@ -5,6 +5,7 @@ The capability's tables never import this package, so there is no import cycle: 
 shared tables they point at (`Report`, `Centre`, `User`) as strings.
 """
 
+from ..cases.message_models import CaseMessage, ErasureRequest
 from ..cases.models import CaseReminder
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
@@ -59,6 +60,7 @@ __all__ = [
     "AuditEvent",
     "CaseReminder",
     "AuditTrailIsAppendOnly",
+    "CaseMessage",
     "Centre",
     "CentreChange",
     "CentreHours",
@@ -69,6 +71,7 @@ __all__ = [
     "DipSample",
     "DipSampleItem",
     "EqualityAnswers",
+    "ErasureRequest",
     "EvidenceFile",
     "HeldAnswers",
     "Referral",

@@ -1,8 +1,9 @@
 """Erasing what identifies a person while keeping the coded fields that the review counts use.
 
 Erasure removes contact details, equality answers, evidence files, staff notes, survey comments,
-dip-sample notes and every free-text field, and the full postcode (its district stays, in its own
-column). Codes, dates, centre, area and postcode district stay, so past review counts do not change.
+dip-sample notes, the words of messages to and from the person, every free-text field, and the full
+postcode (its district stays, in its own column). Codes, dates, centre, area and postcode district stay,
+so past review counts do not change.
 """
 
 from datetime import datetime, timedelta
@@ -14,7 +15,16 @@ from sqlalchemy import select
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..intake import file_changes
-from ..models import ContactDetails, EqualityAnswers, EvidenceFile, Report, ReportNote, SurveyResponse, utcnow
+from ..models import (
+    CaseMessage,
+    ContactDetails,
+    EqualityAnswers,
+    EvidenceFile,
+    Report,
+    ReportNote,
+    SurveyResponse,
+    utcnow,
+)
 from . import notes
 
 RETENTION_YEARS_DEFAULT = 6
@@ -32,6 +42,10 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
     """Erase what identifies the people in these reports; returns how many reports were touched."""
     if not report_ids:
         return 0
+    # Messages lose their words and the files they point at (which go below); the record that they were sent stays.
+    db.session.execute(
+        sa.update(CaseMessage).where(CaseMessage.report_id.in_(report_ids)).values(body=None, evidence_file_id=None)
+    )
     _remove_evidence_files(report_ids, evidence_dir)
     for model in (ContactDetails, EqualityAnswers, EvidenceFile, ReportNote):
         db.session.execute(sa.delete(model).where(model.report_id.in_(report_ids)))
@@ -41,6 +55,7 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
     blanks = dict.fromkeys(free_text_columns())
     db.session.execute(sa.update(Report).where(Report.id.in_(report_ids)).values(identifying_fields=[], **blanks))
     notes.clear_dip_sample_notes(report_ids)
+    notes.clear_correction_reasons(report_ids)
     return len(report_ids)
 
 
