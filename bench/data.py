@@ -19,8 +19,10 @@ from sqlalchemy import func, select, text
 from reporting.centres.districts import load_demo_districts
 from reporting.crypto import encrypt_text
 from reporting.demo import generator, loader
+from reporting.demo.caseload import set_demo_case_work
 from reporting.domain.postcodes import split_postcode
 from reporting.domain.ukdates import UK
+from reporting.domain.working_days import deadlines
 from reporting.extensions import db
 from reporting.models import Area, Centre, Report
 
@@ -32,6 +34,7 @@ REPORT_COLUMNS = (
     "language",
     "support_wanted", "support_kinds", "identifying_fields", "police_contact", "communication_needs", "steps_done",
     "status", "version", "received_at", "referred_at", "closed_at", "created_at", "updated_at",
+    "acknowledge_by", "review_by",
 )  # fmt: skip
 CHILD_COLUMNS = {
     "report_categories": ("report_id", "code"),
@@ -92,7 +95,8 @@ class RowMaker:
 
     def _add(self, tables: dict, report_id: int, demo) -> None:
         record = demo.record
-        reported_at = _naive(datetime.fromisoformat(record["reported_at"]))
+        received = datetime.fromisoformat(record["reported_at"])
+        reported_at = _naive(received)
         centre_id = self.centres[record["centre"]] if record["centre"] else None
         tables["reports"].append((
             report_id, record["reference"], record["channel"], centre_id, reported_at,
@@ -101,7 +105,7 @@ class RowMaker:
             *_postcode_values(record["postcode"]), encrypt_text(record["description"]), record["police_consent"],
             record["language"], demo.support_wanted,
             EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, EMPTY_LIST, demo.status, 1, reported_at,
-            _naive(demo.referred_at), _naive(demo.closed_at), self.now, self.now,
+            _naive(demo.referred_at), _naive(demo.closed_at), self.now, self.now, *deadlines(received),
         ))  # fmt: skip
         tables["report_categories"] += [(report_id, code) for code in record["categories"]]
         tables["report_incident_types"] += [(report_id, code) for code in record["incident_types"]]
@@ -209,13 +213,15 @@ def load(targets: list, count: int, seed: int, now: datetime) -> LoadTimes:
         for connection in connections:
             connection.close()
     for app, database in targets:
-        _after_load(app, database)
+        _after_load(app, database, today)
     os.sync()  # the gigabytes just written reach the disk before any figure is measured, not while one is
     return LoadTimes(count, rows, generate_s, prepare_s, write_s)
 
 
-def _after_load(app, database) -> None:
+def _after_load(app, database, today) -> None:
     with app.app_context():
+        set_demo_case_work(today)  # caseworkers and some overdue cases, as `demo-data` sets them
+        db.session.commit()
         if database.kind == "postgresql":
             db.session.execute(text("SELECT setval('reports_id_seq', (SELECT max(id) FROM reports))"))
             db.session.commit()

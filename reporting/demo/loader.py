@@ -14,6 +14,7 @@ from ..exchange.importing import CodeMaps, insert_reports
 from ..extensions import db
 from ..models import Area, Centre, CentreHours, Report, User
 from . import generator
+from .caseload import set_demo_case_work
 
 
 class DemoDataError(RuntimeError):
@@ -46,6 +47,7 @@ def load_demo_data(report_count: int, seed: int) -> LoadSummary:
     db.session.flush()
     demo_reports = generator.generate_reports(report_count, seed, now)
     _insert(demo_reports, CodeMaps.load(), _referrers(users), uk_date(now))
+    set_demo_case_work(uk_date(now))
     audit.record("demo_data_loaded", detail=f"reports={report_count} seed={seed}")
     db.session.commit()
     return LoadSummary(areas=areas, centres=len(centres), users=len(users), reports=report_count)

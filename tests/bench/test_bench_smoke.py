@@ -23,6 +23,7 @@ EXPECTED = (
     "form step page GET throughput",
     "check answers page GET throughput",
     "find a centre page GET throughput",
+    "overdue for a centre page GET throughput",
     "report page by reference GET throughput",
     "filtered reports list GET throughput",
     "review dashboard page, 6 months",
