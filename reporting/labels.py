@@ -192,6 +192,18 @@ LABELS.update(
     }
 )
 
+# How a case ended, recorded when it is closed (codes in domain/outcomes.py).
+LABELS["outcomes"] = {
+    "support_given": _l("Support given"),
+    "referred_police": _l("Referred to the police"),
+    "referred_support": _l("Referred to a support service"),
+    "restorative_justice": _l("Restorative justice"),
+    "signposted": _l("Signposted to other help"),
+    "no_further_contact": _l("Person did not want further contact"),
+    "not_contactable": _l("Could not be contacted"),
+    "other": _l("Other outcome"),
+}
+
 STATUS_LABELS = {
     "draft": _l("Draft"),
     "received": _l("Received"),

@@ -14,10 +14,11 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 
 from . import vocabulary
+from .outcomes import OUTCOMES
 from .postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
 from .references import is_valid_reference, normalise_reference
 from .satisfaction import SCORES
-from .statuses import CHANNELS
+from .statuses import CHANNELS, CLOSED, SUBMITTED_STATUSES
 from .ukdates import parse_iso_datetime, uk_date
 
 FIELDS = (
@@ -36,11 +37,17 @@ FIELDS = (
     "police_consent",
     "language",
     "satisfaction",
+    "status",
+    "outcomes",
+    "acknowledged_at",
+    "closed_at",
     "contact",
 )
 _KNOWN_FIELDS = frozenset(FIELDS)
+# Where the case stands: optional on import (left out, a report is received, open, with no outcome).
+CASE_FIELDS = ("status", "outcomes", "acknowledged_at", "closed_at")
 # Fields that may be left out of a record (a missing nullable field means null).
-OPTIONAL_FIELDS = ("reference", "centre", "area", "postcode", "satisfaction", "contact")
+OPTIONAL_FIELDS = ("reference", "centre", "area", "postcode", "satisfaction", "contact", *CASE_FIELDS)
 CONTACT_KEYS = ("name", "phone", "email", "address", "preferred")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -109,6 +116,25 @@ def _cross_field_errors(normalised: dict) -> list[tuple[str, str]]:
     reported_at, occurred_on = normalised.get("reported_at"), normalised.get("occurred_on")
     if reported_at and occurred_on and occurred_on > uk_date(reported_at):
         errors.append(("occurred_on", "must not be after the date it was reported"))
+    return errors + _case_errors(normalised)
+
+
+def _case_errors(normalised: dict) -> list[tuple[str, str]]:
+    """Only a closed case has outcomes and a closing time, and it must have the time; nothing before the report."""
+    errors = []
+    status = normalised.get("status")
+    if status is None:  # the status itself was refused
+        return errors
+    if normalised.get("outcomes") and status != CLOSED:
+        errors.append(("outcomes", f"are given only for a closed case (status closed), not {status}"))
+    if "closed_at" in normalised and (normalised["closed_at"] is None) == (status == CLOSED):
+        message = "is required for a closed case" if status == CLOSED else "must be null unless status is closed"
+        errors.append(("closed_at", message))
+    reported_at = normalised.get("reported_at")
+    for name in ("acknowledged_at", "closed_at"):
+        moment = normalised.get(name)
+        if reported_at and moment and moment < reported_at:
+            errors.append((name, "must not be before reported_at"))
     return errors
 
 
@@ -267,6 +293,29 @@ def _text_or_none(text: str | None) -> str | None:
     return text if text and text.strip() else None
 
 
+def _status(value, context) -> str:
+    if value is None:
+        return "received"
+    if value not in SUBMITTED_STATUSES:
+        raise Problem(f"must be one of {', '.join(SUBMITTED_STATUSES)}, not {_show(value)}")
+    return value
+
+
+def _outcomes(value, context) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise Problem("must be a list of outcome codes, or null")
+    unknown = [code for code in value if not (isinstance(code, str) and code in OUTCOMES)]
+    if unknown:
+        raise Problem(", ".join(f"unknown outcome {_show(code)}" for code in unknown))
+    return [code for code in OUTCOMES if code in value]
+
+
+def _moment_or_null(value, context) -> datetime | None:
+    return None if value is None else _reported_at(value, context)
+
+
 def _cut(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -295,5 +344,9 @@ _CHECKS = {
     "police_consent": _code("police_consent"),
     "language": _language,
     "satisfaction": _satisfaction,
+    "status": _status,
+    "outcomes": _outcomes,
+    "acknowledged_at": _moment_or_null,
+    "closed_at": _moment_or_null,
     "contact": _contact,
 }

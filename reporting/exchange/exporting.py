@@ -13,11 +13,21 @@ from datetime import date
 from sqlalchemy import func, select
 
 from .. import audit
-from ..domain.exchange import CONTACT_KEYS, FIELDS, in_question_order
+from ..domain.exchange import CASE_FIELDS, CONTACT_KEYS, FIELDS, in_question_order
+from ..domain.outcomes import OUTCOMES
 from ..domain.satisfaction import IMMEDIATE, SCALE_QUESTIONS
 from ..domain.ukdates import uk_day_bounds
 from ..extensions import db
-from ..models import Area, Centre, ContactDetails, Report, ReportCategory, ReportIncidentType, SurveyResponse
+from ..models import (
+    Area,
+    Centre,
+    ContactDetails,
+    Report,
+    ReportCategory,
+    ReportIncidentType,
+    ReportOutcome,
+    SurveyResponse,
+)
 
 BATCH_SIZE = 1000  # reports read from the database at a time
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -51,6 +61,9 @@ def export_reports(first: date, last: date, include_contact: bool = False) -> It
             Report.description,
             Report.police_consent,
             Report.language,
+            Report.status,
+            Report.acknowledged_at,
+            Report.closed_at,
         )
         .outerjoin(Centre, Report.centre_id == Centre.id)
         .outerjoin(Area, Report.area_id == Area.id)
@@ -66,6 +79,7 @@ def _records_for(rows, include_contact: bool) -> Iterator[dict]:
     ids = [row.id for row in rows]
     categories = _codes_by_report(ReportCategory, ids)
     incident_types = _codes_by_report(ReportIncidentType, ids)
+    outcomes = _codes_by_report(ReportOutcome, ids)
     satisfaction = _satisfaction_by_report(ids)
     contacts = _contacts_by_report(ids) if include_contact else {}
     for row in rows:
@@ -85,10 +99,22 @@ def _records_for(rows, include_contact: bool) -> Iterator[dict]:
             "police_consent": row.police_consent,
             "language": row.language,
             "satisfaction": satisfaction.get(row.id),
+            "status": row.status,
+            "outcomes": in_outcome_order(outcomes.get(row.id, [])),
+            "acknowledged_at": _moment(row.acknowledged_at),
+            "closed_at": _moment(row.closed_at),
         }
         if include_contact:
             record["contact"] = contacts.get(row.id)
         yield record
+
+
+def _moment(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def in_outcome_order(codes: list[str]) -> list[str]:
+    return [code for code in OUTCOMES if code in codes] + sorted(set(codes) - set(OUTCOMES))
 
 
 def _codes_by_report(model, ids: list[int]) -> dict[int, list[str]]:
@@ -135,8 +161,10 @@ def _contacts_by_report(ids: list[int]) -> dict[int, dict]:
 
 
 def csv_columns(include_contact: bool) -> list[str]:
-    columns = [name for name in FIELDS if name not in ("satisfaction", "contact")]
+    """The columns of the CSV export: the case's fields follow the survey answers, so older columns keep their place."""
+    columns = [name for name in FIELDS if name not in ("satisfaction", "contact", *CASE_FIELDS)]
     columns += [f"satisfaction_{question}" for question in SCALE_QUESTIONS]
+    columns += list(CASE_FIELDS)
     if include_contact:
         columns += [f"contact_{key}" for key in CONTACT_KEYS]
     return columns
@@ -147,6 +175,7 @@ def csv_row(record: dict) -> dict:
     row = {name: value for name, value in record.items() if name not in ("satisfaction", "contact")}
     row["categories"] = ";".join(record["categories"])
     row["incident_types"] = ";".join(record["incident_types"])
+    row["outcomes"] = ";".join(record["outcomes"])
     for question, score in (record.get("satisfaction") or {}).items():
         row[f"satisfaction_{question}"] = score
     if "contact" in record:

@@ -27,6 +27,7 @@ from ..models import (
     Report,
     ReportCategory,
     ReportIncidentType,
+    ReportOutcome,
     SurveyResponse,
 )
 from .copying import copy_rows, reserve_ids
@@ -151,8 +152,8 @@ def _fresh_reference(taken: set[str]) -> str:
 def insert_reports(records: list[dict], codes: CodeMaps) -> None:
     """Insert normalised records (and what hangs off them) in batches, in the session's transaction.
 
-    Besides the exchange fields a record may carry `status`, `referred_at`, `closed_at`,
-    `support_wanted` and `referrals` (the demo data uses them); imports leave them out.
+    Besides the exchange fields a record may carry `referred_at`, `support_wanted` and `referrals` (the demo data
+    uses them); imports leave them out.
     PostgreSQL takes the rows by COPY, SQLite by executemany (its fastest way in).
     """
     now = now_utc()
@@ -207,6 +208,7 @@ def _report_row(record: dict, codes: CodeMaps, now) -> dict:
         "review_by": review_by,
         "referred_at": record.get("referred_at"),
         "closed_at": record.get("closed_at"),
+        "acknowledged_at": record.get("acknowledged_at"),
         "created_at": now,
         "updated_at": now,
     }
@@ -220,6 +222,9 @@ def _child_rows(pairs: list[tuple[int, dict]]) -> dict:
         ],
         SurveyResponse: [row for rid, record in pairs for row in _survey_rows(rid, record)],
         ContactDetails: [_contact_row(rid, record["contact"]) for rid, record in pairs if record.get("contact")],
+        ReportOutcome: [
+            {"report_id": rid, "code": code} for rid, record in pairs for code in record.get("outcomes", ())
+        ],
         Referral: [dict(referral, report_id=rid) for rid, record in pairs for referral in record.get("referrals", ())],
     }
 

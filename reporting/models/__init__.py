@@ -7,6 +7,7 @@ shared tables they point at (`Report`, `Centre`, `User`) as strings.
 
 from ..cases.message_models import CaseMessage, ErasureRequest
 from ..cases.models import CaseReminder
+from ..cases.outcome_models import ReportCorrection, ReportOutcome
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
@@ -77,8 +78,10 @@ __all__ = [
     "Referral",
     "Report",
     "ReportCategory",
+    "ReportCorrection",
     "ReportIncidentType",
     "ReportNote",
+    "ReportOutcome",
     "ReportStatusChange",
     "ReviewMonthCentreAnswer",
     "ReviewMonthCentreArea",

@@ -392,6 +392,9 @@ class ReportStatusChange(db.Model):
     to_status: Mapped[str] = mapped_column(String(20))
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The outcome codes recorded by a change that closed the case (`domain.outcomes`): they stay here after the case
+    # is reopened, which clears the case's current outcomes (`report_outcomes`).
+    outcomes: Mapped[list | None] = mapped_column(JSON)
 
     report: Mapped[Report] = relationship(back_populates="status_changes")
     changed_by: Mapped[User | None] = relationship()

@@ -1,6 +1,7 @@
-"""Erasing the review's own notes: a dip sample's notes on a report, and the notes of a visit to a centre.
+"""Erasing the review's own notes: a dip sample's notes on a report, and the notes of a visit to a centre; and the
+reasons staff gave for correcting a report, with the report's other details.
 
-Both are free text that a reviewer may fill with names, so both are encrypted and both are erased:
+Each is free text that staff may fill with names, so each is encrypted and erased:
 a report's dip-sample notes with the report's other details; a centre's visit notes when they name an
 erased report, or once the visit is older than the retention period. The visit itself (its kind and
 date) stays, so the training and contact figures do not change.
@@ -12,12 +13,19 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import CentreVisit, DipSample, DipSampleItem
+from ..models import CentreVisit, DipSample, DipSampleItem, ReportCorrection
 
 
 def clear_dip_sample_notes(report_ids: list[int]) -> None:
     db.session.execute(
         sa.update(DipSampleItem).where(DipSampleItem.report_id.in_(report_ids)).values(notes=None)
+    )
+
+
+def clear_correction_reasons(report_ids: list[int]) -> None:
+    """The reasons given for correcting these reports (free text); what was corrected, when and by whom stay."""
+    db.session.execute(
+        sa.update(ReportCorrection).where(ReportCorrection.report_id.in_(report_ids)).values(reason=None)
     )
 
 

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from .. import messages
+from ..domain.statuses import CLOSED
 from ..forms import RadiosField, TextAreaField, options
 from ..forms.validators import MaxLength, Required
 from ..labels import STATUS_LABELS
@@ -38,4 +39,6 @@ class StatusForm(FlaskForm):
 
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.status.choices = options((code, STATUS_LABELS[code]) for code in STAFF_STATUSES if code != current)
+        # Closing records the case's outcomes, so it has its own page ("Close the case"): it is not offered here.
+        shown = (code for code in STAFF_STATUSES if code not in (current, CLOSED))
+        self.status.choices = options((code, STATUS_LABELS[code]) for code in shown)

@@ -5,7 +5,9 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..access import SUBMITTED, reports_for
+from ..cases.outcomes import forget_outcomes
 from ..domain.paging import nearest_page
+from ..domain.statuses import CLOSED
 from ..extensions import db
 from ..models import Report, ReportNote, ReportStatusChange, utcnow
 
@@ -48,6 +50,8 @@ def change_status(report: Report, user, new_status: str) -> None:
         report.referred_at = now
     if new_status == "closed":
         report.closed_at = now
+    if old_status == CLOSED and new_status != CLOSED:  # reopened: its outcomes stay with the change that closed it
+        forget_outcomes(report)
     db.session.add(
         ReportStatusChange(report=report, from_status=old_status, to_status=new_status, changed_by_id=user.id)
     )

@@ -90,6 +90,10 @@ def test_what_goes_in_comes_out(cli, tmp_path):
             satisfaction={"overall": 4, "ease": 5, "treatment": 5},
             contact=CONTACT,
             police_consent="named",
+            status="closed",
+            outcomes=["signposted", "support_given"],
+            acknowledged_at="2026-03-14T11:00:00+00:00",
+            closed_at="2026-03-20T09:15:00+00:00",
         ),
         record(
             channel="self",
@@ -118,10 +122,12 @@ def test_what_goes_in_comes_out(cli, tmp_path):
         incident_types=["damage", "threats"],
         postcode="M33 7XY",
         satisfaction={"ease": 5, "treatment": 5, "overall": 4},
+        outcomes=["support_given", "signposted"],
     )
     assert with_contact[0] == expected_first
     assert list(with_contact[0]) == list(FIELDS)
-    assert with_contact[1] == dict(given[1], reference=with_contact[1]["reference"], contact=None)
+    open_case = {"status": "received", "outcomes": [], "acknowledged_at": None, "closed_at": None}
+    assert with_contact[1] == dict(given[1], reference=with_contact[1]["reference"], contact=None, **open_case)
 
     without_contact = exported_records(cli, "--from", "2026-03-14", "--to", "2026-03-14")
     assert all("contact" not in row for row in without_contact)
@@ -183,6 +189,15 @@ def test_a_reference_twice_in_one_file_is_an_error(cli, tmp_path):
         ({"postcode": "NOT A CODE"}, "postcode: 'NOT A CODE' is not a UK postcode or postcode district"),
         ({"satisfaction": {"overall": 0}}, "satisfaction: overall must be a whole number from 1 to 5, not 0"),
         ({"mood": "angry"}, "mood: unknown field"),
+        ({"status": "draft"}, "status: must be one of received, referred, closed, not 'draft'"),
+        ({"status": "closed", "outcomes": ["sorted"], "closed_at": "2026-03-15T09:00:00+00:00"},
+         "outcomes: unknown outcome 'sorted'"),
+        ({"outcomes": ["support_given"]}, "outcomes: are given only for a closed case (status closed), not received"),
+        ({"status": "closed", "outcomes": ["support_given"]}, "closed_at: is required for a closed case"),
+        ({"closed_at": "2026-03-15T09:00:00+00:00"}, "closed_at: must be null unless status is closed"),
+        ({"acknowledged_at": "2026-03-14T09:00:00+00:00"}, "acknowledged_at: must not be before reported_at"),
+        ({"acknowledged_at": "tomorrow"},
+         "acknowledged_at: 'tomorrow' is not a date and time with a UTC offset, for example 2026-03-01T14:30:00+00:00"),
     ],
 )
 def test_invalid_records_are_refused_with_a_plain_message(cli, tmp_path, changes, message):
@@ -238,6 +253,7 @@ def test_csv_export_flattens_lists_and_survey_answers(cli, tmp_path):
         "reference", "channel", "centre", "reported_at", "occurred_on", "categories", "incident_types",
         "reporter_role", "location_type", "area", "postcode", "description", "police_consent", "language",
         "satisfaction_ease", "satisfaction_treatment", "satisfaction_informed", "satisfaction_overall",
+        "status", "outcomes", "acknowledged_at", "closed_at",
     ]  # fmt: skip
     assert rows[0]["categories"] == "sexual_orientation;transgender"
     assert rows[0]["incident_types"] == "spitting;verbal_abuse"
@@ -368,3 +384,18 @@ def test_an_empty_contact_object_creates_no_contact_row(cli, tmp_path, contact):
     assert result.exit_code == 0, result.output
     assert report_count() == 1
     assert db.session.scalar(select(func.count(ContactDetails.id))) == 0
+
+
+def test_a_closed_case_is_stored_with_its_outcomes_and_times(cli, tmp_path):
+    given = record(reference="HR-7K3M-Q9XA", status="closed", outcomes=["not_contactable"],
+                   acknowledged_at="2026-03-14T12:00:00+01:00", closed_at="2026-04-01T16:00:00+01:00")  # fmt: skip
+    result = import_file(cli, write_lines(tmp_path, [given]))
+    assert result.exit_code == 0, result.output
+    report = db.session.scalar(select(Report))
+    assert report.status == "closed" and [row.code for row in report.outcome_rows] == ["not_contactable"]
+    assert report.acknowledged_at == datetime(2026, 3, 14, 11, 0, tzinfo=UTC)
+    assert report.closed_at == datetime(2026, 4, 1, 15, 0, tzinfo=UTC)
+    exported = export(cli, "--from", "2026-03-14", "--to", "2026-03-14", "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(exported)))
+    assert (row["status"], row["outcomes"]) == ("closed", "not_contactable")
+    assert row["closed_at"] == "2026-04-01T15:00:00+00:00"

@@ -70,19 +70,19 @@ def test_a_note_must_say_something_and_not_too_much(client_request, lead, report
 
 
 def test_the_status_is_changed_and_audited(client_request, lead, report):
-    client_request.post("reports.change_status", reference=report.reference, _data={"status": "closed"},
+    client_request.post("reports.change_status", reference=report.reference, _data={"status": "referred"},
                         _expected_status=303)  # fmt: skip
     _db.session.expire_all()
     changed = _db.session.get(Report, report.id)
-    assert changed.status == "closed" and changed.closed_at is not None
+    assert changed.status == "referred" and changed.referred_at is not None
     [change] = _db.session.scalars(select(ReportStatusChange)).all()
-    assert (change.from_status, change.to_status, change.changed_by_id) == ("received", "closed", lead.id)
-    assert _audit("report_status_changed")[0].detail == "from=received to=closed"
+    assert (change.from_status, change.to_status, change.changed_by_id) == ("received", "referred", lead.id)
+    assert _audit("report_status_changed")[0].detail == "from=received to=referred"
     page = client_request.get("reports.view_report", reference=report.reference)
-    assert "Received to Closed" in text_of(page, "#report-status ~ ul")
+    assert "Received to Referred" in text_of(page, "#report-status ~ ul")
 
 
-@pytest.mark.parametrize("status", ["", "draft", "received", "lost"])
+@pytest.mark.parametrize("status", ["", "draft", "received", "lost", "closed"])
 def test_the_status_must_be_a_new_one(client_request, lead, report, status):
     page = client_request.post("reports.change_status", reference=report.reference, _data={"status": status},
                                _expected_status=400)  # fmt: skip

@@ -38,7 +38,7 @@ def summary_counts(period: Period) -> dict[str, Counter]:
     for row in rows.codes:
         if row.dimension == "category":
             found["centre,category"][(centres[row.centre_key], row.code)] += row.reports
-        else:
+        elif row.dimension == "incident_type":
             found["incident_type"][(row.code,)] += row.reports
     return {key: +counter for key, counter in found.items()}
 

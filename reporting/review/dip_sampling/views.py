@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...access import role_required
+from ...cases.outcomes import recorded_outcome_text
 from ...domain.ukdates import uk_today
 from ...extensions import db
 from ...filters import month_label
@@ -61,6 +62,8 @@ def dip_sample_item(month: str, position: int):
     if item is None:
         abort(404)
     form = ChecklistForm(data=_existing_findings(item))
+    # The outcome the centre recorded, beside the reviewer's own check of whether it was suitable.
+    form.outcome_suitable.description = recorded_outcome_text(item.report)
     if form.validate_on_submit():
         dip_sampling.record_findings(db.session, item, form.findings(), form.notes.data, current_user)
         flash(_("Checklist saved for sampled report %(position)d.", position=position), "success")

@@ -8,6 +8,7 @@ from babel.lists import format_list
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 
+from ...domain.outcomes import NO_OUTCOME
 from ...domain.suppression import SUPPRESSED, THRESHOLD
 from ...labels import label
 from ..dip_sampling.models import CHECKLIST
@@ -168,6 +169,43 @@ def consistency_findings(tables: dict, display: Display) -> list[str]:
             )
         )
     return found
+
+
+def case_work_findings(tables: dict, display: Display) -> list[str]:
+    """Across all centres: the median days to acknowledge and to close, and the share acknowledged on time."""
+    table = tables["case-work-by-centre"]
+    if table.total is None:
+        return []
+    shown = {column.key: display.cell(table, table.total, column) for column in table.columns}
+    found = []
+    if table.total.values.get("acknowledged_on_time") is not None:
+        found.append(_("%(share)s of cases due to be acknowledged were acknowledged on time.",
+                       share=shown["acknowledged_on_time"]))  # fmt: skip
+    if table.total.values.get("median_days_to_acknowledge") is not None:
+        found.append(_("Half of the cases acknowledged were acknowledged within %(days)s days of receipt.",
+                       days=shown["median_days_to_acknowledge"]))  # fmt: skip
+    if table.total.values.get("median_days_to_close") is not None:
+        found.append(_("Half of the cases closed were closed within %(days)s days of receipt.",
+                       days=shown["median_days_to_close"]))  # fmt: skip
+    return found
+
+
+def outcome_finding(tables: dict, display: Display) -> str:
+    """How many cases were closed, and the outcome recorded most (from the table, so suppressed alike)."""
+    table = tables["outcomes-by-centre"]
+    if table.total is None:
+        return _("No case of a report made in this period has been closed.")
+    outcomes = [column for column in table.columns if column.key not in ("closed", NO_OUTCOME)]
+    top = max(outcomes, key=lambda column: table.total.values.get(column.key) or 0)
+    closed = words(display.count(table, TOTAL, "closed"))
+    if not table.total.values.get(top.key):
+        return _("Closed cases: %(count)s, none with an outcome recorded.", count=closed)
+    return _(
+        "Closed cases: %(count)s. The outcome recorded most was %(outcome)s (%(times)s).",
+        count=closed,
+        outcome=in_sentence(str(top.heading)),
+        times=words(display.count(table, TOTAL, top.key)),
+    )
 
 
 def satisfaction_finding(tables: dict, display: Display) -> str | None:

@@ -63,6 +63,7 @@ SHARED_CELLS = {
     "reports-by-area": [("centres", "gap")],
     "hotspots-12-months": [("centres", "centre_names")],
     "consistency-by-centre": [("referred", "referral_rate"), ("median_days_to_report", "median_days_to_referral")],
+    "case-work-by-centre": [("acknowledged", "median_days_to_acknowledge"), ("closed", "median_days_to_close")],
     "satisfaction-by-centre": [("responding", "response_rate")],
     "centre-upkeep": [
         ("last_training_on", "training_due_on", "training_status"),

@@ -14,11 +14,21 @@ from ...domain import vocabulary
 from ...domain.hotspots import hotspot_period, hotspots_without_centre
 from ...domain.periods import Period
 from ...domain.places import NO_AREA, NO_CENTRE, ONLINE, UNKNOWN, UnknownCentre
-from ...domain.ukdates import uk_date
+from ...domain.statuses import CLOSED
+from ...domain.ukdates import uk_date, uk_today
 from ...models import Area, Centre, Report
 from .summary.keeping import bring_up_to_date
 from .summary.reading import SummaryReader
-from .summary.rows import EXPECTED_FIELDS, TO_REFERRAL, TO_REPORT, SummaryRows
+from .summary.rows import (
+    ACKNOWLEDGE_MARGIN,
+    AWAITING_ACKNOWLEDGEMENT,
+    EXPECTED_FIELDS,
+    TO_ACKNOWLEDGE,
+    TO_CLOSE,
+    TO_REFERRAL,
+    TO_REPORT,
+    SummaryRows,
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,24 @@ class Consistency:
     median_days_to_report: float | None
     median_days_to_referral: float | None
     referred: int
+    # Case work: from receipt to acknowledgement and to closing (closed cases), and the share of cases due to be
+    # acknowledged (acknowledged, or past their acknowledge-by date) that were acknowledged by that date.
+    acknowledged: int = 0
+    median_days_to_acknowledge: float | None = None
+    closed: int = 0
+    median_days_to_close: float | None = None
+    acknowledge_due: int = 0
+    acknowledged_on_time: float | None = None
+
+
+@dataclass(frozen=True)
+class CentreOutcomes:
+    """The closed cases of reports made at a centre (or online) in the period, and their current outcomes (a case
+    with several counts once in each; `NO_OUTCOME` for a closed case with none)."""
+
+    centre: Place
+    closed: int
+    by_outcome: dict[str, int]
 
 
 @dataclass
@@ -99,6 +127,8 @@ class ReviewFigures:
     # The 12 whole months up to the end of the period, and each area's reports in them with its active centres.
     hotspot_period: Period | None = None
     hotspot_areas: list[AreaFigure] = field(default_factory=list)
+    outcomes: list[CentreOutcomes] = field(default_factory=list)
+    overall_outcomes: CentreOutcomes | None = None
 
     @property
     def months(self) -> list[str]:
@@ -136,8 +166,10 @@ def places(session) -> tuple[dict[int, Place], dict[int, Place]]:
     return centres, areas
 
 
-def review_figures(session, period: Period, centre_code: str | None = None) -> ReviewFigures:
-    """Every figure of the review for `period`, for one centre (by code, or `online`) or all."""
+def review_figures(session, period: Period, centre_code: str | None = None, today: date | None = None) -> ReviewFigures:
+    """Every figure of the review for `period`, for one centre (by code, or `online`) or all. `today` (the UK date)
+    tells which cases not yet acknowledged are past their acknowledge-by date."""
+    today = today or uk_today()
     bring_up_to_date(session)
     centres, areas = places(session)
     chosen = _chosen_centre(centres, centre_code)
@@ -158,14 +190,16 @@ def review_figures(session, period: Period, centre_code: str | None = None) -> R
         monitored=vocabulary.centrally_monitored_categories(),
         centre_use=_centre_use(session, period, current_rows, shown_centres),
         areas=_areas(rows.by_area, areas, centres),
-        consistency=_consistency(current_rows, rows.delays, shown_centres),
-        overall_consistency=_overall_consistency(current_rows, rows.delays),
+        consistency=_consistency(current_rows, rows.delays, shown_centres, today),
+        overall_consistency=_overall_consistency(current_rows, rows.delays, today),
         trend_months=trend_period.months(),
         trend_total=_by_month(rows.trend.areas),
         trend_by_category=_trend_by_category(rows.trend),
         places=centres,
         hotspot_period=hotspots,
         hotspot_areas=_areas(hotspot_rows, areas, centres),
+        outcomes=[found for found in map(_outcomes_of(rows.codes_by_centre), shown_centres) if found.closed],
+        overall_outcomes=_outcomes_of(rows.codes_by_centre)(None),
     )
 
 
@@ -178,6 +212,7 @@ class _Rows:
     delays: SummaryRows  # delays by centre, measure and days
     previous: SummaryRows  # areas in all; codes by code
     trend: SummaryRows  # areas by month; codes by month and code
+    codes_by_centre: SummaryRows  # codes by centre and code
 
 
 def _summary_rows(session, period: Period, previous: Period, trend_period: Period, key: int | None) -> _Rows:
@@ -195,6 +230,7 @@ def _summary_rows(session, period: Period, previous: Period, trend_period: Perio
         delays=read(period, ("delays",), ("centre_key", "measure", "days")),
         previous=previous_rows,
         trend=trend,
+        codes_by_centre=read(period, ("codes",), ("centre_key", "dimension", "code")),
     )
 
 
@@ -302,7 +338,7 @@ def _value_at(ordered: list[tuple[int, int]], position: int) -> int:
     raise IndexError(position)
 
 
-def _consistency(rows: SummaryRows, delay_rows: SummaryRows, centres: list[Place]) -> list[Consistency]:
+def _consistency(rows: SummaryRows, delay_rows: SummaryRows, centres: list[Place], today: date) -> list[Consistency]:
     sums: dict[int, Counter] = defaultdict(Counter)
     for row in rows.areas:
         for name in ("reports", "expected_filled", "consent_recorded", "referred"):
@@ -310,10 +346,10 @@ def _consistency(rows: SummaryRows, delay_rows: SummaryRows, centres: list[Place
     delays: dict[tuple[int, str], Counter] = defaultdict(Counter)
     for row in delay_rows.delays:
         delays[(row.centre_key, row.measure)][row.days] += row.reports
-    return [_centre_consistency(place, sums[place.key], delays) for place in centres if sums.get(place.key)]
+    return [_centre_consistency(place, sums[place.key], delays, today) for place in centres if sums.get(place.key)]
 
 
-def _overall_consistency(rows: SummaryRows, delay_rows: SummaryRows) -> Consistency | None:
+def _overall_consistency(rows: SummaryRows, delay_rows: SummaryRows, today: date) -> Consistency | None:
     """Consistency across every centre (and online) together."""
     everyone = Place(-1, "all", "all")
     sums: Counter = Counter()
@@ -323,15 +359,23 @@ def _overall_consistency(rows: SummaryRows, delay_rows: SummaryRows) -> Consiste
     delays: dict[tuple[int, str], Counter] = defaultdict(Counter)
     for row in delay_rows.delays:
         delays[(everyone.key, row.measure)][row.days] += row.reports
-    return _centre_consistency(everyone, sums, delays) if sums["reports"] else None
+    return _centre_consistency(everyone, sums, delays, today) if sums["reports"] else None
 
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _centre_consistency(place: Place, sums: Counter, delays) -> Consistency:
+def _centre_consistency(place: Place, sums: Counter, delays, today: date) -> Consistency:
     reports = sums["reports"]
+    margins = delays.get((place.key, ACKNOWLEDGE_MARGIN), {})
+    late_waiting = sum(
+        count for day, count in delays.get((place.key, AWAITING_ACKNOWLEDGEMENT), {}).items()
+        if date.fromordinal(day) < today
+    )
+    due = sum(margins.values()) + late_waiting
+    acknowledging = delays.get((place.key, TO_ACKNOWLEDGE), {})
+    closing = delays.get((place.key, TO_CLOSE), {})
     return Consistency(
         centre=place,
         reports=reports,
@@ -341,4 +385,29 @@ def _centre_consistency(place: Place, sums: Counter, delays) -> Consistency:
         median_days_to_report=median_of_histogram(delays.get((place.key, TO_REPORT), {})),
         median_days_to_referral=median_of_histogram(delays.get((place.key, TO_REFERRAL), {})),
         referred=sums["referred"],
+        acknowledged=sum(acknowledging.values()),
+        median_days_to_acknowledge=median_of_histogram(acknowledging),
+        closed=sum(closing.values()),
+        median_days_to_close=median_of_histogram(closing),
+        acknowledge_due=due,
+        acknowledged_on_time=_share(sum(count for days, count in margins.items() if days >= 0), due),
     )
+
+
+def _outcomes_of(rows: SummaryRows):
+    """A function of a centre (None: every centre together) giving its closed cases and their outcomes."""
+    closed: Counter = Counter()
+    outcomes: dict[int, Counter] = defaultdict(Counter)
+    for row in rows.codes:
+        if row.dimension == "status" and row.code == CLOSED:
+            closed[row.centre_key] += row.reports
+        elif row.dimension == "outcome":
+            outcomes[row.centre_key][row.code] += row.reports
+
+    def of(place: Place | None) -> CentreOutcomes:
+        if place is not None:
+            return CentreOutcomes(place, closed[place.key], dict(outcomes.get(place.key, {})))
+        everyone: Counter = sum(outcomes.values(), Counter())
+        return CentreOutcomes(Place(-1, "all", "all"), sum(closed.values()), dict(everyone))
+
+    return of

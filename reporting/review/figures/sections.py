@@ -74,6 +74,7 @@ def build_review(data: ReviewData, suppressed: bool) -> Review:
         _centre_use(data, tables, display),
         _geography(data, tables, display),
         _consistency(tables, display),
+        _outcomes(tables, display),
         _satisfaction(tables, display),
         _trend(tables, display),
         _dip_samples(tables, display),
@@ -231,7 +232,21 @@ def _consistency(tables: dict, display: Display) -> Section:
         " ".join(said) or _("No reports in this period."),
     )
     figure = _share_figure(table, display, [(row.label, row, column) for row in table.all_rows()], chart)
-    return Section("consistency", _l("How consistently centres record reports"), said, [figure])
+    said += findings.case_work_findings(tables, display)
+    figures = [figure, Figure(tables["case-work-by-centre"])]
+    return Section("consistency", _l("How consistently centres record reports"), said, figures)
+
+
+def _outcomes(tables: dict, display: Display) -> Section:
+    table = tables["outcomes-by-centre"]
+    said = [findings.outcome_finding(tables, display)]
+    if table.total is None:
+        return Section("outcomes", _l("How cases ended"), said, [])
+    columns = [column for column in table.columns if column.key != "closed"]
+    rows = [(str(column.heading), [display.value(table, table.total, column)]) for column in columns]
+    chart = charts.bar_chart("chart-outcomes", _("Outcomes of closed cases, all centres"), " ".join(said), rows)
+    bars = _bars(table, display, [(table.total, column) for column in columns])
+    return Section("outcomes", _l("How cases ended"), said, [Figure(table, [chart], bars=bars)])
 
 
 def _satisfaction(tables: dict, display: Display) -> Section:

@@ -30,7 +30,7 @@ class ReviewData:
 
 def gather(session, period: Period, centre_code: str | None, today: date) -> ReviewData:
     """The review of `period` for one centre (by code, or `online`) or all; raises places.UnknownCentre."""
-    figures = review_figures(session, period, centre_code)
+    figures = review_figures(session, period, centre_code, today)
     satisfaction = satisfaction_results(session, period.first, period.last, centre_code, with_comments=False)
     dip_months = figures.trend_period.months()
     return ReviewData(

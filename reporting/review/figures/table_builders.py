@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
 from ...domain.hotspots import HOTSPOT_MONTHS, hotspot_count
+from ...domain.outcomes import NO_OUTCOME, OUTCOMES
 from ...domain.places import NO_AREA, NO_CENTRE
 from ...domain.satisfaction import SCALE_QUESTIONS
 from ...domain.vocabulary import centrally_monitored_categories, codes
@@ -38,6 +39,8 @@ def build_tables(data: ReviewData) -> dict[str, Table]:
         area_table(data),
         hotspot_table(data),
         consistency_table(data),
+        case_work_table(data),
+        outcomes_table(data),
         trend_table(data),
         satisfaction_table(data),
         dip_centre_table(data),
@@ -240,6 +243,57 @@ def _consistency_values(row) -> dict:
         "median_days_to_referral",
     )
     return {name: getattr(row, name) for name in names}
+
+
+def case_work_table(data: ReviewData) -> Table:
+    """How quickly each centre acknowledges and closes the cases of the reports made there in the period."""
+    columns = [
+        Column("acknowledged", _l("Acknowledged")),
+        Column("median_days_to_acknowledge", _l("Median days from receipt to acknowledgement"), DAYS,
+               base="acknowledged"),
+        Column("acknowledge_due", _l("Due to be acknowledged")),
+        Column("acknowledged_on_time", _l("Acknowledged on time"), SHARE, base="acknowledge_due"),
+        Column("closed", _l("Closed")),
+        Column("median_days_to_close", _l("Median days from receipt to closing"), DAYS, base="closed"),
+    ]  # fmt: skip
+    rows = [Row(row.centre.code, centre_name(row.centre), _case_work_values(row)) for row in data.figures.consistency]
+    total = data.figures.overall_consistency
+    total_row = Row(TOTAL, _l("All centres"), _case_work_values(total)) if total else None
+    notes = [
+        _l(
+            "Days are whole days between UK dates, from when the report was received. A case is due to be "
+            "acknowledged once it has been acknowledged or its acknowledge-by date (2 working days after receipt) "
+            "has passed; it was acknowledged on time when that was done by that date."
+        )
+    ]
+    return Table("case-work-by-centre", _l("How quickly each centre acknowledges and closes cases"), _l("Centre"),
+                 columns, rows, total_row, notes=notes)  # fmt: skip
+
+
+def _case_work_values(row) -> dict:
+    names = ("acknowledged", "median_days_to_acknowledge", "acknowledge_due", "acknowledged_on_time", "closed",
+             "median_days_to_close")  # fmt: skip
+    return {name: getattr(row, name) for name in names}
+
+
+def outcomes_table(data: ReviewData) -> Table:
+    """The closed cases of each centre's reports and how they ended; a case with several outcomes counts in each."""
+    kinds = [*OUTCOMES, NO_OUTCOME]
+    columns = [Column("closed", _l("Closed cases"))] + [
+        Column(code, label("outcomes", code) if code != NO_OUTCOME else _l("No outcome recorded")) for code in kinds
+    ]
+    figures = data.figures
+    rows = [Row(row.centre.code, centre_name(row.centre), _outcome_values(row, kinds)) for row in figures.outcomes]
+    total = figures.overall_outcomes
+    total_row = Row(TOTAL, _l("All centres"), _outcome_values(total, kinds)) if total and total.closed else None
+    notes = [_l("A case closed with several outcomes counts once in each, so the outcomes add up to more than the "
+                "closed cases.")]  # fmt: skip
+    return Table("outcomes-by-centre", _l("How cases ended, by centre"), _l("Centre"), columns, rows, total_row,
+                 notes=notes)  # fmt: skip
+
+
+def _outcome_values(row, kinds: list[str]) -> dict:
+    return {"closed": row.closed} | {code: row.by_outcome.get(code, 0) for code in kinds}
 
 
 def trend_table(data: ReviewData) -> Table:

@@ -8,21 +8,27 @@ from collections import defaultdict
 from collections.abc import Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, case, delete, func, insert, literal_column, or_, select
+from sqlalchemy import and_, case, delete, exists, func, insert, literal_column, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from ....domain.outcomes import NO_OUTCOME
 from ....domain.periods import Period, add_months, month_bounds, month_key, month_start
 from ....domain.places import NO_AREA, NO_CENTRE
 from ....domain.satisfaction import RECOMMEND, RECOMMEND_ANSWERS, SCALE_QUESTIONS, SCORES
+from ....domain.statuses import CLOSED
 from ....domain.ukdates import UK
-from ....models import Report, ReportCategory, ReportIncidentType, SurveyResponse
+from ....models import Report, ReportCategory, ReportIncidentType, ReportOutcome, SurveyResponse
 from ..models import ANY_KIND, ReviewSummaryQueue
 from .rows import (
+    ACKNOWLEDGE_MARGIN,
     ALL_PARTS,
+    AWAITING_ACKNOWLEDGEMENT,
     EXPECTED_FIELDS,
     SATISFACTION_PARTS,
     SUMMARY_TABLES,
     TABLE_OF,
+    TO_ACKNOWLEDGE,
+    TO_CLOSE,
     TO_REFERRAL,
     TO_REPORT,
     AnswerRow,
@@ -79,26 +85,63 @@ def _area_rows(session, month: str, condition) -> list[AreaRow]:
     return [AreaRow(month, *(int(value) for value in row)) for row in session.execute(query)]
 
 
+CASE_COLUMNS = (Report.status, Report.received_at, Report.acknowledged_at, Report.acknowledge_by, Report.closed_at)
+
+
 def _delay_rows(session, month: str, condition) -> list[DelayRow]:
-    """Days from incident to report and from report to referral, by UK dates (worked out here, for any database)."""
-    query = select(_centre_key_column(), Report.reported_at, Report.occurred_on, Report.referred_at).where(
-        condition, or_(Report.occurred_on.is_not(None), Report.referred_at.is_not(None))
+    """Days from incident to report and from report to referral, by UK dates (worked out here, for any database),
+    and the case work measures (`_case_delays`)."""
+    query = select(
+        _centre_key_column(), Report.reported_at, Report.occurred_on, Report.referred_at, *CASE_COLUMNS
+    ).where(
+        condition,
+        or_(
+            Report.occurred_on.is_not(None),
+            Report.referred_at.is_not(None),
+            Report.acknowledge_by.is_not(None),
+            and_(
+                Report.received_at.is_not(None),
+                or_(Report.acknowledged_at.is_not(None), Report.closed_at.is_not(None)),
+            ),
+        ),
     )
     delays: dict[tuple[int, str, int], int] = defaultdict(int)
-    for centre_key, reported_at, occurred_on, referred_at in session.execute(query):
+    for centre_key, reported_at, occurred_on, referred_at, *case_work in session.execute(query):
         reported_on = reported_at.astimezone(UK).date()
         if occurred_on is not None:
             delays[(centre_key, TO_REPORT, (reported_on - occurred_on).days)] += 1
         if referred_at is not None:
             delays[(centre_key, TO_REFERRAL, (referred_at.astimezone(UK).date() - reported_on).days)] += 1
+        for measure, days in _case_delays(*case_work):
+            delays[(centre_key, measure, days)] += 1
     return [DelayRow(month, *key, count) for key, count in delays.items()]
 
 
+def _case_delays(status, received_at, acknowledged_at, acknowledge_by, closed_at) -> list[tuple[str, int]]:
+    """(measure, days) of one case: to acknowledgement and to closing from receipt, and its acknowledgement deadline
+    met or missed by so many days, or (not yet acknowledged) the deadline's day number."""
+    found = []
+    received_on = received_at.astimezone(UK).date() if received_at is not None else None
+    acknowledged_on = acknowledged_at.astimezone(UK).date() if acknowledged_at is not None else None
+    if received_on is not None and acknowledged_on is not None:
+        found.append((TO_ACKNOWLEDGE, (acknowledged_on - received_on).days))
+    if received_on is not None and closed_at is not None and status == CLOSED:
+        found.append((TO_CLOSE, (closed_at.astimezone(UK).date() - received_on).days))
+    if acknowledge_by is not None:
+        if acknowledged_on is not None:
+            found.append((ACKNOWLEDGE_MARGIN, (acknowledge_by - acknowledged_on).days))
+        else:
+            found.append((AWAITING_ACKNOWLEDGEMENT, acknowledge_by.toordinal()))
+    return found
+
+
 def _code_rows(session, month: str, condition) -> list[CodeRow]:
-    """Counts by category and incident type: answered from the status, date and centre index alone."""
+    """Counts by category, incident type and outcome: answered from the status, date and centre index alone; and
+    by status, with the closed cases that have no outcome recorded."""
     rows = []
-    for dimension, model in (("category", ReportCategory), ("incident_type", ReportIncidentType)):
-        centre_column = _centre_key_column()
+    centre_column = _centre_key_column()
+    for dimension, model in (("category", ReportCategory), ("incident_type", ReportIncidentType),
+                             ("outcome", ReportOutcome)):  # fmt: skip
         query = (
             select(centre_column, model.code, func.count())
             .join(model, model.report_id == Report.id)
@@ -108,6 +151,16 @@ def _code_rows(session, month: str, condition) -> list[CodeRow]:
         rows += [
             CodeRow(month, centre_key, dimension, code, count) for centre_key, code, count in session.execute(query)
         ]
+    by_status = (
+        select(centre_column, Report.status, func.count()).where(condition).group_by(centre_column, Report.status)
+    )
+    rows += [CodeRow(month, key, "status", code, count) for key, code, count in session.execute(by_status)]
+    no_outcome = (
+        select(centre_column, func.count())
+        .where(condition, Report.status == CLOSED, ~exists().where(ReportOutcome.report_id == Report.id))
+        .group_by(centre_column)
+    )
+    rows += [CodeRow(month, key, "outcome", NO_OUTCOME, count) for key, count in session.execute(no_outcome)]
     return rows
 
 

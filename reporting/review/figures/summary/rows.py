@@ -23,6 +23,15 @@ EXPECTED_FIELDS = (
 )
 TO_REPORT = "to_report"
 TO_REFERRAL = "to_referral"
+# Case work (counted from when the report was received, in whole days between UK dates): to acknowledgement, and
+# to closing (closed cases only).
+TO_ACKNOWLEDGE = "to_acknowledge"
+TO_CLOSE = "to_close"
+# For acknowledged cases with an acknowledge-by date: days to spare (negative: late) on acknowledging.
+ACKNOWLEDGE_MARGIN = "ack_margin"
+# For cases not yet acknowledged: their acknowledge-by date as its day number (`date.toordinal()`), so that a reader
+# can tell on any day which are late without the summary changing as the days pass.
+AWAITING_ACKNOWLEDGEMENT = "awaiting_ack"  # at most 20 characters, as every measure
 
 
 class AreaRow(NamedTuple):
@@ -33,6 +42,12 @@ class AreaRow(NamedTuple):
     expected_filled: int
     consent_recorded: int
     referred: int
+
+
+# The dimensions of the codes rows: categories and incident types (each report once in each it carries), the
+# report's status (once each), and the current outcomes of closed cases (`domain.outcomes.NO_OUTCOME` for a
+# closed case with none).
+CODE_DIMENSIONS = ("category", "incident_type", "status", "outcome")
 
 
 class CodeRow(NamedTuple):
