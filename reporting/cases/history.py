@@ -20,6 +20,7 @@ from ..domain.case_history import FROM_PERSON, STAFF_ONLY, TO_PERSON, Entry, in_
 from ..filters import uk_datetime
 from ..labels import STATUS_LABELS, label
 from . import conversation, erasure
+from . import corrections as correction_texts
 from .message_models import CaseMessage, ErasureRequest
 from .rules import may_write_to_person
 
@@ -107,7 +108,19 @@ def status_changes(report):
     for change in report.status_changes:
         old, new = (str(STATUS_LABELS.get(code, code)) for code in (change.from_status, change.to_status))
         title = _("Status changed from %(old)s to %(new)s", old=old, new=new)
-        yield Entry("status", change.changed_at, title, who=_staff(change.changed_by))
+        outcomes = "; ".join(label("outcomes", code) for code in change.outcomes or ())
+        detail = _("Outcome: %(outcomes)s", outcomes=outcomes) if outcomes else None
+        yield Entry("status", change.changed_at, title, who=_staff(change.changed_by), detail=detail)
+
+
+def corrections(report):
+    for correction in report.corrections:
+        name = correction_texts.field_name(correction.field)
+        old, new = (correction_texts.value_text(correction.field, text)
+                    for text in (correction.old_value, correction.new_value))  # fmt: skip
+        yield Entry("correction", correction.corrected_at, _("Corrected: %(field)s", field=name),
+                    who=_staff(correction.corrected_by), text=correction.reason, marked=STAFF_ONLY,
+                    detail=_("%(old)s → %(new)s", old=old, new=new))  # fmt: skip
 
 
 def _referral_title(referral) -> str:
@@ -128,7 +141,7 @@ def referrals(report):
 
 
 # Every kind of event in the history: add a source here to show another kind.
-SOURCES = [received, messages, erasures, notes, status_changes, referrals]
+SOURCES = [received, messages, erasures, notes, status_changes, corrections, referrals]
 
 
 def case_history(report) -> CaseHistory:

@@ -55,6 +55,7 @@ def test_a_lead_closes_a_case_with_its_outcomes(client_request, centre, report):
     assert _audit("case_closed")[0].detail == "from=received outcomes=support_given,signposted"
     shown = text_of(client_request.get("reports.view_report", reference=report.reference), "main")
     assert "Support given" in shown and "Signposted to other help" in shown
+    assert "Outcome: Support given; Signposted to other help" in shown  # in the case history
 
 
 def test_closing_needs_an_outcome(client_request, centre, report):

@@ -73,6 +73,8 @@ def test_the_unit_corrects_the_coded_answers_with_a_reason(client_request, centr
     shown = text_of(client_request.get("reports.view_report", reference=report.reference), "#corrections ~ ul")
     assert "Categories: Race, ethnicity or nationality → Race, ethnicity or nationality; Religion, faith or" in shown
     assert "Area where it happened: Sale Central → Altrincham" in shown and FORM["reason"] in shown
+    history = text_of(client_request.get("reports.view_report", reference=report.reference), "main")
+    assert "Corrected: Centre where the report was made" in history and "Sale Library → Stretford Library" in history
 
 
 def test_the_date_can_be_corrected_to_a_month(client_request, centres, report):
