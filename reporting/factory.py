@@ -133,8 +133,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .cases.views import bp as cases_bp
     from .centres.public import bp as public_centres_bp
-    from .check.staff import bp as check_staff_bp
-    from .check.views import bp as check_bp
+    from .check import blueprints as check_blueprints
     from .errors import init_app as init_errors
     from .health import bp as health_bp
     from .intake import bp as intake_bp
@@ -149,7 +148,7 @@ def _register_blueprints(app: Flask) -> None:
 
     satisfaction_bp = satisfaction_blueprint()
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
-    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint(), check_bp, check_staff_bp):
+    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint(), *check_blueprints()):
         app.register_blueprint(blueprint)
     app.register_blueprint(public_centres_bp)
     app.register_blueprint(statistics_blueprint())

@@ -16,7 +16,7 @@ from ..cases import erasure
 from ..domain import case_messages as rules
 from ..extensions import limiter
 from ..security import ensure_csp_nonce
-from . import person, services
+from . import bp, person, services
 from .person_forms import (
     ConfirmForm,
     ContactDetailsForm,
@@ -25,7 +25,7 @@ from .person_forms import (
     PoliceConsentForm,
     ReplyForm,
 )
-from .views import CODE_REPLACED, _check_limit, bp
+from .views import CODE_REPLACED, _check_limit
 
 SENT = _l("Your message has been sent to the centre.")
 ADDED = _l("What you added has been sent to the centre.")

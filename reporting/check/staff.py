@@ -1,16 +1,15 @@
 """Staff pages of "Check my report": the follow-up slip while the person is still with them, and giving a new
 code to a person who lost theirs (recorded with how staff knew it was them, and audited)."""
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..access import SUBMITTED, role_required, with_report
 from ..downloads import download
 from ..models import ROLES
 from . import codes, slips
+from . import staff_bp as bp
 from .forms import NewCodeForm
-
-bp = Blueprint("check_staff", __name__, url_prefix="/reports")
 
 # Centre leads give new codes for their centre's reports; the partnership unit for any report.
 GIVES_NEW_CODES = ("centre_lead", "partnership", "admin")
@@ -58,5 +57,3 @@ def new_code(report):
 def new_code_given(report):
     return render_template("check/new-code-given.html", report=report, code=codes.shown_code(report.reference))
 
-
-from . import staff_messages  # noqa: E402,F401  (writing to the person, on this blueprint)

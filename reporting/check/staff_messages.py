@@ -8,8 +8,8 @@ from ..access import SUBMITTED, role_required, with_report
 from ..cases import conversation
 from ..cases.rules import may_write_to_person
 from ..models import ROLES
+from . import staff_bp as bp
 from .person_forms import MessageToPersonForm
-from .staff import bp
 
 
 @bp.route("/<reference>/write-to-person", methods=["GET", "POST"])

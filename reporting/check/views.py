@@ -1,14 +1,12 @@
 """"Check my report": the page that takes a reference and code, and the person's own view of their report."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..access import public
 from ..extensions import db, limiter
-from . import person, services, throttle
+from . import bp, person, services, throttle
 from .forms import CheckForm
-
-bp = Blueprint("check", __name__, url_prefix="/check")
 
 NO_MATCH = _l("The reference number and code do not match a report. Check both and try again.")
 LEFT = _l("You have left your report. To see it again, enter your reference number and code.")
@@ -70,5 +68,3 @@ def leave():
     flash(LEFT, "info")
     return redirect(url_for("check.start"))
 
-
-from . import person_views  # noqa: E402,F401  (the person's actions, on this blueprint)
