@@ -3,8 +3,10 @@
 - `reports.assigned_to_id`: the caseworker (a user of the case's centre).
 - `reports.acknowledged_at`: when the case was acknowledged.
 - `reports.acknowledge_by`, `reports.review_by`: working-day deadlines counted from receipt (England and Wales
-  bank holidays excluded); indexed for the overdue lists. Filled here for every submitted report (2 and 10
-  working days after the UK date it was received), in batches, by the same rule the app uses.
+  bank holidays excluded). Filled here for every submitted report (2 and 10 working days after the UK date it was
+  received), in batches, by the same rule the app uses; then indexed with the status and the acknowledgement
+  after the case's centre (made there, or given to it), so that a centre's overdue cases are found and counted
+  from an index.
 - `case_reminders`: one row per user per UK day a digest of overdue cases was sent (`cases remind`), so that
   running it twice in a day sends one email.
 
@@ -28,6 +30,9 @@ branch_labels = None
 depends_on = None
 
 
+CASE_DEADLINES = ["status", "review_by", "acknowledge_by", "acknowledged_at"]
+
+
 def upgrade():
     if op.get_bind().dialect.name == "sqlite":  # the reference is given with the column: SQLite alters no constraint
         op.execute("ALTER TABLE reports ADD COLUMN assigned_to_id INTEGER REFERENCES users (id)")
@@ -38,9 +43,9 @@ def upgrade():
     op.add_column("reports", sa.Column("acknowledge_by", sa.Date(), nullable=True))
     op.add_column("reports", sa.Column("review_by", sa.Date(), nullable=True))
     op.create_index(op.f("ix_reports_assigned_to_id"), "reports", ["assigned_to_id"], unique=False)
-    op.create_index(op.f("ix_reports_acknowledge_by"), "reports", ["acknowledge_by"], unique=False)
-    op.create_index(op.f("ix_reports_review_by"), "reports", ["review_by"], unique=False)
     _fill_deadlines()
+    for name, centre in (("centre", "centre_id"), ("assigned_centre", "assigned_centre_id")):
+        op.create_index(f"ix_reports_{name}_case_deadlines", "reports", [centre, *CASE_DEADLINES], unique=False)
     op.create_table(
         "case_reminders",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -94,8 +99,8 @@ def _fill_deadlines():
 
 def downgrade():
     op.drop_table("case_reminders")
-    op.drop_index(op.f("ix_reports_review_by"), table_name="reports")
-    op.drop_index(op.f("ix_reports_acknowledge_by"), table_name="reports")
+    op.drop_index("ix_reports_assigned_centre_case_deadlines", table_name="reports")
+    op.drop_index("ix_reports_centre_case_deadlines", table_name="reports")
     op.drop_index(op.f("ix_reports_assigned_to_id"), table_name="reports")
     if op.get_bind().dialect.name != "sqlite":
         op.drop_constraint(op.f("fk_reports_assigned_to_id_users"), "reports", type_="foreignkey")

@@ -32,6 +32,7 @@ from ..domain.statuses import DRAFT, SUBMITTED_STATUSES
 from ..extensions import db
 
 ROLES = ("volunteer", "centre_lead", "partnership", "admin")
+CASE_DEADLINES = ("status", "review_by", "acknowledge_by", "acknowledged_at")
 CENTRE_ROLES = ("volunteer", "centre_lead")
 RECIPIENTS = ("police", "support")
 
@@ -182,8 +183,8 @@ class Report(db.Model):
     # and the working-day deadlines counted from receipt (acknowledge by, then review by, moved on each review).
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    acknowledge_by: Mapped[date | None] = mapped_column(Date, index=True)
-    review_by: Mapped[date | None] = mapped_column(Date, index=True)
+    acknowledge_by: Mapped[date | None] = mapped_column(Date)
+    review_by: Mapped[date | None] = mapped_column(Date)
     # SHA-256 of the token that the reporting browser keeps in its session: it finds a self-report's
     # draft, and later its receipt. The token itself is never stored.
     draft_token_hash: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
@@ -275,6 +276,10 @@ class Report(db.Model):
         Index("ix_reports_status_reported_at_centre", "status", "reported_at", "centre_id"),
         Index("ix_reports_reported_at_area", "reported_at", "area_id"),
         Index("ix_reports_centre_reported_at", "centre_id", "reported_at"),
+        # The overdue cases of a centre, found and counted from the index alone (reporting/cases/services.py): those
+        # made there, and those given to it.
+        Index("ix_reports_centre_case_deadlines", "centre_id", *CASE_DEADLINES),
+        Index("ix_reports_assigned_centre_case_deadlines", "assigned_centre_id", *CASE_DEADLINES),
     )
 
     @hybrid_property
