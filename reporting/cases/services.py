@@ -106,10 +106,6 @@ def late(report: Report, today: date | None = None) -> tuple[bool, bool]:
     )
 
 
-def is_overdue(report: Report, today: date | None = None) -> bool:
-    return any(late(report, today))
-
-
 # ---------------------------------------------------------------- the caseworker, acknowledging, reviews
 
 
