@@ -9,27 +9,23 @@ from .. import audit
 from ..access import SUBMITTED, role_required, with_report
 from ..cases import rules
 from ..domain.paging import asked_page, nearest_page, page_count
-from ..domain.statuses import CLOSED, SUBMITTED_STATUSES
+from ..domain.statuses import CLOSED
 from ..extensions import db
 from ..intake import services as intake_services
 from ..intake.evidence import read as read_evidence
 from ..intake.flows import ASSISTED
 from ..intake.journey import Journey
 from ..models import ROLES
-from . import bp, services
+from ..selfreport import services as self_reports
+from ..selfreport.forms import assign_form
+from ..selfreport.queue_views import UNIT_ROLES
+from . import bp, filtering, services
 from .forms import NoteForm, StatusForm
 
-LISTED_STATUSES = SUBMITTED_STATUSES
 
-
-@bp.get("/")
-@role_required(*ROLES)
-def list_reports():
+def _render_list(filters, form, not_found: str | None = None, status_code: int = 200):
     page = asked_page(request.args.get("page"))
-    status = request.args.get("status") or None
-    if status and status not in LISTED_STATUSES:
-        abort(404)
-    reports, total = services.list_reports(current_user, page, status)
+    reports, total = services.list_reports(current_user, page, filters)
     page, pages = nearest_page(page, total, services.PAGE_SIZE), page_count(total, services.PAGE_SIZE)
     return render_template(
         "reports/list-reports.html",
@@ -37,9 +33,37 @@ def list_reports():
         total=total,
         page=page,
         pages=pages,
-        status=status,
-        statuses=LISTED_STATUSES,
-    )
+        form=form,
+        filter_args=filters.query_args(),
+        filtered=filters != services.NO_FILTERS,
+        not_found=not_found,
+    ), 400 if form.errors else status_code
+
+
+@bp.get("/")
+@role_required(*ROLES)
+def list_reports():
+    return _render_list(*filtering.read_filters(request.args, current_user))
+
+
+@bp.get("/find")
+@role_required(*ROLES)
+def find_report():
+    """Straight to the report with the reference typed in the header (any case, hyphens or not), if the user may
+    see it; otherwise the list, saying so the same way whether the report is another centre's or not there."""
+    typed = request.args.get("reference", "")
+    report = services.look_up(current_user, typed)
+    if report is not None:
+        return redirect(url_for("reports.view_report", reference=report.reference), 303)
+    filters, form = filtering.read_filters({}, current_user)
+    return _render_list(filters, form, not_found=services.shown_reference(typed), status_code=404)
+
+
+def _assign_form(report):
+    """The unit's form to give a self-report to a centre, on the report's page; None where it does not apply."""
+    if report.channel != "self" or current_user.role not in UNIT_ROLES:
+        return None
+    return assign_form(report, {centre.code: centre for centre in self_reports.active_centres()})
 
 
 def _render_report(report, note_form=None, status_form=None, failed=None):
@@ -50,6 +74,7 @@ def _render_report(report, note_form=None, status_form=None, failed=None):
         answers=answers,
         note_form=note_form or NoteForm(formdata=None),
         status_form=status_form or _status_form(report, formdata=None),
+        assign_form=_assign_form(report),
         **({"form": failed} if failed is not None else {}),
     )
 
