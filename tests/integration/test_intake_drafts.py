@@ -221,7 +221,9 @@ def test_drafts_never_appear_in_the_report_list_or_counts(client, client_request
     assert reference not in text_of(page, "main")
     assert "1 report." in text_of(page, "main")
     client_request.get("reports.view_report", reference=reference, _expected_status=404)
-    client_request.get("reports.list_reports", status="draft", _expected_status=404)
+    refused = client_request.get("reports.list_reports", status="draft", _expected_status=400)
+    assert reference not in text_of(refused, "main"), "asking for drafts by status lists one"
+    assert refused.select_one(".govuk-error-summary") is not None
 
 
 def test_after_the_idle_timeout_the_next_person_sees_sign_in_not_the_draft(client, client_request, volunteer):
