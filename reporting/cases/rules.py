@@ -43,8 +43,9 @@ def may_update(user, report) -> bool:
 
 
 def may_set_status(user, report, status: str) -> bool:
-    """A status change as `may_update`; closing the case is for those who may close it."""
-    return may_update(user, report) and (status != CLOSED or may_close(user, report))
+    """A status change as `may_update`; closing the case, and reopening a closed one, are for those who may close it."""
+    closing_or_reopening = CLOSED in (status, report.status)
+    return may_update(user, report) and (not closing_or_reopening or may_close(user, report))
 
 
 def may_acknowledge(user, report) -> bool:

@@ -83,6 +83,15 @@ def test_volunteers_may_not_close_a_case(client_request, centre, report):
     assert page.select_one(f"a[href$='/reports/{report.reference}/close']") is None
 
 
+def test_volunteers_may_not_reopen_a_closed_case(client_request, centre, report):
+    report.status, report.assigned_to = "closed", factories.user("worker@example.org", "volunteer", centre)
+    db.session.commit()
+    client_request.login(report.assigned_to)
+    client_request.post("reports.change_status", reference=report.reference, _data={"status": "received"},
+                        _expected_status=403)  # fmt: skip
+    assert db.session.get(Report, report.id).status == "closed"
+
+
 def test_the_unit_may_close_any_case(client_request, report):
     client_request.login_as("partnership")
     client_request.post("reports.close_case", reference=report.reference, _data={"outcomes": ["not_contactable"]},
