@@ -145,3 +145,4 @@ def record_review(report: Report, user, note: str | None, today: date | None = N
     else:
         db.session.commit()
     return report.review_by
+

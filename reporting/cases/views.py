@@ -13,7 +13,9 @@ from ..domain.statuses import OPEN_STATUSES
 from ..domain.ukdates import uk_today
 from ..filters import uk_date
 from ..models import CENTRE_ROLES, ROLES
-from . import rules, services
+from ..selfreport import services as self_reports
+from ..selfreport.forms import assign_form
+from . import handing_on, rules, services
 from .forms import CaseworkerForm, ReviewForm, caseworker_form
 
 bp = Blueprint("cases", __name__)
@@ -72,6 +74,26 @@ def assign(report):
         return _back_to_case(report)
     refused = form.errors or (not people and request.method == "POST")  # nobody to choose: the page says why
     return render_template("cases/assign.html", report=report, form=form), 400 if refused else 200
+
+
+@bp.route("/reports/<reference>/centre", methods=["GET", "POST"])
+@role_required(*rules.UNIT_ROLES)
+@with_report(SUBMITTED)
+def give_to_centre(report):
+    """The unit gives an open case to a centre to follow up: a self-report waiting for one, or a case of a centre
+    that is closing (which cannot close while it has open cases). A closed case stays where it is."""
+    if report.status not in OPEN_STATUSES:
+        return render_template("cases/give-to-centre.html", report=report, form=None), 409
+    centres = {centre.code: centre for centre in self_reports.active_centres()}
+    form = assign_form(report, centres)
+    if form.validate_on_submit() and form.centre.data in centres:
+        centre = centres[form.centre.data]
+        handing_on.give_to_centre(report, centre)
+        flash(_("%(reference)s is now with %(centre)s to follow up.", reference=report.reference, centre=centre.name),
+              "success")  # fmt: skip
+        back = url_for("reports.view_report", reference=report.reference, _anchor="centre-following-it-up")
+        return redirect(back, 303)
+    return render_template("cases/give-to-centre.html", report=report, form=form), 400 if form.errors else 200
 
 
 @bp.post("/reports/<reference>/acknowledge")

@@ -9,7 +9,7 @@ from .. import audit
 from ..access import SUBMITTED, role_required, with_report
 from ..cases import rules
 from ..domain.paging import asked_page, nearest_page, page_count
-from ..domain.statuses import CLOSED
+from ..domain.statuses import CLOSED, OPEN_STATUSES
 from ..extensions import db
 from ..intake import services as intake_services
 from ..intake.evidence import read as read_evidence
@@ -60,8 +60,9 @@ def find_report():
 
 
 def _assign_form(report):
-    """The unit's form to give a self-report to a centre, on the report's page; None where it does not apply."""
-    if report.channel != "self" or current_user.role not in UNIT_ROLES:
+    """The unit's form to give an open case to a centre (a self-report waiting for one, or a case of a centre that is
+    closing), on the report's page; None where it does not apply."""
+    if report.status not in OPEN_STATUSES or current_user.role not in UNIT_ROLES:
         return None
     return assign_form(report, {centre.code: centre for centre in self_reports.active_centres()})
 

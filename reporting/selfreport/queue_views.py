@@ -38,13 +38,6 @@ def _paged(reports, total: int, asked: str | None) -> dict:
     return {"reports": reports, "total": total, "page": page, "pages": page_count(total, size)}
 
 
-def _after_assigning(report) -> str:
-    """Back to the report's page when it was assigned there (`?back=report`), otherwise to the queue."""
-    if request.args.get("back") == "report":
-        return url_for("reports.view_report", reference=report.reference, _anchor="centre-following-it-up")
-    return url_for("self_reports.queue")
-
-
 @queue_bp.route("/<reference>/assign", methods=["GET", "POST"])
 @role_required(*UNIT_ROLES)
 @with_report(SELF_REPORTS)
@@ -56,5 +49,5 @@ def assign(report):
         services.assign(report, centre)
         flash(_("%(reference)s is now with %(centre)s to follow up.", reference=report.reference, centre=centre.name),
               "success")  # fmt: skip
-        return redirect(_after_assigning(report), 303)
+        return redirect(url_for("self_reports.queue"), 303)
     return render_template("selfreport/assign.html", report=report, form=form), 400 if form.errors else 200

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from .. import audit
 from ..access import SELF_REPORTS, reports_for
+from ..cases.handing_on import give_to_centre
 from ..domain.paging import nearest_page
 from ..domain.references import new_reference
 from ..domain.statuses import DRAFT
@@ -183,9 +184,5 @@ def active_centres() -> list[Centre]:
 
 
 def assign(report: Report, centre: Centre) -> None:
-    """Give a self-report to a centre to follow up; where it was made (`centre`) does not change."""
-    previous = report.assigned_centre.code if report.assigned_centre else None
-    report.assigned_centre = centre
-    report.assigned_at = utcnow()
-    audit.record("self_report_assigned", "report", report.reference, detail=f"from={previous} to={centre.code}")
-    db.session.commit()
+    """Give a self-report to a centre to follow up; where it was made (`centre`, none online) does not change."""
+    give_to_centre(report, centre)

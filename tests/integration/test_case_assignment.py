@@ -378,3 +378,26 @@ def test_a_closed_case_offers_no_case_work(app, people, case):
     page = _signed_in(app, people["lead"]).get("reports.view_report", reference=case.reference)
     assert page.find("button", string="Acknowledge the case") is None
     assert page.find("a", string="Record a review") is None and page.select_one("#caseworker") is None
+
+
+def test_the_unit_gives_a_case_of_a_closing_centre_to_another_centre(app, people, case):
+    case.assigned_to = people["volunteer"]
+    db.session.commit()
+    signed_in = _signed_in(app, people["unit"])
+    page = signed_in.get("reports.view_report", reference=case.reference)
+    assert page.select_one("form[action$='/centre'] select[name=centre]") is not None
+    signed_in.post("cases.give_to_centre", reference=case.reference, _data={"centre": "stretford-library"},
+                   _expected_status=303)  # fmt: skip
+    db.session.expire_all()
+    moved = db.session.get(Report, case.id)
+    assert moved.assigned_centre.code == "stretford-library" and moved.assigned_to is None
+    assert moved.centre.code == "sale-library", "where it was made, which the review counts, is unchanged"
+    [event] = _audit("case_given_to_centre")
+    assert event.detail == "from=None to=stretford-library"
+    _signed_in(app, people["stretford_lead"]).get("reports.view_report", reference=case.reference)
+
+
+def test_only_the_unit_gives_a_case_to_another_centre(app, people, case):
+    _signed_in(app, people["lead"]).post("cases.give_to_centre", reference=case.reference,
+                                         _data={"centre": "stretford-library"}, _expected_status=403)  # fmt: skip
+    assert db.session.get(Report, case.id).assigned_centre is None

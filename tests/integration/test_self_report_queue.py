@@ -47,7 +47,7 @@ def test_assigning_gives_the_centre_the_report_without_changing_where_it_was_mad
     assert "Given to a centre" in page.get_text(" ")
     db.session.refresh(online)
     assert online.assigned_centre_id == housing.id and online.centre_id is None and online.channel == "self"
-    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "self_report_assigned"))
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case_given_to_centre"))
     assert event.object_id == online.reference and event.detail == "from=None to=stretford-housing"
     report_page = client_request.get("reports.view_report", reference=online.reference)
     assert "Stretford Housing Office" in report_page.get_text(" ")
@@ -167,7 +167,7 @@ def test_a_self_report_can_be_assigned_from_its_page(client_request, reports):
     client_request.login_as("partnership")
     page = client_request.get("reports.view_report", reference=online.reference)
     form = page.select_one("#centre-following-it-up + form")
-    assert form["action"] == f"/self-reports/{online.reference}/assign?back=report"
+    assert form["action"] == f"/reports/{online.reference}/centre"
     assert [option["value"] for option in form.select("select[name=centre] option")][1:] == [
         "sale-library", "stretford-housing"
     ]  # fmt: skip
@@ -178,17 +178,17 @@ def test_a_self_report_can_be_assigned_from_its_page(client_request, reports):
     assert f"{online.reference} is now with Stretford Housing Office" in after.get_text(" ")
     assert after.select_one("#centre option[selected]")["value"] == "stretford-housing"
     assert "Change centre" in after.select_one("#centre-following-it-up + form button").get_text()
-    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "self_report_assigned"))
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case_given_to_centre"))
     assert event.object_id == online.reference
-    assert client_request.get("reports.view_report", reference=at_library.reference).select_one(
-        "#centre-following-it-up") is None, "only self-reports are assigned"  # fmt: skip
+    at_centre = client_request.get("reports.view_report", reference=at_library.reference)
+    assert at_centre.select_one("#centre-following-it-up") is not None, "an open case made at a centre can be moved too"
 
 
 def test_assigning_from_the_page_without_a_centre_is_explained(client_request, reports):
     online = reports[2]
     client_request.login_as("partnership")
-    page = client_request.post_url(f"/self-reports/{online.reference}/assign?back=report", _data={"centre": ""},
-                                   _expected_status=400)  # fmt: skip
+    page = client_request.post("cases.give_to_centre", reference=online.reference, _data={"centre": ""},
+                               _expected_status=400)  # fmt: skip
     assert error_summary(page) == ["Select the centre that will follow up the report"]
 
 
