@@ -38,14 +38,20 @@ def _text(page) -> str:
     return " ".join(page.get_text(" ").split())
 
 
+def _code_on(page) -> str | None:
+    """The code as a person reads it off the page (its groups are drawn apart so that they can wrap)."""
+    shown = page.select_one(".app-check-code")
+    found = CODE.search(shown.get_text("")) if shown else None
+    return found.group(0) if found else None
+
+
 def _sent_online(client_request) -> tuple[Report, str]:
     """Send a report online; returns it and the code its sent page showed."""
     sent = send(client_request.client)
-    page = client_request.get_url(sent)
-    found = CODE.search(_text(page))
-    assert found, "the sent page shows no code"
+    code = _code_on(client_request.get_url(sent))
+    assert code, "the sent page shows no code"
     report = db.session.scalar(select(Report).order_by(Report.id.desc()))
-    return report, found.group(0)
+    return report, code
 
 
 def _fresh_browser(app) -> ClientRequest:
@@ -83,8 +89,9 @@ def test_the_receipt_never_carries_the_code(client_request, centre):
 
 def test_the_slip_gives_the_code_with_words_on_keeping_it_safe(client_request, centre):
     report, code = _sent_online(client_request)
-    page = _text(client_request.get("selfreport.check_code_slip"))
-    assert code in page and report.reference in page
+    slip = client_request.get("selfreport.check_code_slip")
+    page = _text(slip)
+    assert _code_on(slip) == code and report.reference in page
     assert "Keep it private and apart from your receipt" in page
     pdf = pdf_text(client_request.get_response("selfreport.check_code_slip_pdf").data)
     assert code in pdf and "Nobody from the centre, the council or the police will ask you for this code" in pdf
@@ -200,13 +207,13 @@ def _assisted_report(client_request) -> str:
 def test_an_assisted_report_handed_back_is_checked_from_a_fresh_browser(app, client_request, centre):
     client_request.login_as("volunteer", centre)
     reference = _assisted_report(client_request)
-    code = CODE.search(_text(client_request.get("intake.submitted", reference=reference))).group(0)
+    code = _code_on(client_request.get("intake.submitted", reference=reference))
     slip = pdf_text(client_request.get_response("check_staff.slip_pdf", reference=reference).data)
     assert code in slip
     receipt = pdf_text(client_request.get_response("referrals.download_receipt", reference=reference).data)
     assert reference in receipt and code not in receipt, "a receipt printed by staff carries the code"
     client_request.post("intake.start", _expected_status=302)  # the next person: the code is gone from the tablet
-    assert CODE.search(_text(client_request.get("intake.submitted", reference=reference))) is None
+    assert _code_on(client_request.get("intake.submitted", reference=reference)) is None
     client_request.get("check_staff.slip", reference=reference, _expected_status=404)
     browser = _fresh_browser(app)
     _open(browser, reference, code)
@@ -227,7 +234,7 @@ def test_a_new_code_stops_the_old_one_and_records_how_the_person_was_recognised(
     assert "Select how you know this person made the report" in _text(refused)
     staff.post("check_staff.new_code", reference=report.reference, _data={"recognised_by": "in_person"},
                _expected_status=303)  # fmt: skip
-    new_code = CODE.search(_text(staff.get("check_staff.new_code_given", reference=report.reference))).group(0)
+    new_code = _code_on(staff.get("check_staff.new_code_given", reference=report.reference))
     assert new_code != old_code
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "check_code_replaced"))
     assert event.object_id == report.reference and event.detail == "recognised_by=in_person"
