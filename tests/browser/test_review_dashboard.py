@@ -36,6 +36,7 @@ def test_the_dashboard_shows_every_section_with_a_chart_named_for_screen_readers
         "How often each centre is used",
         "Where incidents happened, and the gaps",
         "How consistently centres record reports",
+        "How cases ended",
         "How satisfied people were",
         "The last 12 months",
         "Dip samples",
