@@ -204,6 +204,18 @@ LABELS["outcomes"] = {
     "other": _l("Other outcome"),
 }
 
+# The same outcomes as the person reads them in "Check my report".
+LABELS["person_outcomes"] = {
+    "support_given": _l("You were given support"),
+    "referred_police": _l("Your report was passed to the police"),
+    "referred_support": _l("Your report was passed to a support service"),
+    "restorative_justice": _l("Restorative justice"),
+    "signposted": _l("You were told about other help"),
+    "no_further_contact": _l("You did not want us to contact you again"),
+    "not_contactable": _l("We could not get in touch with you"),
+    "other": _l("Something else"),
+}
+
 STATUS_LABELS = {
     "draft": _l("Draft"),
     "received": _l("Received"),

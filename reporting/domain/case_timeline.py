@@ -22,6 +22,7 @@ class Event:
     recipient: str | None = None  # "police" or "support", for a referral
     organisation: str | None = None  # the support service's name
     crime_reference: str | None = None  # the police's crime reference, once known
+    outcomes: tuple[str, ...] = ()  # for "closed": the outcome codes recorded (domain/outcomes.py)
 
 
 def timeline(report) -> list[Event]:
@@ -43,7 +44,8 @@ def timeline(report) -> list[Event]:
             )
         )
     if report.status == "closed":
-        events.append(Event(CLOSED, report.closed_at))
+        codes = tuple(row.code for row in getattr(report, "outcome_rows", None) or ())
+        events.append(Event(CLOSED, report.closed_at, outcomes=codes))
     first = events[0]
     rest = sorted(events[1:], key=lambda event: (event.when is None, event.when or first.when))
     return [first, *rest]

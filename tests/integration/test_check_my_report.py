@@ -263,3 +263,21 @@ def test_the_follow_up_survey_is_offered_inside_check_my_report_once_it_opens(ap
     page = browser.get("check.your_report")
     link = page.find("a", string="Answer a few questions about how it went")
     assert link is not None and "/follow-up/" in link["href"]
+
+
+def test_a_closed_case_shows_the_person_how_it_ended(app, client_request, centre):
+    report, code = _sent_online(client_request)
+    client_request.get("pages.exit_this_page", _expected_status=302)
+    report = db.session.get(Report, report.id)
+    report.assigned_centre = centre
+    db.session.commit()
+    lead = factories.user("lead@example.org", "centre_lead", centre)
+    db.session.commit()
+    client_request.login(lead)
+    client_request.post("reports.close_case", reference=report.reference,
+                        _data={"outcomes": ["support_given", "signposted"]}, _expected_status=303)  # fmt: skip
+    browser = _fresh_browser(app)
+    _open(browser, report.reference, code)
+    page = _text(browser.get("check.your_report"))
+    assert "Your report was closed" in page and "How it ended:" in page
+    assert "You were given support" in page and "You were told about other help" in page

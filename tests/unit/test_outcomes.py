@@ -8,6 +8,7 @@ from reporting.labels import LABELS
 
 def test_every_outcome_has_a_label_and_every_label_is_an_outcome():
     assert tuple(LABELS["outcomes"]) == OUTCOMES
+    assert tuple(LABELS["person_outcomes"]) == OUTCOMES
 
 
 def test_the_two_outcomes_of_no_contact_say_who_ended_it():
