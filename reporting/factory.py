@@ -77,7 +77,6 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _template_globals() -> tuple:
-    from .cases.history import case_history
     from .cases.rules import TEMPLATE_GLOBALS as CASE_RULES
     from .cases.rules import may_write_to_person
     from .cases.views import case_work
@@ -89,7 +88,7 @@ def _template_globals() -> tuple:
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
-    pages += (case_history, may_write_to_person)  # the case history on the report page
+    pages += (may_write_to_person,)  # the case history on the report page
     return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work)
 
 

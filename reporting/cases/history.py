@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from ..domain import case_messages as rules
 from ..domain.case_history import FROM_PERSON, STAFF_ONLY, TO_PERSON, Entry, in_time_order
@@ -145,11 +144,15 @@ SOURCES = [received, messages, erasures, notes, status_changes, corrections, ref
 
 
 def case_history(report) -> CaseHistory:
-    """The report's history for the signed-in member of staff; opening it marks what the person added as read
-    when they work the case (the entries keep their highlight for this viewing)."""
+    """The report's history, oldest first, with what the person added that nobody working the case has read yet."""
     entries = in_time_order(entry for source in SOURCES for entry in source(report))
-    unread = conversation.unread_from_person(report)
-    pending = erasure.pending_erasure(report)
-    if may_write_to_person(current_user, report):
-        conversation.mark_read(unread, report, current_user)
-    return CaseHistory(entries, len(unread), pending)
+    return CaseHistory(entries, len(conversation.unread_from_person(report)), erasure.pending_erasure(report))
+
+
+def open_history(report, user) -> CaseHistory:
+    """The history as a member of staff opens the report's page: when they work the case, what the person added is
+    marked read (audited). The entries keep their highlight for this viewing."""
+    history = case_history(report)
+    if history.unread and may_write_to_person(user, report):
+        conversation.mark_read(conversation.unread_from_person(report), report, user)
+    return history

@@ -8,6 +8,7 @@ from flask_login import current_user
 from .. import audit
 from ..access import SUBMITTED, role_required, with_report
 from ..cases import rules
+from ..cases.history import case_history, open_history
 from ..domain.paging import asked_page, nearest_page, page_count
 from ..domain.statuses import CLOSED, OPEN_STATUSES
 from ..extensions import db
@@ -67,12 +68,13 @@ def _assign_form(report):
     return assign_form(report, {centre.code: centre for centre in self_reports.active_centres()})
 
 
-def _render_report(report, note_form=None, status_form=None, failed=None):
+def _render_report(report, note_form=None, status_form=None, failed=None, history=None):
     answers = Journey(ASSISTED, report).sections(exclude=("evidence",))
     return render_template(
         "reports/view-report.html",
         report=report,
         answers=answers,
+        history=history or case_history(report),
         note_form=note_form or NoteForm(formdata=None),
         status_form=status_form or _status_form(report, formdata=None),
         assign_form=_assign_form(report),
@@ -85,8 +87,9 @@ def _render_report(report, note_form=None, status_form=None, failed=None):
 @with_report(SUBMITTED)
 def view_report(report):
     audit.record("report_viewed", "report", report.reference)
+    history = open_history(report, current_user)
     db.session.commit()
-    return _render_report(report)
+    return _render_report(report, history=history)
 
 
 def _status_form(report, **kwargs) -> StatusForm:
