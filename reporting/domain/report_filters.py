@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
+NOBODY = "none"  # the assignee filter's value for cases with no caseworker yet
 YES_NO = {"yes": True, "no": False}
 
 # What was wrong with a filter's value; the page says it in words.
@@ -36,6 +37,7 @@ class FilterChoices:
     channels: frozenset[str]
     languages: frozenset[str]
     centres: frozenset[str] | None
+    assignees: frozenset[str] = frozenset()  # user ids as text, and NOBODY
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class ReportFilters:
     channel: str | None = None
     language: str | None = None
     support: bool | None = None
+    assignee: str | None = None  # a caseworker's user id as text, or NOBODY for cases with none yet
 
     def query_args(self) -> dict[str, str]:
         """The filters as query parameters (dates as YYYY-MM-DD, support as yes/no), for page links."""
@@ -74,6 +77,7 @@ _CODE_FILTERS = {
     "channel": "channels",
     "language": "languages",
     "centre": "centres",
+    "assignee": "assignees",
 }
 
 

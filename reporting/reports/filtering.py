@@ -15,7 +15,7 @@ from ..filters import language_name
 from ..forms import ChoiceSelectField, TextField, options
 from ..i18n import ALL_LANGUAGES, language_tag
 from ..labels import CHANNEL_LABELS, LABELS, STATUS_LABELS
-from ..models import Centre
+from ..models import CENTRE_ROLES, Centre, User
 
 DATE_HINT = _l("For example, 27/3/2026")
 UNKNOWN = {
@@ -26,6 +26,7 @@ UNKNOWN = {
     "channel": _l("Select how it was reported from the list"),
     "language": _l("Select a language from the list"),
     "support": _l("Select whether support was asked for from the list"),
+    "assignee": _l("Select a caseworker from the list"),
 }
 DATE_PROBLEMS = {
     rules.UNREADABLE_DATE: _l("Enter a real date as day, month and year, like 27/3/2026"),
@@ -53,6 +54,7 @@ class ReportFiltersForm(FlaskForm):
     channel = _select(_l("How it was reported"), _l("Either way"))
     language = _select(_l("Language used"), _l("All languages"))
     support = _select(_l("Support asked for"), _l("Either"))
+    assignee = _select(_l("Caseworker"), _l("Anyone or nobody"))
 
 
 def _centres(user) -> list[tuple[str, str]] | None:
@@ -61,6 +63,15 @@ def _centres(user) -> list[tuple[str, str]] | None:
     if user.is_centre_staff:
         return None
     return [(code, name) for code, name in db.session.execute(select(Centre.code, Centre.name).order_by(Centre.name))]
+
+
+def _caseworkers(user) -> list[tuple[str, object]]:
+    """Who cases can be assigned to, as the filter offers them: nobody yet, then centre staff by email (the user's own
+    centre's for centre staff, every centre's for the unit), closed accounts too, as they may still hold cases."""
+    query = select(User.id, User.email).where(User.role.in_(CENTRE_ROLES)).order_by(User.email)
+    if user.is_centre_staff:
+        query = query.where(User.centre_id == user.centre_id)
+    return [(rules.NOBODY, _l("Nobody yet")), *((str(user_id), email) for user_id, email in db.session.execute(query))]
 
 
 def _offered(user) -> dict[str, list[tuple[str, object]]]:
@@ -72,6 +83,7 @@ def _offered(user) -> dict[str, list[tuple[str, object]]]:
         "channel": [(code, CHANNEL_LABELS[code]) for code in CHANNELS],
         "language": [(tag, language_name(tag)) for tag in languages],
         "support": list(LABELS["yes_no"].items()),
+        "assignee": _caseworkers(user),
     }
     centres = _centres(user)
     if centres is not None:
@@ -90,6 +102,7 @@ def _choices(offered: dict) -> rules.FilterChoices:
         channels=codes("channel"),
         languages=codes("language"),
         centres=codes("centre"),
+        assignees=codes("assignee"),
     )
 
 

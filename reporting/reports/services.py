@@ -8,7 +8,7 @@ from ..access import SUBMITTED, find_report, reports_for
 from ..cases.outcomes import forget_outcomes
 from ..domain.paging import nearest_page
 from ..domain.references import is_valid_reference, normalise_reference
-from ..domain.report_filters import FIRST_DAY, LAST_DAY, ReportFilters
+from ..domain.report_filters import FIRST_DAY, LAST_DAY, NOBODY, ReportFilters
 from ..domain.statuses import CLOSED
 from ..domain.ukdates import uk_day_bounds
 from ..extensions import db
@@ -54,6 +54,10 @@ def filtered(query: Select, filters: ReportFilters) -> Select:
                           (Report.language, filters.language)):  # fmt: skip
         if value:
             query = query.where(column == value)
+    if filters.assignee == NOBODY:
+        query = query.where(Report.assigned_to_id.is_(None))
+    elif filters.assignee:
+        query = query.where(Report.assigned_to_id == int(filters.assignee))
     if filters.support is True:
         query = query.where(Report.support_wanted.is_(True))
     elif filters.support is False:

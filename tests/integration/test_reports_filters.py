@@ -5,8 +5,10 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sqlalchemy import select
 
 from reporting.extensions import db
+from reporting.models import Report
 from tests.conftest import Auth
 from tests.support import factories
 from tests.support.client import ClientRequest
@@ -171,3 +173,20 @@ def test_a_bad_filter_is_left_out_and_the_good_ones_still_apply(any_app, world):
     _library, _housing, refs = world
     page = _signed_in(any_app, "partnership").get(LIST, category="religion", status="nonsense", _expected_status=400)
     assert _names(refs, _listed(page)) == {"religion"}
+
+
+def test_the_caseworker_filter_finds_a_persons_cases_and_the_unassigned(any_app, world):
+    library, _housing, refs = world
+    worker = factories.user("worker@example.org", "volunteer", library)
+    other = factories.user("other@example.org", "volunteer", factories.centre("far-hall", "Far Hall", "altrincham"))
+    for name in ("plain", "threats"):
+        db.session.scalar(select(Report).where(Report.reference == refs[name])).assigned_to = worker
+    db.session.commit()
+    unit = _signed_in(any_app, "partnership")
+    assert _names(refs, _listed(unit.get(LIST, assignee=str(worker.id)))) == {"plain", "threats"}
+    assert _names(refs, _listed(unit.get(LIST, assignee="none"))) == EVERY - {"plain", "threats"}
+    lead = _signed_in(any_app, "centre_lead", library)
+    offered = [option["value"] for option in lead.get(LIST).select("#assignee option")]
+    assert str(worker.id) in offered and str(other.id) not in offered, "only the lead's own centre's staff"
+    page = lead.get(LIST, assignee=str(other.id), _expected_status=400)
+    assert error_summary(page) == ["Select a caseworker from the list"]
