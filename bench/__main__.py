@@ -17,7 +17,7 @@ from reporting import create_app
 from reporting.domain.ukdates import now_utc
 from reporting.extensions import db
 
-from . import case_pages, charts, data, http_paths, importing, pdf, public_statistics, review, roundtrips
+from . import case_pages, charts, check_report, data, http_paths, importing, pdf, public_statistics, review, roundtrips
 from .app import create_bench_table
 from .databases import migrate, postgres_cluster, postgres_database, sqlite_database
 from .figures import last_line, table, write_results
@@ -63,6 +63,10 @@ def _served_figures(app, database, settings: Settings, label: str, details: dict
         case_figures, case_problems = case_pages.measure(server, app, settings, label)
         figures += case_figures
         details["problems"] += case_problems
+        say(f"{label}: Check my report")
+        check_figures, check_problems = check_report.measure(server, app, settings, label)
+        figures += check_figures
+        details["problems"] += check_problems
         say(f"{label}: review dashboard and counts")
         review.create_covering_indexes(app, database.kind)
         review_figures, review_details = review.measure(server, app, settings, label)

@@ -7,6 +7,7 @@ language names from Babel's locale data.
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time, get_day_names
@@ -53,10 +54,22 @@ def hours_lines(openings, locale: Locale) -> list[HoursLine]:
 
 def language_name(tag: str, locale: Locale) -> str:
     """A language tag named in the visitor's language ("Urdu" in English, "اردو" in Urdu), or the tag."""
+    return _language_name(tag, str(locale))
+
+
+@lru_cache(maxsize=1024)
+def _language_name(tag: str, locale_code: str) -> str:
     try:
-        return Locale.parse(tag.replace("-", "_")).get_display_name(locale) or tag
+        return Locale.parse(tag.replace("-", "_")).get_display_name(Locale.parse(locale_code)) or tag
     except (UnknownLocaleError, ValueError):
         return tag
+
+
+@lru_cache(maxsize=1024)
+def _hours_lines(openings: tuple, locale_code: str) -> tuple[HoursLine, ...]:
+    """`hours_lines`, kept per process: a list of every centre draws the same few sets of hours again and again.
+    The words come from the catalogue of the locale in the key, which is the request's."""
+    return tuple(hours_lines(list(openings), Locale.parse(locale_code)))
 
 
 def _locale() -> Locale:
@@ -70,7 +83,7 @@ def centre_display(centre, now: datetime | None = None) -> CentreDisplay:
     moment = (now or datetime.now(UK)).astimezone(UK)
     openings = centre.openings
     return CentreDisplay(
-        hours=hours_lines(openings, locale),
+        hours=list(_hours_lines(tuple(openings), str(locale))),
         open_now=is_open(openings, moment, centre.closed_on_bank_holidays) if openings else None,
         bank_holiday_today=is_bank_holiday(moment.date()),
         closed_on_bank_holidays=centre.closed_on_bank_holidays,

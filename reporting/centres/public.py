@@ -9,9 +9,11 @@ no search.
 
 import logging
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
+from markupsafe import Markup, escape
 
 from ..access import public
+from ..i18n import current_language
 from . import finding
 from .forms import CentreSearchForm
 
@@ -66,6 +68,28 @@ def mask_searches_in_request_logs(state=None) -> None:
 bp.record_once(mask_searches_in_request_logs)
 
 
+# The search forms' HTML by (language, areas offered, area chosen, whether a postcode was typed): a few hundred. The
+# postcode typed is never part of a key nor of what is kept: it is drawn as a stand-in, put in on the way out.
+SEARCH_FORMS = "centre_search_forms"
+TYPED = "\x00postcode\x00"
+
+
+def search_forms(form: CentreSearchForm) -> Markup:
+    """The two search forms, drawn once per language and area, with the postcode typed put in; drawn afresh when
+    the visitor's search has something to explain."""
+    if form.errors:
+        return Markup(render_template("centres/search-forms.html", form=form))
+    typed = form.postcode.data or ""
+    areas = tuple((str(code), str(name)) for code, name in form.area.choices[1:])  # an import changes the list
+    key = (current_language(), areas, form.area.data or "", bool(typed))
+    kept = current_app.extensions.setdefault(SEARCH_FORMS, {})
+    if key not in kept:
+        form.postcode.data = TYPED if typed else ""
+        kept[key] = render_template("centres/search-forms.html", form=form)
+        form.postcode.data = typed
+    return Markup(kept[key].replace(TYPED, str(escape(typed))))
+
+
 @bp.get("/centres")
 @public
 def find():
@@ -77,7 +101,8 @@ def find():
         listing = finding.find_centres(area=finding.area_named(form.area.data))
     else:
         listing = finding.find_centres()
-    return render_template("centres/find.html", form=form, listing=listing, searched=search)
+    context = {"form": form, "listing": listing, "searched": search, "search_forms": search_forms(form)}
+    return render_template("centres/find.html", **context)
 
 
 @bp.get("/centres/<code>")

@@ -26,6 +26,7 @@ EXPECTED = (
     "overdue for a centre page GET throughput",
     "report page by reference GET throughput",
     "filtered reports list GET throughput",
+    "Check my report, report opened GET throughput",
     "review dashboard page, 6 months",
     "review dashboard vs raw SQL",
     "review dashboard figures equal to raw counts",

@@ -437,3 +437,17 @@ def test_demo_data_loads_the_districts_of_the_demo_area(app):
     page = _visitor(app).get(FIND, postcode="M33 7ZF")
     assert _listed(page)[0] == ("Sale Library", "0.1 miles")
     assert "Women's drop-in" not in _main_text(page)
+
+
+def test_the_search_forms_are_drawn_once_with_each_postcode_put_back_and_none_kept(app, centres):
+    visitor = _visitor(app)
+    first = visitor.get(FIND, postcode="M41 0NA")
+    second = visitor.get(FIND, postcode="wa14 1ej")
+    assert first.select_one("#postcode")["value"] == "M41 0NA"
+    assert second.select_one("#postcode")["value"] == "wa14 1ej"
+    kept = app.extensions["centre_search_forms"]
+    assert len(kept) == 1, "one drawing for every postcode searched in this language"
+    assert not any("M41" in html.upper() or "WA14" in html.upper() for html in kept.values()), "a postcode kept"
+    factories.area("davyhulme", "Davyhulme")
+    db.session.commit()
+    assert "Davyhulme" in visitor.get(FIND, postcode="M33 7ZF").select_one("#area").get_text()
