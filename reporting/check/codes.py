@@ -1,14 +1,16 @@
 """Giving a report its "Check my report" code, and holding the clear code only where the person is.
 
-The clear code lives in the session of whoever is with the person: their own browser for a report made
+The code lives (encrypted) in the session of whoever is with the person: their own browser for a report made
 online, the volunteer's tablet for an assisted one. It goes with Exit this page and the idle close (which
 empty the session), with the tablet's hand-back, with sign-out, and when the volunteer starts the next report.
 The report row keeps only the keyed hash, so a receipt printed later, a database copy or a log never holds it.
 """
 
+from cryptography.fernet import InvalidToken
 from flask import current_app, session
 
 from .. import audit
+from ..crypto import decrypt_text, encrypt_text
 from ..domain import check_codes
 from ..extensions import db
 from ..models import utcnow
@@ -29,13 +31,21 @@ def new_code_for(reference: str) -> tuple[str, str]:
 
 
 def keep_shown(reference: str, code: str) -> None:
-    """Show the clear code in this session until the person has gone (see the module's docstring)."""
-    session[SHOWN_CODES] = {**(session.get(SHOWN_CODES) or {}), reference: code}
+    """Show the code in this session until the person has gone (see the module's docstring). The session cookie is
+    signed, not encrypted, so the code goes in it encrypted with the data keys: a copy of the cookie shows
+    nothing, and the app shows the code only while the report's own session is alive."""
+    session[SHOWN_CODES] = {**(session.get(SHOWN_CODES) or {}), reference: encrypt_text(code)}
 
 
 def shown_code(reference: str) -> str | None:
     codes = session.get(SHOWN_CODES)
-    return codes.get(reference) if isinstance(codes, dict) else None
+    kept = codes.get(reference) if isinstance(codes, dict) else None
+    if not isinstance(kept, str):
+        return None
+    try:
+        return decrypt_text(kept)
+    except InvalidToken:  # written under a key since retired: the person is long gone
+        return None
 
 
 def forget_shown(reference: str | None = None) -> None:

@@ -2,9 +2,11 @@
 attacks on it (reference without code, another report's code, guessing, the code left anywhere it should not be).
 """
 
+import base64
 import logging
 import re
 import time
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -281,3 +283,14 @@ def test_a_closed_case_shows_the_person_how_it_ended(app, client_request, centre
     page = _text(browser.get("check.your_report"))
     assert "Your report was closed" in page and "How it ended:" in page
     assert "You were given support" in page and "You were told about other help" in page
+
+
+def test_the_session_cookie_holds_the_code_only_encrypted(client_request, centre):
+    _report, code = _sent_online(client_request)
+    cookie = client_request.client.get_cookie("session").value
+    payload = cookie.split(".")[0] if not cookie.startswith(".") else cookie.split(".")[1]
+    data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    if cookie.startswith("."):
+        data = zlib.decompress(data)
+    assert b"check_codes" in data, "the cookie was not read"
+    assert code.encode() not in data and code.replace("-", "").encode() not in data
