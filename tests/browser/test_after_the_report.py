@@ -117,7 +117,7 @@ def test_the_whole_loop_from_a_report_in_urdu_to_its_closing_outcome(browser, lo
         assert photo.content_type == "image/png"
 
     lead.goto(f"{base_url}/reports/{reference}")
-    assert "The broken window, the morning after." in lead.inner_text("#case-history ~ *")
+    assert "The broken window, the morning after." in lead.inner_text("ol.app-case-history")
     lead.goto(f"{base_url}/reports/{reference}/close")
     lead.check("input[name=outcomes][value=support_given]")
     lead.click("main form button[type=submit]")

@@ -64,8 +64,8 @@ def _listed(page) -> list[tuple[str, str | None]]:
     """(name, distance shown) of each centre listed, in order, across every list on the page."""
     found = []
     for item in page.select("ol.app-centre-list > li"):
-        distance = next((row.dd.get_text(" ", strip=True) for row in item.select(".govuk-summary-list__row")
-                         if row.dt.get_text(strip=True) == "Distance"), None)  # fmt: skip
+        row = item.select_one(".app-centre-distance")
+        distance = row.dd.get_text(" ", strip=True) if row else None
         found.append((item.h3.get_text(strip=True), distance))
     return found
 
