@@ -1,6 +1,7 @@
 """Every page passes axe-core (WCAG 2.2 AA and best practice) on desktop, tablet, 320 px and 200% zoom."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.helpers import axe_violations, horizontal_overflow
@@ -81,7 +82,8 @@ def test_sign_in_errors_are_summarised_at_the_top_and_link_to_their_fields(open_
     # GOV.UK Frontend moves focus to the summary when its script starts, which on a busy machine is after the
     # summary is already on the page: wait for the focus (up to 15 s, for a machine running tests in parallel)
     # rather than look once.
-    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')", timeout=15000)
+    # (A locator assertion, not a string evaluated in the page: the Content-Security-Policy forbids eval.)
+    expect(page.locator(".govuk-error-summary")).to_be_focused(timeout=15000)
     links = page.locator(".govuk-error-summary__list a")
     assert links.all_inner_texts() == ["Enter your email address", "Enter your password"]
     assert " ".join(page.locator("#email-error").inner_text().split()) == "Error: Enter your email address"

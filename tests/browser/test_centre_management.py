@@ -9,6 +9,7 @@ import re
 import sqlite3
 
 import pytest
+from playwright.sync_api import expect
 
 from reporting.extensions import db
 from tests.browser.conftest import VIEWPORTS, Site, sign_in
@@ -106,7 +107,7 @@ def test_a_centre_is_added_corrected_closed_and_reopened_with_the_keyboard(unit_
     assert_accessible(page, "the form with an error")
     summary.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'opening_hours'")
+    expect(page.locator("#opening_hours")).to_be_focused()  # no string evaluated in the page: the CSP forbids eval
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.type("Mon-Fri 09:00-17:00")
     page.keyboard.press("Enter")  # sends the form from a text box, as a browser does
