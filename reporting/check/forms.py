@@ -4,12 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.validators import InputRequired, Length
 
+from ..auth.forms import strip_whitespace
 from ..forms import RadiosField, SubmitField, TextField, options
 from ..forms.validators import Required
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 class CheckForm(FlaskForm):
@@ -20,7 +17,7 @@ class CheckForm(FlaskForm):
         width=10,
         autocomplete="off",
         spellcheck=False,
-        filters=[_strip],
+        filters=[strip_whitespace],
         validators=[
             InputRequired(message=_l("Enter your reference number")),
             Length(max=40, message=_l("Enter your reference number as it is on your receipt")),
@@ -33,7 +30,7 @@ class CheckForm(FlaskForm):
         width=20,
         autocomplete="off",
         spellcheck=False,
-        filters=[_strip],
+        filters=[strip_whitespace],
         validators=[
             InputRequired(message=_l("Enter your code")),
             Length(max=60, message=_l("Enter your code as it is on your slip")),

@@ -12,47 +12,24 @@ another address. A code has 80 random bits: at these rates guessing is hopeless 
 the storage as a keyed hash.
 """
 
-import hashlib
-import hmac
-
-from flask import current_app, request
-from limits import RateLimitItem, parse_many
-
-from ..extensions import limiter
+from ..failure_counts import FailureThrottle, Limit, address, keyed
 
 SCOPE = "check-code-failures"
 
-
-def _reference_key(reference: str) -> str:
-    secret = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(secret, b"check:" + reference.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def _limits(reference: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
-    config = current_app.config
-    address = request.remote_addr or "unknown"
-    reference_key = _reference_key(reference)
-    per_reference = [
-        (item, (SCOPE, reference_key, address)) for item in parse_many(config["CHECK_REFERENCE_FAILURE_LIMIT"])
-    ]
-    per_address = [(item, (SCOPE, address)) for item in parse_many(config["CHECK_ADDRESS_FAILURE_LIMIT"])]
-    return per_reference + per_address
+PER_REFERENCE_AND_ADDRESS = Limit(
+    "CHECK_REFERENCE_FAILURE_LIMIT", lambda reference: (SCOPE, keyed("check:", reference), address())
+)
+PER_ADDRESS = Limit("CHECK_ADDRESS_FAILURE_LIMIT", lambda _reference: (SCOPE, address()))
+THROTTLE = FailureThrottle(PER_REFERENCE_AND_ADDRESS, PER_ADDRESS)
 
 
 def is_throttled(reference: str) -> bool:
-    if not limiter.enabled:
-        return False
-    return not all(limiter.limiter.test(item, *keys) for item, keys in _limits(reference))
+    return THROTTLE.is_throttled(reference)
 
 
 def note_failure(reference: str) -> None:
-    if limiter.enabled:
-        for item, keys in _limits(reference):
-            limiter.limiter.hit(item, *keys)
+    THROTTLE.note_failure(reference)
 
 
 def wait_minutes() -> int:
-    config = current_app.config
-    limits = (config["CHECK_REFERENCE_FAILURE_LIMIT"], config["CHECK_ADDRESS_FAILURE_LIMIT"])
-    windows = [item.get_expiry() for text in limits for item in parse_many(text)]
-    return max(1, max(windows, default=3600) // 60)
+    return THROTTLE.wait_minutes()
