@@ -27,6 +27,11 @@ VOLUNTEER = "volunteer@demo.example"
 LEAD = "centre.lead@demo.example"
 FORM_STEP = "contact"
 CLIENTS = (1, 16)
+# Submit latency as a multiple of `/bare`'s at the same percentile and client count, loaded by the same wrk
+# settings in the same run: absolute milliseconds on a shared 2-core machine move from run to run with the
+# machine, and `/bare` moves with them (docs/performance.md, "Latency targets").
+P50_OF_BARE = 2.5  # submit p50 at 1 client
+P99_OF_BARE = 3.0  # submit p99 at 16 clients
 # Public pages, loaded without signing in: each with the lowest share of /hello's throughput it should reach.
 PUBLIC_PAGES = {"find a centre": ("/centres?postcode=M33%207ZF", 0.1)}
 # Staff pages loaded by the demo centre lead (Sale Library), each with the lowest share of /hello it should reach.
@@ -165,9 +170,9 @@ def figures(runs: Runs, label: str) -> list[Figure]:
         Figure(f"intake submit throughput, {many} clients ({label})", runs.throughput("submit", many), "req/s",
                f"/bare, {many} clients", runs.throughput("bare", many), share),
         Figure(f"intake submit p50, 1 client ({label})", runs.p50("submit", 1), "ms",
-               "/bare p50, 1 client", runs.p50("bare", 1), Target("value", "<=", 5)),
+               "/bare p50, 1 client", runs.p50("bare", 1), Target("ratio", "<=", P50_OF_BARE)),
         Figure(f"intake submit p99, {many} clients ({label})", runs.p99("submit", many), "ms",
-               f"/bare p99, {many} clients", runs.p99("bare", many), Target("value", "<=", 100)),
+               f"/bare p99, {many} clients", runs.p99("bare", many), Target("ratio", "<=", P99_OF_BARE)),
     ]  # fmt: skip
     for page in ("form step", "check answers"):
         result.append(

@@ -88,6 +88,17 @@ def test_every_ratio_comes_from_two_real_measurements(results):
         assert figure["ratio"] == pytest.approx(figure["value"] / figure["baseline_value"], rel=1e-3, abs=1e-4)
 
 
+def test_submit_latency_is_held_to_a_multiple_of_bare_at_the_same_percentile_and_clients(results):
+    document, _output = results
+    figures = {figure["name"]: figure for figure in document["figures"]}
+    p50 = figures["intake submit p50, 1 client (SQLite)"]
+    p99 = figures["intake submit p99, 16 clients (SQLite)"]
+    assert (p50["baseline_name"], p50["target"]) == ("/bare p50, 1 client", "ratio ≤ 2.5")
+    assert (p99["baseline_name"], p99["target"]) == ("/bare p99, 16 clients", "ratio ≤ 3")
+    for figure in (p50, p99):
+        assert figure["met"] == (figure["ratio"] <= float(figure["target"].rsplit(" ", 1)[1]))
+
+
 def test_the_summary_behind_the_dashboard_is_exact_and_loads_answered_as_expected(results):
     document, _output = results
     exact = next(f for f in document["figures"] if f["name"].startswith("review dashboard figures equal"))
