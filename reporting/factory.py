@@ -77,6 +77,7 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _template_globals() -> tuple:
+    from .assets import asset_import_map
     from .cases.rules import TEMPLATE_GLOBALS as CASE_RULES
     from .cases.rules import may_write_to_person
     from .cases.views import case_work
@@ -89,7 +90,7 @@ def _template_globals() -> tuple:
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
     pages += (may_write_to_person,)  # the case history on the report page
-    return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work)
+    return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work, asset_import_map)
 
 
 def _template_filters() -> dict:
@@ -111,7 +112,7 @@ def _context_processors() -> tuple:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import body_limits, database, i18n, mail, migrating, proxies, security
+    from . import assets, body_limits, database, i18n, mail, migrating, proxies, security
 
     proxies.init_app(app)  # the client's address behind trusted proxies, for rate limits and the audit trail
     body_limits.init_app(app)
@@ -125,6 +126,7 @@ def _init_extensions(app: Flask) -> None:
     i18n.init_app(app)
     security.init_app(app, talisman)
     mail.init_app(app)
+    assets.init_app(app)  # static URLs carry their file's version; versioned responses are cached for a year
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -189,7 +189,7 @@ def test_staff_pages_carry_the_timeout_warning_and_report_pages_mark_their_form(
     assert (dialog["data-idle-seconds"], dialog["data-warning-seconds"]) == ("900", "120")
     assert 12 * 3600 - 60 < int(dialog["data-max-seconds-left"]) <= 12 * 3600
     assert dialog["data-keep-alive-url"] == "/session/keep-alive"
-    assert page.select_one("script[src='/static/js/session-timeout.js']")
+    assert page.select_one("script[src^='/static/js/session-timeout.js?v=']")
     assert page.select_one("main form[data-keep-on-timeout]")
 
 
