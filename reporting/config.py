@@ -1,7 +1,9 @@
 """Configuration classes, fed by environment variables.
 
 `REPORTING_ENV` picks the class (development, test, production); `DATABASE_URL` and
-`SECRET_KEY` come from the environment. Production refuses to start without a secret key.
+`SECRET_KEY` come from the environment. A setting that is missing or malformed is not refused here: the
+values are kept as given, and `reporting.configuration.configuration_problems` lists every problem, so start-up
+stops with one line for each (and `keys new` can still run to make the key production asks for).
 """
 
 import os
@@ -24,6 +26,16 @@ def _service_contact_from_environment() -> dict:
     return {name: value for name, value in values.items() if value}
 
 
+def _number(name: str, default: str, kind=int):
+    """A whole number (or, with `kind=float`, any number) from the environment; the text as given when it is
+    not one, for `configuration_problems` to report."""
+    value = os.environ.get(name, default)
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
 def _keys_from_environment() -> list[str]:
     return [key for key in os.environ.get("DATA_ENCRYPTION_KEYS", "").split(",") if key.strip()]
 
@@ -36,16 +48,16 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
-    SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "15"))
+    SESSION_IDLE_MINUTES = _number("SESSION_IDLE_MINUTES", "15")
     # Staff sessions also end this many hours after signing in, however busy (a cookie copied early stops working).
-    SESSION_MAX_HOURS = float(os.environ.get("SESSION_MAX_HOURS", "12"))
+    SESSION_MAX_HOURS = _number("SESSION_MAX_HOURS", "12", float)
     # Unfinished assisted reports are deleted by `drafts purge` after this many days without a change.
-    DRAFT_MAX_AGE_DAYS = int(os.environ.get("DRAFT_MAX_AGE_DAYS", "7"))
+    DRAFT_MAX_AGE_DAYS = _number("DRAFT_MAX_AGE_DAYS", "7")
     # The audit trail keeps a staff member's address for this many days; `retention apply` then clears it.
-    AUDIT_ADDRESS_DAYS = int(os.environ.get("AUDIT_ADDRESS_DAYS", "90"))
+    AUDIT_ADDRESS_DAYS = _number("AUDIT_ADDRESS_DAYS", "90")
     # A report made online is closed in the browser that made it after this many minutes without a page being
     # used (a shared device); the draft stays on the server until `drafts purge`, unreachable from that browser.
-    SELF_REPORT_IDLE_MINUTES = int(os.environ.get("SELF_REPORT_IDLE_MINUTES", "30"))
+    SELF_REPORT_IDLE_MINUTES = _number("SELF_REPORT_IDLE_MINUTES", "30")
     # Evidence files live outside any public folder: EVIDENCE_DIR, or `evidence/` in the instance folder.
     EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR") or None
     EVIDENCE_MAX_FILES = 5
@@ -105,7 +117,7 @@ class Config:
     SERVICE_CONTACT: dict = _service_contact_from_environment()
     # Email (reporting/mail.py): nothing is sent unless MAIL_SERVER and MAIL_FROM are set.
     MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
-    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_PORT = _number("MAIL_PORT", "25")
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes")
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
@@ -118,15 +130,15 @@ class Config:
     CHECK_RATE_LIMIT = os.environ.get("CHECK_RATE_LIMIT", "30 per minute")
     # An erasure the person asks for in "Check my report" takes effect this many days later unless they cancel it
     # (`retention erase-due` carries it out), so someone who found their code cannot destroy the record at once.
-    ERASURE_COOLING_OFF_DAYS = int(os.environ.get("ERASURE_COOLING_OFF_DAYS", "7"))
+    ERASURE_COOLING_OFF_DAYS = _number("ERASURE_COOLING_OFF_DAYS", "7")
     # Files the person may add to their report in "Check my report", over all their visits.
     PERSON_EVIDENCE_MAX_FILES = 10
     # The follow-up satisfaction survey: its one-time link works from FOLLOW_UP_DAYS after the report
     # was made, for FOLLOW_UP_VALID_DAYS. Links printed on receipts start with PUBLIC_BASE_URL (the
     # address people use to reach the service, like https://report.example.gov.uk); unset, the
     # address of the request that printed them.
-    FOLLOW_UP_DAYS = int(os.environ.get("FOLLOW_UP_DAYS", "28"))
-    FOLLOW_UP_VALID_DAYS = int(os.environ.get("FOLLOW_UP_VALID_DAYS", "60"))
+    FOLLOW_UP_DAYS = _number("FOLLOW_UP_DAYS", "28")
+    FOLLOW_UP_VALID_DAYS = _number("FOLLOW_UP_VALID_DAYS", "60")
     FOLLOW_UP_RATE_LIMIT = os.environ.get("FOLLOW_UP_RATE_LIMIT", "20 per minute")
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
     # Wrong passwords allowed when a volunteer takes the tablet back after the survey; then they are signed out.
@@ -154,22 +166,10 @@ class ProductionConfig(Config):
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "true").lower() != "false"
 
     def __init__(self) -> None:
-        try:
-            self.SECRET_KEY = os.environ["SECRET_KEY"]
-        except KeyError:
-            raise RuntimeError(
-                "SECRET_KEY must be set when REPORTING_ENV=production "
-                "(for example: export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'))"
-            ) from None
+        # Missing values stay empty here; `configuration_problems` says what to set.
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or None
         self.DATA_ENCRYPTION_KEYS = _keys_from_environment()
-        if not self.DATA_ENCRYPTION_KEYS:
-            raise RuntimeError(
-                "DATA_ENCRYPTION_KEYS must be set when REPORTING_ENV=production (a Fernet key: "
-                "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
-            )
-        if not os.environ.get("DATABASE_URL"):
-            raise RuntimeError("DATABASE_URL must be set when REPORTING_ENV=production")
-        self.SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or None
 
 
 CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": ProductionConfig}
@@ -178,5 +178,7 @@ CONFIGS = {"development": DevelopmentConfig, "test": TestConfig, "production": P
 def load_config(env: str | None = None) -> Config:
     name = env or os.environ.get("REPORTING_ENV", "development")
     if name not in CONFIGS:
-        raise RuntimeError(f"REPORTING_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+        from .configuration import ConfigurationError
+
+        raise ConfigurationError([f"REPORTING_ENV must be one of {', '.join(CONFIGS)}, not {name!r}"])
     return CONFIGS[name]()

@@ -21,8 +21,9 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder="static",
     )
-    app.config.from_object(load_config(overrides.pop("REPORTING_ENV", None)))
-    app.config.update(overrides)
+    problems = _configure(app, overrides)
+    if problems:
+        return _app_refusing_to_start(app, problems)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_encryption(app)
     _configure_templates(app)
@@ -31,6 +32,35 @@ def create_app(config: dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_commands(app)
     logging.getLogger("reporting").setLevel(app.config.get("LOG_LEVEL", logging.INFO))
+    return app
+
+
+def _configure(app: Flask, overrides: dict) -> list[str]:
+    """Load the settings; every problem with them, one line each (reporting/configuration.py)."""
+    from .config import Config, ProductionConfig
+    from .configuration import ConfigurationError, configuration_problems
+
+    try:
+        settings = load_config(overrides.pop("REPORTING_ENV", None))
+    except ConfigurationError as error:
+        app.config.from_object(Config())
+        return error.problems
+    app.config.from_object(settings)
+    app.config.update(overrides)
+    return configuration_problems(app.config, production=isinstance(settings, ProductionConfig))
+
+
+def _app_refusing_to_start(app: Flask, problems: list[str]) -> Flask:
+    """Stop with the problems; on the command line, an app with its commands only, which print them instead."""
+    from .configuration import ConfigurationError, refuse_commands, running_a_command
+
+    if not running_a_command():
+        raise ConfigurationError(problems)
+    from . import migrating
+
+    migrating.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    _register_commands(app)
+    refuse_commands(app, problems)
     return app
 
 

@@ -12,10 +12,20 @@ built from the host, and a proxy that passes the header on from the client would
 Proxies pass the `Host` header on instead (nginx: `proxy_set_header Host $host`), or `PUBLIC_BASE_URL`
 is set. The rate limits, the audit trail and the self-report protections all read `request.remote_addr`,
 which is the corrected address.
+
+Once `ProxyFix` has read them (or at once, with 0 proxies), the `X-Forwarded-*` headers are removed from the
+request, so no code can read them raw: flask-talisman decides on its HTTPS redirect, the HSTS header and
+secure cookies from `request.is_secure` *or* a raw `X-Forwarded-Proto: https`, which a client reaching the
+app directly could otherwise send to claim HTTPS. The scheme is `request.is_secure`, and it follows
+`TRUSTED_PROXIES` like the address.
 """
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+# What ProxyFix reads; after it (trusted or not) the request carries none of them.
+FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST",
+                     "HTTP_X_FORWARDED_PORT", "HTTP_X_FORWARDED_PREFIX")  # fmt: skip
 
 
 def trusted_proxies(value) -> int:
@@ -29,8 +39,21 @@ def trusted_proxies(value) -> int:
     return count
 
 
+class WithoutForwardedHeaders:
+    """WSGI middleware: the request goes on without its `X-Forwarded-*` headers."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        for name in FORWARDED_HEADERS:
+            environ.pop(name, None)
+        return self.wsgi_app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
     count = trusted_proxies(app.config.get("TRUSTED_PROXIES"))
     app.config["TRUSTED_PROXIES"] = count
+    app.wsgi_app = WithoutForwardedHeaders(app.wsgi_app)
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=0, x_port=0, x_prefix=0)

@@ -100,3 +100,60 @@ def test_no_proxy_is_trusted_by_default(app):
 def test_a_wrong_number_of_proxies_stops_the_start(sqlite_url, value):
     with pytest.raises(RuntimeError, match="TRUSTED_PROXIES"):
         create_app({"REPORTING_ENV": "test", "SQLALCHEMY_DATABASE_URI": sqlite_url, "TRUSTED_PROXIES": value})
+
+
+# The scheme follows TRUSTED_PROXIES too: flask-talisman would otherwise take a raw `X-Forwarded-Proto: https` as
+# HTTPS, whatever the setting, and skip its redirect (tests on a production app, which forces HTTPS).
+
+
+def _get_start(app, forwarded_proto: str | None, forwarded_for: str = ALICE):
+    headers = {"X-Forwarded-For": forwarded_for}
+    if forwarded_proto:
+        headers["X-Forwarded-Proto"] = forwarded_proto
+    return app.test_client().get("/", headers=headers, environ_base={"REMOTE_ADDR": PROXY})
+
+
+@pytest.mark.parametrize("forwarded_proto", [None, "https"])
+def test_without_trusted_proxies_a_client_cannot_claim_https(monkeypatch, sqlite_url, forwarded_proto):
+    from tests.support.production import production_app
+
+    with production_app(monkeypatch, sqlite_url, TRUSTED_PROXIES=0) as app:
+        response = _get_start(app, forwarded_proto)
+        assert response.status_code == 302 and response.location.startswith("https://")
+        assert "Strict-Transport-Security" not in response.headers
+
+
+def test_behind_one_proxy_its_https_is_honoured(monkeypatch, sqlite_url):
+    from tests.support.production import production_app
+
+    with production_app(monkeypatch, sqlite_url, TRUSTED_PROXIES=1) as app:
+        response = _get_start(app, "https")
+        assert response.status_code == 200
+        assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+        # What a client wrote in front of the proxy's own value is not trusted: "http" from the proxy wins.
+        assert _get_start(app, "https, http").status_code == 302
+
+
+@pytest.mark.parametrize(("count", "forwarded_proto", "secure"), [(0, "https", False), (1, "https", True),
+                                                                  (1, "https, http", False)])  # fmt: skip
+def test_the_app_sees_only_the_trusted_scheme_and_no_forwarded_header(app_config, sqlite_url, count, forwarded_proto,
+                                                                       secure):  # fmt: skip
+    from flask import request, url_for
+
+    from tests.conftest import make_app
+
+    app = make_app(sqlite_url, **app_config, TRUSTED_PROXIES=count)
+    environ = {"REMOTE_ADDR": PROXY}
+    headers = {"X-Forwarded-Proto": forwarded_proto, "X-Forwarded-For": ALICE}
+    seen = {}
+
+    @app.get("/scheme-seen")
+    def scheme_seen():
+        forwarded = [name for name in request.headers.keys() if name.lower().startswith("x-forwarded")]
+        seen.update(secure=request.is_secure, external=url_for("pages.start", _external=True), forwarded=forwarded)
+        return ""
+
+    app.test_client().get("/scheme-seen", headers=headers, environ_base=environ)
+    assert seen["secure"] is secure
+    assert seen["external"].startswith("https://" if secure else "http://")
+    assert seen["forwarded"] == []
