@@ -29,16 +29,15 @@ NEW_ENCRYPTION_KEY = "flask --app reporting keys new"
 
 # Whole numbers; SESSION_MAX_HOURS may be any number.
 WHOLE_NUMBERS = (
-    "SESSION_IDLE_MINUTES",
     "DRAFT_MAX_AGE_DAYS",
     "AUDIT_ADDRESS_DAYS",
-    "SELF_REPORT_IDLE_MINUTES",
     "MAIL_PORT",
     "ERASURE_COOLING_OFF_DAYS",
     "FOLLOW_UP_DAYS",
     "FOLLOW_UP_VALID_DAYS",
 )
-NUMBERS = ("SESSION_MAX_HOURS",)
+# Idle times may be given as a fraction of a minute in `create_app` overrides (the tests use seconds).
+NUMBERS = ("SESSION_MAX_HOURS", "SESSION_IDLE_MINUTES", "SELF_REPORT_IDLE_MINUTES")
 # Commands that run whatever the configuration says (their words after `flask`).
 RUN_WITHOUT_CONFIGURATION = {("keys", "new")}
 

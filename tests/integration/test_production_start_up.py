@@ -40,7 +40,8 @@ PROBLEMS = [
     ({"TRUSTED_PROXIES": "two"}, "TRUSTED_PROXIES must be a whole number of proxies, 0 or more, not 'two'"),
     ({"RATELIMIT_STORAGE_URI": "memory://"}, "RATELIMIT_STORAGE_URI must not be memory://"),
     ({"SIGN_IN_RATE_LIMIT": "lots"}, "SIGN_IN_RATE_LIMIT must be rate limits like '10 per minute'"),
-    ({"SESSION_IDLE_MINUTES": "abc"}, "SESSION_IDLE_MINUTES must be a whole number, not 'abc'"),
+    ({"SESSION_IDLE_MINUTES": "abc"}, "SESSION_IDLE_MINUTES must be a number, not 'abc'"),
+    ({"DRAFT_MAX_AGE_DAYS": "soon"}, "DRAFT_MAX_AGE_DAYS must be a whole number, not 'soon'"),
 ]
 
 
