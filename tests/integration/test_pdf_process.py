@@ -48,7 +48,9 @@ def test_the_app_renders_pdfs_without_loading_weasyprint_itself():
 
 def test_the_render_server_loads_weasyprint_without_flask_or_the_database_layer():
     loaded = "{'flask', 'sqlalchemy', 'weasyprint'} & set(sys.modules)"
-    script = f"import sys, reporting.pdf_renderer; print(sorted({loaded}))"
+    # The child ends with os._exit once it has answered: the question is what importing loads, and once (in CI,
+    # under load) the native libraries' teardown at interpreter exit crashed after the answer was printed.
+    script = f"import os, sys, reporting.pdf_renderer; print(sorted({loaded}), flush=True); os._exit(0)"
     finished = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert finished.stdout.strip() == "['weasyprint']"
