@@ -19,10 +19,7 @@ from reporting.review.figures.review_figures import review_figures
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.helpers import axe_check, check_every_size
 from tests.browser.test_intake_journey import (  # noqa: F401, F811 (intake_site is a fixture)
-    Keyboard,
-    _answer_the_first_half,
-    _answer_the_second_half,
-    _sign_in,
+    answer_a_whole_report,
     intake_site,
 )
 from tests.browser.test_self_report_journey import PLAIN_ANSWERS, _answer_every_page, _open
@@ -134,14 +131,7 @@ def test_the_whole_loop_from_a_report_in_urdu_to_its_closing_outcome(browser, lo
 
 def test_an_assisted_report_handed_back_is_checked_from_a_fresh_browser(browser, open_page, loop_site, tmp_path):
     base_url, app, seeded = loop_site
-    evidence_file = tmp_path / "stop.png"
-    Image.new("RGB", (40, 30), (0, 90, 200)).save(evidence_file)
-    keys = Keyboard(open_page(None, "tablet"), base_url)
-    _sign_in(keys, seeded.volunteer_email, seeded.password)
-    keys.press("main a[href='/intake/start']")
-    keys.press("main form button")
-    _answer_the_first_half(keys, str(evidence_file))
-    _answer_the_second_half(keys)
+    keys = answer_a_whole_report(open_page, base_url, seeded, tmp_path)
     keys.press("main form button")
     reference = keys.page.locator(".app-reference").first.inner_text().strip()
     code = _code_on(keys.page)

@@ -192,11 +192,12 @@ def _change_an_answer(keys: Keyboard) -> None:
     assert "Religion, faith or belief" in keys.page.locator("main").inner_text()
 
 
-def test_a_whole_assisted_report_with_the_keyboard_on_a_tablet(open_page, intake_site, tmp_path):
-    base_url, seeded, app = intake_site
-    evidence_file = tmp_path / "stop.png"
+def answer_a_whole_report(open_page, base_url: str, seeded, folder) -> Keyboard:
+    """Sign in as the volunteer on a tablet and answer every step with the keyboard, a photo as evidence; the
+    keyboard is left on the check-your-answers page."""
     from PIL import Image
 
+    evidence_file = folder / "stop.png"
     Image.new("RGB", (40, 30), (0, 90, 200)).save(evidence_file)
     keys = Keyboard(open_page(None, "tablet"), base_url)
     _sign_in(keys, seeded.volunteer_email, seeded.password)
@@ -204,6 +205,12 @@ def test_a_whole_assisted_report_with_the_keyboard_on_a_tablet(open_page, intake
     keys.press("main form button")
     _answer_the_first_half(keys, str(evidence_file))
     _answer_the_second_half(keys)
+    return keys
+
+
+def test_a_whole_assisted_report_with_the_keyboard_on_a_tablet(open_page, intake_site, tmp_path):
+    base_url, seeded, app = intake_site
+    keys = answer_a_whole_report(open_page, base_url, seeded, tmp_path)
     assert keys.heading() == "Check the answers before submitting the report"
     _screenshot(keys.page, "check-answers")
     _change_an_answer(keys)
