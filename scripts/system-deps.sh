@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the browser and PDF tests need, when they are missing.
 # Chromium drives the browser tests; Noto fonts (with CJK for Chinese) render every shipped script; poppler reads PDFs;
-# wrk drives the loads of the benchmark (`make bench`, and its smoke test).
+# wrk drives the loads of the benchmark (`make bench`, and its smoke test); Noto Color Emoji draws emoji in PDFs;
+# nginx and redis-server run the scale test of the shipped deployment; ffmpeg (with ffprobe) checks and re-muxes recordings.
 set -euo pipefail
-packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils wrk)
+packages=(chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils wrk nginx redis-server ffmpeg)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
