@@ -4,6 +4,12 @@ The codes are stored and exchanged; these labels are what people see. A unit tes
 every code in the vocabulary has a label here and that the English agrees with the file.
 """
 
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from .domain.satisfaction import WORDING_CHANGED_ON, spans_wording_change
 from .i18n import lazy_gettext as _l
 
 LABELS = {
@@ -71,9 +77,9 @@ LABELS = {
         "5": _l("Very satisfied"),
     },
     "satisfaction_questions": {
-        "ease": _l("How easy was it to report?"),
-        "treatment": _l("How well were you treated by the person who helped you?"),
-        "informed": _l("How well were you kept informed about what happens next?"),
+        "ease": _l("How satisfied were you with how easy it was to report?"),
+        "treatment": _l("How satisfied were you with how you were treated by the person who helped you?"),
+        "informed": _l("How satisfied were you with how well you were kept informed about what happens next?"),
         "overall": _l("Overall, how satisfied are you with the service?"),
     },
 }
@@ -235,3 +241,15 @@ def label(kind: str, code: str | None) -> str:
 
 def choices(kind: str) -> list[tuple[str, str]]:
     return [(code, text) for code, text in LABELS[kind].items()]
+
+
+def wording_change_note(first: date, last: date) -> str | None:
+    """What results over `first`..`last` say when they hold answers to both wordings of the survey."""
+    if not spans_wording_change(first, last):
+        return None
+    return _(
+        "On %(date)s the questions were reworded to ask how satisfied people were (for example \"How easy was it "
+        "to report?\" became \"How satisfied were you with how easy it was to report?\"). The answers and their "
+        "scale did not change, so answers from before and after that date are counted together.",
+        date=format_date(WORDING_CHANGED_ON, "d MMMM y"),
+    )

@@ -5,7 +5,14 @@ The scale questions are those of `satisfaction_questions` in the vocabulary, sco
 `satisfaction_scale` (1 to 5); "satisfied" means 4 or 5. "Would you recommend reporting here?"
 is the question `recommend`, answered `yes`, `no` or `not_sure`; a comment is the question
 `comment`. Answers are given just after reporting (`immediate`) or later (`follow-up`).
+
+On `WORDING_CHANGED_ON` the scale questions were reworded as satisfaction questions about the same
+aspect ("How easy was it to report?" became "How satisfied were you with how easy it was to report?"),
+to match the scale they are answered on. Codes and answers stayed the same, so answers from both
+sides of the date count together; results over a period spanning it say so.
 """
+
+from datetime import date
 
 from . import vocabulary
 
@@ -17,3 +24,9 @@ SATISFIED = (4, 5)
 RECOMMEND = "recommend"
 RECOMMEND_ANSWERS = ("yes", "no", "not_sure")
 COMMENT = "comment"
+WORDING_CHANGED_ON = date(2026, 12, 7)
+
+
+def spans_wording_change(first: date, last: date) -> bool:
+    """Whether a period holds answers given to both wordings of the scale questions."""
+    return first < WORDING_CHANGED_ON <= last

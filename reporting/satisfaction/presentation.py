@@ -26,7 +26,7 @@ from ..domain.suppression import SUPPRESSED, THRESHOLD, is_small
 from ..domain.ukdates import uk_today
 from ..filters import month_label
 from ..forms import options as choices
-from ..labels import LABELS
+from ..labels import LABELS, wording_change_note
 from ..models import Centre
 from ..review.figures.choosing import available_months
 from . import results
@@ -132,6 +132,10 @@ class ResultsView:
             return _("Online self-reports")
         group = self.results.centre(code)
         return group.name if group and group.name else code
+
+    @property
+    def wording_note(self) -> str | None:
+        return wording_change_note(self.chosen.first, self.chosen.last)
 
     @property
     def comparison(self) -> bool:

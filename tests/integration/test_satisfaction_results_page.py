@@ -203,3 +203,17 @@ def test_the_command_explains_what_is_wrong(cli, args, message):
     result = cli.invoke(args=["review", "satisfaction", *[part for pair in base.items() for part in pair]])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_results_spanning_the_change_of_wording_say_when_the_questions_changed(client_request, centres):
+    client_request.login_as("partnership")
+    before = client_request.get("satisfaction.results", **PERIOD)
+    assert before.select_one("#wording-changed") is None
+    page = client_request.get("satisfaction.results", date_from="2026-03-01", date_to="2026-12-31")
+    note = " ".join(page.select_one("#wording-changed").get_text().split())
+    assert note.startswith("On 7 December 2026 the questions were reworded to ask how satisfied people were")
+    assert "answers from before and after that date are counted together" in note
+    # The questions are shown in their new wording; the stored codes did not change.
+    headings = [heading.get_text(strip=True) for heading in page.select("h3")]
+    assert "How satisfied were you with how easy it was to report?" in headings
+    assert "Answers to: How satisfied were you with how easy it was to report?" in page.get_text(" ")

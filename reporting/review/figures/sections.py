@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ... import charts
 from ...domain.vocabulary import codes
 from ...filters import month_label
-from ...labels import label
+from ...labels import label, wording_change_note
 from ..dip_sampling.models import CHECKLIST
 from ..dip_sampling.wording import CHECKLIST_LABELS
 from . import area_tiles, findings
@@ -75,7 +75,7 @@ def build_review(data: ReviewData, suppressed: bool) -> Review:
         _geography(data, tables, display),
         _consistency(tables, display),
         _outcomes(tables, display),
-        _satisfaction(tables, display),
+        _satisfaction(tables, display, data.period),
         _trend(tables, display),
         _dip_samples(tables, display),
         _upkeep(data, tables),
@@ -249,7 +249,7 @@ def _outcomes(tables: dict, display: Display) -> Section:
     return Section("outcomes", _l("How cases ended"), said, [Figure(table, [chart], bars=bars)])
 
 
-def _satisfaction(tables: dict, display: Display) -> Section:
+def _satisfaction(tables: dict, display: Display, period) -> Section:
     table = tables["satisfaction-by-centre"]
     said = [findings.satisfaction_finding(tables, display)]
     figures = [Figure(table)]
@@ -261,7 +261,8 @@ def _satisfaction(tables: dict, display: Display) -> Section:
         ]
         chart = ("chart-satisfaction", _("Share satisfied (4 or 5 out of 5), all centres"), " ".join(said))
         figures = [_share_figure(table, display, cells, chart)]
-    return Section("satisfaction", _l("How satisfied people were"), said, figures)
+    note = wording_change_note(period.first, period.last)
+    return Section("satisfaction", _l("How satisfied people were"), said + ([note] if note else []), figures)
 
 
 def _trend(tables: dict, display: Display) -> Section:
