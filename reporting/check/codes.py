@@ -15,7 +15,10 @@ from ..domain import check_codes
 from ..extensions import db
 from ..models import utcnow
 
-SHOWN_CODES = "check_codes"  # reference -> clear code, while the person is still here
+SHOWN_CODES = "check_codes"  # [reference, encrypted clear code] pairs, oldest first, while the person is still here
+# The session is a cookie, which browsers drop silently past about 4 KB: a volunteer finishing saved drafts one after
+# another keeps only the codes of the last few reports, each of whose people may still be at the tablet.
+MOST_SHOWN = 3
 # How staff recognised the person before giving a new code (the only ways the centre may).
 RECOGNISED_BY = ("contact_details", "in_person")
 
@@ -34,13 +37,25 @@ def keep_shown(reference: str, code: str) -> None:
     """Show the code in this session until the person has gone (see the module's docstring). The session cookie is
     signed, not encrypted, so the code goes in it encrypted with the data keys: a copy of the cookie shows
     nothing, and the app shows the code only while the report's own session is alive."""
-    session[SHOWN_CODES] = {**(session.get(SHOWN_CODES) or {}), reference: encrypt_text(code)}
+    kept = [pair for pair in _kept() if pair[0] != reference]
+    session[SHOWN_CODES] = [*kept, [reference, encrypt_text(code)]][-MOST_SHOWN:]
+
+
+def _kept() -> list[list[str]]:
+    """The pairs this session holds (anything else in the cookie, as from an older release, is ignored)."""
+    codes = session.get(SHOWN_CODES)
+    if not isinstance(codes, list):
+        return []
+    return [
+        pair
+        for pair in codes
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
+    ]
 
 
 def shown_code(reference: str) -> str | None:
-    codes = session.get(SHOWN_CODES)
-    kept = codes.get(reference) if isinstance(codes, dict) else None
-    if not isinstance(kept, str):
+    kept = next((token for kept_reference, token in _kept() if kept_reference == reference), None)
+    if kept is None:
         return None
     try:
         return decrypt_text(kept)
@@ -50,10 +65,9 @@ def shown_code(reference: str) -> str | None:
 
 def forget_shown(reference: str | None = None) -> None:
     """Forget one report's clear code, or (no reference) every code this session shows."""
-    codes = session.get(SHOWN_CODES)
-    if not isinstance(codes, dict):
+    if SHOWN_CODES not in session:
         return
-    remaining = {} if reference is None else {key: value for key, value in codes.items() if key != reference}
+    remaining = [] if reference is None else [pair for pair in _kept() if pair[0] != reference]
     if remaining:
         session[SHOWN_CODES] = remaining
     else:

@@ -294,3 +294,23 @@ def test_the_session_cookie_holds_the_code_only_encrypted(client_request, centre
         data = zlib.decompress(data)
     assert b"check_codes" in data, "the cookie was not read"
     assert code.encode() not in data and code.replace("-", "").encode() not in data
+
+
+def test_finishing_many_saved_drafts_in_a_row_keeps_the_session_cookie_small(app, client_request, centre):
+    """A volunteer finishing the day's saved drafts one after another: the tablet keeps the codes of the last few
+    reports only, so the session cookie stays under the 4 KB a browser keeps (past it, the browser drops the cookie
+    and the volunteer is signed out without a word)."""
+    client_request.login_as("volunteer", centre)
+    drafts = [start_draft(client_request.client) for _ in range(12)]
+    for reference in drafts:
+        go_through(client_request.client, reference)
+    codes = {}
+    for reference in drafts:
+        client_request.post("intake.check_answers", reference=reference, _expected_status=302)
+        codes[reference] = _code_on(client_request.get("intake.submitted", reference=reference))
+    cookie = client_request.client.get_cookie("session").value
+    assert len(cookie) < 3000, f"the session cookie has grown to {len(cookie)} bytes"
+    assert all(codes.values()), "a submitted report's code was not shown on its sent page"
+    assert _code_on(client_request.get("intake.submitted", reference=drafts[-1])) == codes[drafts[-1]]
+    assert _code_on(client_request.get("intake.submitted", reference=drafts[0])) is None
+    _open(_fresh_browser(app), drafts[0], codes[drafts[0]])  # the code still opens the report from anywhere
