@@ -264,3 +264,17 @@ def test_the_draft_age_limit_is_configurable(app, client, volunteer):
     _db.session.commit()
     result = app.test_cli_runner().invoke(args=["drafts", "purge"])
     assert result.output.strip() == "purged 1 draft not changed for 2 days"
+
+
+def test_check_answers_lists_incident_types_in_the_order_they_were_asked(client, client_request, volunteer):
+    reference = start_draft(client)
+    go_through(client, reference, {"what-happened": {"incident_types": ["threats", "graffiti", "verbal_abuse", "damage"],
+                                                     "description": "Written on the door."}})  # fmt: skip
+    page = client_request.get("intake.step", reference=reference, slug="what-happened")
+    asked = [text_of(page, f"label[for={box['id']}]") for box in page.select("input[name=incident_types]")]
+    check = client_request.get("intake.check_answers", reference=reference)
+    row = next(row for row in check.select(".govuk-summary-list__row") if text_of(row, "dt") == "What happened")
+    shown = [line.strip() for line in row.select_one("dd").get_text("\n").split("\n") if line.strip()]
+    assert len(shown) == 4
+    assert shown == [label for label in asked if label in shown]
+    assert shown != sorted(shown)

@@ -182,8 +182,9 @@ class StepForm(FlaskForm):
     def display(self, item) -> list[str]:
         """The answer to one question as lines of text."""
         if isinstance(item, CheckboxesField):
-            labels = dict(choice_pairs(item))
-            return [str(labels.get(code, code)) for code in item.data] or [str(NOT_ANSWERED)]
+            # In the order the options were offered, not the order they were stored in.
+            chosen = set(item.data or ())
+            return [str(text) for code, text in choice_pairs(item) if code in chosen] or [str(NOT_ANSWERED)]
         if isinstance(item, RadiosField | ChoiceSelectField):
             labels = dict(choice_pairs(item))
             return [str(labels.get(item.data, item.data))] if item.data else [str(NOT_ANSWERED)]
