@@ -8,7 +8,7 @@ from datetime import date
 
 from wtforms.validators import StopValidation, ValidationError
 
-from ..domain.postcodes import is_valid_postcode, normalise_postcode
+from ..domain.postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
 from ..domain.ukdates import now_utc, uk_date
 
 
@@ -93,13 +93,14 @@ class MaxLength:
 
 
 class UKPostcode:
-    """A UK postcode in any spacing or case; stored in the standard form (`M33 7XY`)."""
+    """A UK postcode, or its district alone (`M33`: many people know only that), in any spacing or case; stored in
+    the standard form (`M33 7XY`)."""
 
     def __init__(self, message):
         self.message = message
 
     def __call__(self, form, field):
-        if not is_valid_postcode(field.data or ""):
+        if not (is_valid_postcode(field.data or "") or is_postcode_district(field.data or "")):
             raise ValidationError(self.message)
         field.data = normalise_postcode(field.data)
 

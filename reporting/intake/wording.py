@@ -86,7 +86,11 @@ ASSISTED = {
             "hint": _l("The ward or neighbourhood. Choose 'Not known' if they are not sure."),
             "summary": _l("Area"),
         },
-        "postcode": {"label": _l("Postcode (optional)"), "hint": _l("For example, M33 7XY"), "summary": _l("Postcode")},
+        "postcode": {
+            "label": _l("Postcode (optional)"),
+            "hint": _l("For example, M33 7XY, or the first part, M33"),
+            "summary": _l("Postcode"),
+        },
         "location_description": {
             "label": _l("Describe the place (optional)"),
             "hint": _l("For example, the bus stop outside the library on School Road."),

@@ -197,7 +197,10 @@ PLAIN = {
         },
         "postcode": {
             "label": _l("What is the postcode there? (optional)"),
-            "hint": _l("If you do not know it, you can leave this empty. It looks like M33 7XY."),
+            "hint": _l(
+                "It looks like M33 7XY. If you know only the first part, like M33, enter that. "
+                "If you do not know it, you can leave this empty."
+            ),
             "summary": _l("Postcode"),
         },
         "location_description": {

@@ -281,3 +281,17 @@ def test_a_closed_centre_takes_no_new_reports(client_request, db):
     page = client_request.post("intake.start", _expected_status=409)
     assert "Your centre is closed, so new reports cannot be made for it" in page.get_text(" ")
     assert db.session.query(Report).count() == 0
+
+
+def test_a_postcode_district_alone_is_accepted_kept_and_shown_back(client_request, db, reference):
+    go_through_steps(client_request, reference, {"place": {"area": "not_known", "postcode": " m33 "}})
+    report = _report(db, reference)
+    assert (report.postcode, report.postcode_district) == (None, "M33")
+    assert "M33" in text_of(client_request.get("intake.check_answers", reference=reference), "main")
+    page = step_page(client_request, reference, "place", change=True)
+    assert page.select_one("input[name=postcode]")["value"] == "M33"
+    # Saving the step again, untouched, keeps the district.
+    answer_step(client_request, reference, "place", {"area": "not_known", "postcode": "M33"}, change=True)
+    assert _report(db, reference).postcode_district == "M33"
+    page = refused(client_request, reference, "place", {"area": "not_known", "postcode": "M33X"})
+    assert error_summary(page) == [str(messages.ENTER_REAL_POSTCODE)]

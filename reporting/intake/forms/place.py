@@ -38,7 +38,9 @@ class PlaceForm(StepForm):
         area = report.area.code if report.area else None
         if area is None and cls.slug in (report.steps_done or []):
             area = AREA_NOT_KNOWN
-        return {"area": area, "postcode": report.postcode, "location_description": report.location_description}
+        # A district given alone (or all that retention kept) is shown back, so saving the step keeps it.
+        postcode = report.postcode or report.postcode_district
+        return {"area": area, "postcode": postcode, "location_description": report.location_description}
 
     def prepare(self) -> None:
         if self.read_back:  # only the saved area is named
