@@ -10,7 +10,9 @@ problems and stops before any worker starts.
 
 On the command line (`flask --app reporting …`) the app is built anyway, with its commands only, so that
 `--help` of every command works and `keys new` makes the very key production asks for; any other command
-prints the problems and exits with status 1, before doing anything.
+prints the problems and exits with status 1, before doing anything. Flask's own commands that use the app
+itself (`flask run`, `shell`, `routes`) would get an app with no pages, so they print the problems and exit
+with status 1 as the app is built.
 """
 
 import copy
@@ -168,6 +170,13 @@ def running_a_command() -> bool:
 
     context = click.get_current_context(silent=True)
     return context is not None and context.find_object(ScriptInfo) is not None
+
+
+def command_uses_the_app() -> bool:
+    """Whether a command is building the app to use it (`flask run`, `shell`, `routes`), rather than the `flask`
+    group building it to find the app's own commands (which then refuse to run, or show their help)."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.parent is not None
 
 
 def report(problems: list[str]) -> None:

@@ -52,10 +52,13 @@ def _configure(app: Flask, overrides: dict) -> list[str]:
 
 def _app_refusing_to_start(app: Flask, problems: list[str]) -> Flask:
     """Stop with the problems; on the command line, an app with its commands only, which print them instead."""
-    from .configuration import ConfigurationError, refuse_commands, running_a_command
+    from .configuration import ConfigurationError, command_uses_the_app, refuse_commands, report, running_a_command
 
     if not running_a_command():
         raise ConfigurationError(problems)
+    if command_uses_the_app():  # `flask run`, `shell`, `routes`: an app without its pages would be no use
+        report(problems)
+        raise SystemExit(1)
     from . import migrating
 
     migrating.init_app(app, db, directory=str(MIGRATIONS_DIR))

@@ -149,3 +149,18 @@ def test_gunicorn_checks_before_any_worker_starts_with_the_on_starting_hook(sqli
     assert errors == ["Error: DATA_ENCRYPTION_KEYS: key 1 of 1 is not a Fernet key (32 url-safe base64-encoded "
                       "bytes; make one: flask --app reporting keys new)"]  # fmt: skip
     assert "Booting worker" not in done.stderr
+
+
+@pytest.mark.parametrize("words", [("run", "--port", "0"), ("run", "--debug", "--port", "0"), ("routes",)],
+                         ids=["run", "run-debug", "routes"])  # fmt: skip
+def test_flasks_own_commands_stop_with_the_problems_instead_of_serving_an_app_with_no_pages(sqlite_url, words):
+    done = _flask(sqlite_url, *words, SECRET_KEY=None, TRUSTED_PROXIES="two")
+    assert done.returncode == 1
+    assert [line.split()[1] for line in _lines(done.stderr)] == ["SECRET_KEY", "TRUSTED_PROXIES"], done.stderr
+    assert "Serving Flask app" not in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_help_of_flask_run_works_in_production_without_keys(sqlite_url):
+    done = _flask(sqlite_url, "run", "--help", SECRET_KEY=None, DATA_ENCRYPTION_KEYS=None)
+    assert done.returncode == 0 and "Run a local development server" in done.stdout
