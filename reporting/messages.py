@@ -38,6 +38,9 @@ DATE_NEEDS_YEAR = _l("The date the incident happened must include a year")
 DATE_YEAR_FOUR_DIGITS = _l("The year must include 4 numbers, for example 2026")
 DATE_NOT_REAL = _l("The date the incident happened must be a real date")
 DATE_IN_FUTURE = _l("The date the incident happened must be today or in the past")
+DATE_TOO_EARLY = _l(
+    "The date the incident happened must be on or after %(date)s (we take reports of the last 10 years)"
+)
 SELECT_ONGOING = _l("Select yes if it is still happening")
 SELECT_LOCATION_TYPE = _l("Select where it happened")
 SELECT_AREA = _l("Select the area where it happened")

@@ -136,6 +136,7 @@ class DatePartsField(Drawn, wtforms.Field):
         super().__init__(label, validators, _form=_form, **kwargs)
         self.approximate = approximate
         self._form = _form
+        self.error_parts: tuple[str, ...] = ()  # set by `validators.DateParts` to the boxes to highlight
 
     @property
     def approximate_field(self):

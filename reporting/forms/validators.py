@@ -6,10 +6,11 @@ import re
 from collections.abc import Collection
 from datetime import date
 
+from flask_babel import format_date
 from wtforms.validators import StopValidation, ValidationError
 
 from ..domain.postcodes import is_postcode_district, is_valid_postcode, normalise_postcode
-from ..domain.ukdates import now_utc, uk_date
+from ..domain.ukdates import DATE_PARTS, month_number, now_utc, uk_date, wrong_date_parts
 
 
 def _is_empty(data) -> bool:
@@ -138,16 +139,19 @@ class EmailAddress:
 
 
 class DateParts:
-    """A date typed as day, month and year; with the field's "not sure of the exact date" box ticked
-    (`DatePartsField.approximate`), a month and year are enough.
+    """A date typed as day, month and year (the month as a number or a name: "12", "Dec", "December"); with the
+    field's "not sure of the exact date" box ticked (`DatePartsField.approximate`), a month and year are enough.
 
-    `messages` maps: empty, empty_approximate, day, month, year, year_digits, real, future.
-    The checked date is put in `field.data` (the first of the month for an approximate date).
+    `messages` maps: empty, empty_approximate, day, month, year, year_digits, real, future, and too_early (with
+    `%(date)s`, for a date before `earliest(form)` when that gives one).
+    The checked date is put in `field.data` (the first of the month for an approximate date); the parts that are
+    wrong are put in `field.error_parts`, so that each is highlighted.
     """
 
-    def __init__(self, messages: dict, today=None):
+    def __init__(self, messages: dict, today=None, earliest=None):
         self.messages = messages
         self.today = today or (lambda: uk_date(now_utc()))
+        self.earliest = earliest
 
     def __call__(self, form, field):
         ticked = getattr(field, "approximate_field", None)
@@ -157,25 +161,40 @@ class DateParts:
             parts["day"] = "1"
         field.data = None
         self._check_complete(parts, approximate, field)
-        field.data = self._real_date(parts)
+        self._check_parts(parts, field)
+        field.data = self._real_date(parts, field)
         if field.data > self.today():
             raise StopValidation(self.messages["future"])
+        self._check_not_too_early(form, field)
 
     def _check_complete(self, parts: dict, approximate: bool, field) -> None:
-        typed = [name for name in ("day", "month", "year") if field.raw[name]]
+        typed = [name for name in DATE_PARTS if field.raw[name]]
         if not typed or (approximate and not (field.raw["month"] or field.raw["year"])):
             raise StopValidation(self.messages["empty_approximate" if approximate else "empty"])
-        for name in ("day", "month", "year"):
-            if not parts[name]:
-                raise StopValidation(self.messages[name])
-        if not re.fullmatch(r"\d{4}", parts["year"]):
-            raise StopValidation(self.messages["year_digits"])
+        missing = [name for name in DATE_PARTS if not parts[name]]
+        if missing:
+            field.error_parts = tuple(missing)
+            raise StopValidation(self.messages[missing[0]] if len(missing) == 1 else self.messages["real"])
 
-    def _real_date(self, parts: dict) -> date:
+    def _check_parts(self, parts: dict, field) -> None:
+        wrong = wrong_date_parts(parts["day"], parts["month"], parts["year"])
+        if wrong:
+            field.error_parts = wrong
+            raise StopValidation(self.messages["year_digits" if wrong == ("year",) else "real"])
+
+    def _real_date(self, parts: dict, field) -> date:
         try:
-            found = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+            found = date(int(parts["year"]), month_number(parts["month"]), int(parts["day"]))
         except ValueError:
+            field.error_parts = ("day",)
             raise StopValidation(self.messages["real"]) from None
         if found.year < 1900:
+            field.error_parts = ("year",)
             raise StopValidation(self.messages["real"])
         return found
+
+    def _check_not_too_early(self, form, field) -> None:
+        earliest = self.earliest(form) if self.earliest else None
+        if earliest is not None and field.data < earliest:
+            field.error_parts = ("year",)
+            raise StopValidation(str(self.messages["too_early"]) % {"date": format_date(earliest, "d MMMM y")})

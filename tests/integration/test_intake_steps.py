@@ -295,3 +295,37 @@ def test_a_postcode_district_alone_is_accepted_kept_and_shown_back(client_reques
     assert _report(db, reference).postcode_district == "M33"
     page = refused(client_request, reference, "place", {"area": "not_known", "postcode": "M33X"})
     assert error_summary(page) == [str(messages.ENTER_REAL_POSTCODE)]
+
+
+def _highlighted(page) -> list[str]:
+    return [box["name"].split("-")[1] for box in page.select("input.govuk-input--error[name^=occurred_on-]")]
+
+
+def test_every_wrong_part_of_a_date_is_highlighted(client_request, reference):
+    page = refused(client_request, reference, "when", {"occurred_on-day": "aa", "occurred_on-month": "bb",
+                                                       "occurred_on-year": "cccc", "ongoing": "no"})  # fmt: skip
+    assert error_summary(page) == [str(messages.DATE_NOT_REAL)]
+    assert _highlighted(page) == ["day", "month", "year"]
+    page = refused(client_request, reference, "when", {"occurred_on-day": "3", "occurred_on-month": "bb",
+                                                       "occurred_on-year": "2026", "ongoing": "no"})  # fmt: skip
+    assert _highlighted(page) == ["month"]
+    page = refused(client_request, reference, "when", {"occurred_on-day": "3", "occurred_on-month": "",
+                                                       "occurred_on-year": "", "ongoing": "no"})  # fmt: skip
+    assert _highlighted(page) == ["month", "year"]
+
+
+@pytest.mark.parametrize("month", ["December", "dec", "Dec.", "12"])
+def test_a_month_may_be_typed_as_its_name(client_request, db, reference, month):
+    answer_step(client_request, reference, "when", {"occurred_on-day": "1", "occurred_on-month": month,
+                                                    "occurred_on-year": "2025", "ongoing": "no"})  # fmt: skip
+    assert _report(db, reference).occurred_on == date(2025, 12, 1)
+
+
+def test_an_incident_more_than_ten_years_ago_is_refused_naming_the_earliest_date(client_request, reference):
+    page = refused(client_request, reference, "when", {"occurred_on-day": "1", "occurred_on-month": "1",
+                                                       "occurred_on-year": "1900", "ongoing": "no"})  # fmt: skip
+    earliest = date.today().replace(year=date.today().year - 10)
+    expected = f"must be on or after {earliest.day} {earliest:%B} {earliest.year}"
+    assert len(error_summary(page)) == 1 and expected in error_summary(page)[0]
+    assert _highlighted(page) == ["year"]
+    assert page.select_one("input[name=occurred_on-year]")["value"] == "1900"

@@ -6,6 +6,7 @@ from flask_babel import format_date
 from wtforms import BooleanField
 
 from ... import messages
+from ...domain.ukdates import earliest_incident_date, uk_today
 from ...forms import DatePartsField, RadiosField, vocabulary_options
 from ...forms.validators import DateParts, Optional, Required
 from ...i18n import lazy_gettext as _l
@@ -20,14 +21,21 @@ DATE_MESSAGES = {
     "year_digits": messages.DATE_YEAR_FOUR_DIGITS,
     "real": messages.DATE_NOT_REAL,
     "future": messages.DATE_IN_FUTURE,
+    "too_early": messages.DATE_TOO_EARLY,
 }
+
+
+def _ten_years_back(form) -> date:
+    return earliest_incident_date(uk_today())
 
 
 class WhenForm(StepForm):
     slug = "when"
 
     occurred_on = DatePartsField(
-        _l("Date it happened"), validators=[DateParts(DATE_MESSAGES)], approximate="occurred_on_approximate"
+        _l("Date it happened"),
+        validators=[DateParts(DATE_MESSAGES, earliest=_ten_years_back)],
+        approximate="occurred_on_approximate",
     )
     occurred_on_approximate = BooleanField(_l("I'm not sure of the exact date"))
     occurred_time = RadiosField(_l("Time of day"), choices=vocabulary_options("times_of_day"), validators=[Optional()])
