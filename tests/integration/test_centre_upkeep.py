@@ -1,10 +1,11 @@
 """Centre upkeep: yearly refresher training, six-monthly contact, overdue centres, and recording visits."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from reporting.centres.records import record_changes
 from reporting.domain.ukdates import now_utc, uk_date
 from reporting.extensions import db
 from reporting.models import AuditEvent, CentreVisit
@@ -73,7 +74,7 @@ def test_recording_a_visit_moves_the_date_forward_and_is_audited(client_request,
     client_request.post(
         "review.record_visit",
         code="never",
-        _data={"kind": "training", "visited_on": visited.isoformat(), "notes": "Refresher for four volunteers."},
+        _data={"kind": "training", **typed(visited), "notes": "Refresher for four volunteers."},
         _expected_status=302,
     )
     db.session.refresh(never)
@@ -96,14 +97,23 @@ def test_an_older_visit_does_not_move_the_date_back(app, centres):
 CHOOSE_KIND = "Select whether this was refresher training or a partnership contact"
 
 
+def typed(day: date) -> dict:
+    return {"visited_on-day": str(day.day), "visited_on-month": str(day.month), "visited_on-year": str(day.year)}
+
+
+def parts(text: str) -> dict:
+    return dict(zip(("visited_on-day", "visited_on-month", "visited_on-year"), text.split("/"), strict=True))
+
+
 @pytest.mark.parametrize(
     ("data", "messages"),
     [
-        ({}, [CHOOSE_KIND, "Enter the date of the visit, for example 2026-03-27"]),
-        ({"kind": "contact", "visited_on": "2026-02-30"}, ["The date of the visit must be a real date"]),
-        ({"kind": "contact", "visited_on": "2999-01-01"}, ["The date of the visit must be today or in the past"]),
+        ({}, [CHOOSE_KIND, "Enter the date of the visit, for example, 27 3 2026"]),
+        ({"kind": "contact", **parts("30/2/2026")}, ["The date of the visit must be a real date"]),
+        ({"kind": "contact", **parts("aa/bb/cccc")}, ["The date of the visit must be a real date"]),
+        ({"kind": "contact", **parts("1/1/2999")}, ["The date of the visit must be today or in the past"]),
         (
-            {"kind": "party", "visited_on": "2026-01-01", "notes": "x" * 2001},
+            {"kind": "party", **parts("1/1/2026"), "notes": "x" * 2001},
             [CHOOSE_KIND, "Notes must be 2,000 characters or fewer"],
         ),
     ],
@@ -112,6 +122,75 @@ def test_visit_errors_are_explained_and_keep_the_answers(client_request, centres
     client_request.login_as("partnership")
     page = client_request.post("review.record_visit", code="never", _data=data, _expected_status=400)
     assert error_summary(page) == messages
-    if data.get("visited_on"):
-        assert page.select_one("#visited_on")["value"] == data["visited_on"]
+    if data.get("visited_on-day"):
+        assert page.select_one("#visited_on")["value"] == data["visited_on-day"]
+        assert page.select_one("#visited_on-month")["value"] == data["visited_on-month"]
     assert db.session.scalars(select(CentreVisit)).first() is None
+
+
+def test_a_visit_before_the_centre_existed_is_refused_naming_when_its_records_begin(client_request, centres):
+    _, _, never = centres
+    factories.report(never, reported_at=datetime(2020, 6, 1, 12, tzinfo=UTC))
+    db.session.commit()
+    client_request.login_as("partnership")
+    page = client_request.post("review.record_visit", code="never", _data={"kind": "contact", **parts("15/01/1999")},
+                               _expected_status=400)  # fmt: skip
+    assert error_summary(page) == [
+        "The date of the visit must be on or after 1 June 2020, when the centre's records begin"
+    ]
+    assert db.session.scalars(select(CentreVisit)).first() is None
+    client_request.post("review.record_visit", code="never", _data={"kind": "contact", **parts("2/Dec/2020")},
+                        _expected_status=302)  # fmt: skip
+    assert db.session.scalars(select(CentreVisit.visited_on)).one() == date(2020, 12, 2)
+
+
+def test_a_mistaken_visit_is_corrected_or_removed_and_the_due_dates_worked_out_again(client_request, centres):
+    _, _, never = centres
+    client_request.login_as("partnership")
+    today = uk_date(now_utc())
+    for day in (today - timedelta(days=200), today - timedelta(days=2)):
+        client_request.post("review.record_visit", code="never", _data={"kind": "training", **typed(day)},
+                            _expected_status=302)  # fmt: skip
+    db.session.refresh(never)
+    assert never.last_training_on == today - timedelta(days=2)
+    mistaken, older = db.session.scalars(select(CentreVisit).order_by(CentreVisit.visited_on.desc())).all()
+    page = client_request.get("review.record_visit", code="never")
+    links = [link.get_text(" ", strip=True) for link in page.select("#earlier-visits a")]
+    assert links[0].startswith("Change the visit of") and links[1].startswith("Remove the visit of")
+    # It was a contact visit, not training: corrected, the training date falls back to the older visit.
+    client_request.post("review.change_visit", code="never", visit_id=mistaken.id,
+                        _data={"kind": "contact", **typed(today - timedelta(days=2))},
+                        _expected_status=302)  # fmt: skip
+    db.session.refresh(never)
+    assert (never.last_training_on, never.last_contact_on) == (older.visited_on, today - timedelta(days=2))
+    confirm = client_request.get("review.remove_visit", code="never", visit_id=mistaken.id)
+    assert "Remove the visit of" in text_of(confirm, "h1")
+    client_request.post("review.remove_visit", code="never", visit_id=mistaken.id, _expected_status=302)
+    db.session.refresh(never)
+    assert (never.last_training_on, never.last_contact_on) == (older.visited_on, None)
+    page = client_request.get("review.centres")
+    assert "Overdue" in text_of(page, "main")
+    actions = list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.object_id == "never")))
+    assert "centre_visit_corrected" in actions and "centre_visit_removed" in actions
+
+
+def test_removing_a_visit_falls_back_to_the_date_in_the_centres_details(client_request, centres):
+    fresh, _, _ = centres
+    record_changes(fresh, {"last_contact_on": None})
+    given = fresh.last_contact_on
+    db.session.commit()
+    client_request.login_as("partnership")
+    later = typed(given + timedelta(days=5))
+    client_request.post("review.record_visit", code="fresh", _data={"kind": "contact", **later}, _expected_status=302)
+    visit = db.session.scalars(select(CentreVisit)).one()
+    client_request.post("review.remove_visit", code="fresh", visit_id=visit.id, _expected_status=302)
+    db.session.refresh(fresh)
+    assert fresh.last_contact_on == given
+
+
+def test_another_centres_visit_answers_404(client_request, centres):
+    fresh, _, _ = centres
+    visit = upkeep.record_visit(db.session, fresh, "contact", uk_date(now_utc()), None, None)
+    client_request.login_as("partnership")
+    client_request.get("review.change_visit", code="never", visit_id=visit.id, _expected_status=404)
+    client_request.post("review.remove_visit", code="never", visit_id=visit.id, _expected_status=404)

@@ -2,20 +2,28 @@
 
 A centre is overdue when the due date has passed or nothing has been recorded; "due soon" is
 the next 30 days. Recording a training session or a contact visit keeps its notes and moves the
-centre's last training or contact date forward (never back).
+centre's last training or contact date forward (never back). A visit recorded by mistake can be
+corrected or removed (both audited): the centre's last dates are then worked out again from the visits
+that remain and the last date set in the centre's own details (its history), whichever is later.
+
+A visit cannot be dated before the centre's records begin (`centre_began`): its first history entry,
+its first report, or a last training or contact date given in its details, whichever is earliest.
 """
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ... import audit
-from ...models import Centre
+from ...centres.models import CentreChange
+from ...domain.ukdates import uk_date
+from ...models import Centre, Report
 from .models import VISIT_KINDS, CentreVisit
 
 INTERVAL_MONTHS = {"training": 12, "contact": 6}
+LAST_DATE = {"training": "last_training_on", "contact": "last_contact_on"}
 DUE_SOON_DAYS = 30
 
 
@@ -89,7 +97,7 @@ def record_visit(session, centre: Centre, kind: str, visited_on: date, notes: st
         centre=centre, kind=kind, visited_on=visited_on, notes=notes or None, recorded_by_id=getattr(user, "id", None)
     )
     session.add(visit)
-    attribute = "last_training_on" if kind == "training" else "last_contact_on"
+    attribute = LAST_DATE[kind]
     current = getattr(centre, attribute)
     if current is None or visited_on > current:
         setattr(centre, attribute, visited_on)
@@ -102,3 +110,61 @@ def record_visit(session, centre: Centre, kind: str, visited_on: date, notes: st
 def visits_of(session, centre: Centre) -> list[CentreVisit]:
     query = select(CentreVisit).where(CentreVisit.centre_id == centre.id)
     return list(session.scalars(query.order_by(CentreVisit.visited_on.desc(), CentreVisit.id.desc())))
+
+
+def visit_of(session, centre: Centre, visit_id: int) -> CentreVisit | None:
+    """A visit of this centre (None for another centre's)."""
+    visit = session.get(CentreVisit, visit_id)
+    return visit if visit is not None and visit.centre_id == centre.id else None
+
+
+def correct_visit(session, visit: CentreVisit, kind: str, visited_on: date, notes: str | None, user) -> None:
+    """Change a visit recorded by mistake, work the centre's dates out again, audit it and commit."""
+    if kind not in VISIT_KINDS:
+        raise ValueError(f"kind must be one of {VISIT_KINDS}")
+    visit.kind, visit.visited_on, visit.notes = kind, visited_on, notes or None
+    session.flush()
+    _work_out_dates(session, visit.centre)
+    audit.record(
+        "centre_visit_corrected", "centre", visit.centre.code, detail=f"kind={kind} visit={visit.id}", user=user
+    )
+    session.commit()
+
+
+def remove_visit(session, visit: CentreVisit, user) -> None:
+    """Remove a visit recorded by mistake, work the centre's dates out again from the rest, audit it and commit."""
+    centre, detail = visit.centre, f"kind={visit.kind} visit={visit.id}"
+    session.delete(visit)
+    session.flush()
+    _work_out_dates(session, centre)
+    audit.record("centre_visit_removed", "centre", centre.code, detail=detail, user=user)
+    session.commit()
+
+
+def _work_out_dates(session, centre: Centre) -> None:
+    for kind, attribute in LAST_DATE.items():
+        visited = session.scalar(
+            select(func.max(CentreVisit.visited_on)).where(CentreVisit.centre_id == centre.id, CentreVisit.kind == kind)
+        )
+        found = [day for day in (visited, _date_in_details(session, centre, attribute)) if day is not None]
+        setattr(centre, attribute, max(found) if found else None)
+
+
+def _date_in_details(session, centre: Centre, attribute: str) -> date | None:
+    """The last training or contact date last given in the centre's details (by import or the centre form)."""
+    query = select(CentreChange.new_value).where(CentreChange.centre_id == centre.id, CentreChange.field == attribute)
+    text = session.scalar(query.order_by(CentreChange.changed_at.desc(), CentreChange.id.desc()).limit(1))
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def centre_began(session, centre: Centre) -> date | None:
+    """The first day the centre has any record of its own; None when it has none yet."""
+    changed = session.scalar(select(func.min(CentreChange.changed_at)).where(CentreChange.centre_id == centre.id))
+    reported = session.scalar(select(func.min(Report.reported_at)).where(Report.centre_id == centre.id))
+    given = [_date_in_details(session, centre, attribute) for attribute in LAST_DATE.values()]
+    found = [uk_date(moment) for moment in (changed, reported) if moment is not None]
+    found += [day for day in given if day is not None]
+    return min(found) if found else None
