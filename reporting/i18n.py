@@ -1,7 +1,9 @@
 """Language choice: which locale a request is served in, and the template helpers for it.
 
 The language comes from `?lang=` (so links can be shared in a language), then the `lang`
-cookie set by the language menu, then English. Only shipped languages are accepted. While a
+cookie set by the language menu, then English. Staff pages (any view not marked `@public`) ignore `?lang=`:
+they are always in the staff member's own language (their cookie), even when a person's survey or
+report was just shown on the same tablet in the person's language. Only shipped languages are accepted. While a
 page is shown in another language than the default, every link the app builds keeps `?lang=`,
 so a journey stays in its language and any of its addresses can be shared in it.
 """
@@ -81,10 +83,16 @@ def shipped_languages() -> dict[str, str]:
 
 def select_locale() -> str:
     languages = shipped_languages()
-    for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
+    chosen = () if _is_staff_page() else (request.args.get("lang"),)
+    for candidate in (*chosen, request.cookies.get(LANG_COOKIE)):
         if candidate in languages:
             return candidate
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _is_staff_page() -> bool:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return view is not None and getattr(view, "access", "public") != "public"
 
 
 def current_language() -> str:

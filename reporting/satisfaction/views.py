@@ -9,7 +9,9 @@ reference is a report or not. The follow-up survey is public and reached only by
 """
 
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from babel import Locale
 from flask_babel import force_locale
+from markupsafe import Markup
 from flask_login import current_user, logout_user
 
 from .. import audit, messages
@@ -17,7 +19,7 @@ from ..access import ONLINE_SURVEY, SURVEY, SURVEY_HAND_OVER, find_report, publi
 from ..auth import services as accounts
 from ..downloads import download
 from ..extensions import db, limiter
-from ..i18n import shipped_languages
+from ..i18n import language_tag, shipped_languages
 from ..models import CENTRE_ROLES, ROLES
 from . import bp, handover, presentation, services
 from .forms import FollowUpForm, HandBackForm, ImmediateSurveyForm
@@ -165,7 +167,12 @@ def hand_back():
         "survey_open": report is not None and services.immediate_survey_open(report),
         "answered": session.get(ANSWERED_SESSION) == reference,
     }
-    return _render_for_person(report, "satisfaction/hand-back.html", form=form, **context)
+    # The words for the person in their language; the volunteer's password prompt in the staff member's own.
+    language = _survey_language(report)
+    with force_locale(language):
+        for_person = Markup(render_template("satisfaction/hand-back-person.html", report=report, **context))
+    person = {"lang": language_tag(language), "dir": Locale.parse(language).text_direction}
+    return render_template("satisfaction/hand-back.html", form=form, for_person=for_person, person=person)
 
 
 def _taken_back(reference: str):

@@ -359,3 +359,26 @@ def test_survey_answers_never_appear_on_a_report_page(client_request, centre, ro
     text = client_request.get("reports.view_report", reference=report.reference).get_text(" ")
     assert "Rude volunteer" not in text
     assert "Very dissatisfied" not in text
+
+
+def test_after_an_urdu_survey_the_hand_back_prompt_is_in_the_staff_members_language(client_request, volunteer):
+    reference = submitted_report(client_request, language="ur")
+    questions = hand_over(client_request, reference)
+    client_request.post_url(questions + "?lang=ur", _data={"ease": "5"}, _expected_status=302)
+    for address in ("/survey/hand-back", "/survey/hand-back?lang=ur"):
+        page = client_request.get_url(address)
+        assert page.html["lang"] == "en" and page.html["dir"] == "ltr"
+        assert page.select_one("label[for=password]").get_text(strip=True) == (
+            "Volunteer: enter your password to take the tablet back"
+        )
+        assert page.select_one("button[type=submit]").get_text(strip=True) == "Take the tablet back"
+        # The words for the person stay in their language, marked as such.
+        person = page.select_one("#for-the-person")
+        assert (person["lang"], person["dir"]) == ("ur", "rtl")
+        assert "Please give the tablet back" not in person.get_text(" ")
+    page = client_request.post_url("/survey/hand-back?lang=ur", _data={"password": "not-the-password"})
+    assert page.html["lang"] == "en"
+    assert error_summary(page) == ["The password is not right. Enter the password you signed in with"]
+    # The staff pages after it are in the staff member's language too.
+    client_request.post_url("/survey/hand-back?lang=ur", _data={"password": factories.PASSWORD}, _expected_status=302)
+    assert client_request.get_url(f"/intake/{reference}/submitted?lang=ur").html["lang"] == "en"
