@@ -1,10 +1,11 @@
 """Reading PDFs in tests the way a recipient's software does: real text extraction and metadata.
 
-`pdftotext`, `pdfinfo` and `pdffonts` come from poppler-utils; `pypdf` reads the document catalogue.
+`pdftotext`, `pdfinfo`, `pdffonts` and `pdftoppm` come from poppler-utils; `pypdf` reads the document catalogue.
 Bidi control characters that extraction inserts (or that isolate left-to-right runs) are stripped,
 and text is NFKC-normalised with whitespace collapsed, so sentences can be compared as written.
 """
 
+import html
 import io
 import os
 import re
@@ -12,9 +13,11 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -22,7 +25,7 @@ BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # left-to-right runs lands on either side of a space: `words` compares the words, in order, without them.
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670]")
 PUNCTUATION = re.compile(r"[.,:;!?()\u060c\u061b\u061f\u06d4]")
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts"))
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm"))
 
 # Skipped without poppler-utils, except in CI (`CI=true`), where the PDF tests are mandatory.
 needs_poppler = pytest.mark.skipif(
@@ -83,3 +86,43 @@ def catalogue(data: bytes) -> dict:
         "page_sizes": {(round(page.mediabox.width), round(page.mediabox.height)) for page in reader.pages},
         "pages": len(reader.pages),
     }
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as poppler lays it out: its page (from 1) and its box in points from the page's top left."""
+
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: "Word") -> bool:
+        across = self.x0 < other.x1 and other.x0 < self.x1
+        down = self.y0 < other.y1 and other.y0 < self.y1
+        return self.page == other.page and across and down
+
+
+def word_boxes(data: bytes) -> list[Word]:
+    """Every word of the document with its page and box, in reading order (`pdftotext -bbox`)."""
+    xhtml = _poppler("pdftotext", data, "-bbox", "-enc", "UTF-8")
+    found = []
+    for number, page in enumerate(re.findall(r"<page\b.*?</page>", xhtml, re.S), start=1):
+        for x0, y0, x1, y1, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page
+        ):
+            found.append(Word(number, html.unescape(text), float(x0), float(y0), float(x1), float(y1)))
+    return found
+
+
+def page_image(data: bytes, page: int, dpi: int = 144) -> Image.Image:
+    """One page drawn as poppler draws it for the screen, in RGB; a point is `dpi / 72` pixels."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(data)
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+                        str(path), str(Path(folder) / "page")], capture_output=True, check=True)  # fmt: skip
+        with Image.open(Path(folder) / "page.png") as image:
+            return image.convert("RGB")
