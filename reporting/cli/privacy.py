@@ -1,19 +1,25 @@
-"""`retention apply`, `retention erase REFERENCE`, `retention erase-due`, `backup --out FILE` and `restore FILE`."""
+"""`retention apply`, `retention erase REFERENCE`, `retention erase-due`, `backup --out FILE` and `restore FILE`.
 
+`retention apply` and `retention erase-due` are also scheduled jobs (`jobs run`), which run the same functions."""
+
+from functools import partial
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
 from ..cases import erasure
 from ..domain.references import normalise_reference
 from ..extensions import db
+from ..jobs.registry import register_job
 from ..models import Report
 from ..privacy import backup as backups
 from ..privacy import notes, services
+from .jobs import run_as_command
 
 retention_cli = AppGroup("retention", help="Erase personal details that are no longer needed.")
 
@@ -23,10 +29,8 @@ def _evidence_dir() -> Path:
     return Path(configured) if configured else Path(current_app.instance_path) / "evidence"
 
 
-@retention_cli.command("apply")
-@click.option("--years", type=click.IntRange(min=1), help="Retention period (default: RETENTION_YEARS, 6).")
-def apply_retention(years: int | None) -> None:
-    """Erase contact details and free text of reports older than the retention period, and old staff addresses."""
+def apply_retention_period(years: int | None = None) -> str:
+    """Erase the personal details of reports older than `years` (default RETENTION_YEARS), and old staff addresses."""
     years = years or current_app.config.get("RETENTION_YEARS", services.RETENTION_YEARS_DEFAULT)
     report_ids = services.reports_past_retention(years)
     count = services.erase_personal_details(report_ids, _evidence_dir())
@@ -35,8 +39,17 @@ def apply_retention(years: int | None) -> None:
     addresses = audit.expire_staff_addresses(days)
     audit.record("retention_applied", detail=f"years={years} reports={count} addresses={addresses}")
     db.session.commit()
-    click.echo(f"erased personal details from {count} report(s) older than {years} years")
-    click.echo(f"cleared the address of {addresses} audit event(s) older than {days} days")
+    return (
+        f"erased personal details from {count} report(s) older than {years} years\n"
+        f"cleared the address of {addresses} audit event(s) older than {days} days"
+    )
+
+
+@retention_cli.command("apply")
+@click.option("--years", type=click.IntRange(min=1), help="Retention period (default: RETENTION_YEARS, 6).")
+def apply_retention(years: int | None) -> None:
+    """Erase contact details and free text of reports older than the retention period, and old staff addresses."""
+    run_as_command(partial(apply_retention_period, years))
 
 
 @retention_cli.command("erase")
@@ -50,15 +63,27 @@ def erase(reference: str) -> None:
     click.echo(f"erased personal details from {report.reference}")
 
 
+def carry_out_due_erasures() -> str:
+    """Carry out the erasures whose cooling-off period has passed."""
+    references = erasure.erase_due(_evidence_dir())
+    audit.record("erasures_due_carried_out", detail=f"reports={len(references)}")
+    db.session.commit()
+    return f"erased personal details from {len(references)} report(s) whose cooling-off period had passed"
+
+
 @retention_cli.command("erase-due")
 def erase_due() -> None:
     """Carry out the erasures people asked for in "Check my report" once their cooling-off period has passed.
 
     Safe to run twice (or daily): an erasure carried out is not due again, and one cancelled never is."""
-    references = erasure.erase_due(_evidence_dir())
-    audit.record("erasures_due_carried_out", detail=f"reports={len(references)}")
-    db.session.commit()
-    click.echo(f"erased personal details from {len(references)} report(s) whose cooling-off period had passed")
+    run_as_command(carry_out_due_erasures)
+
+
+register_job("retention apply", _l("Erases the personal details of reports older than the retention period "
+                                   "(RETENTION_YEARS) and old staff addresses in the audit trail."),
+             apply_retention_period)  # fmt: skip
+register_job("retention erase-due", _l("Carries out the erasures people asked for in Check my report once their "
+                                       "cooling-off period has passed."), carry_out_due_erasures)  # fmt: skip
 
 
 @click.command("backup")

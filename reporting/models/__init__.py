@@ -11,6 +11,7 @@ from ..cases.outcome_models import ReportCorrection, ReportOutcome
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
+from ..jobs.models import JobRun
 from ..review.dip_sampling.models import DipFinding, DipSample, DipSampleItem
 from ..review.figures.models import (
     ReviewMonthCentreAnswer,
@@ -75,6 +76,7 @@ __all__ = [
     "ErasureRequest",
     "EvidenceFile",
     "HeldAnswers",
+    "JobRun",
     "Referral",
     "Report",
     "ReportCategory",
