@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from reporting.extensions import db
@@ -385,3 +386,17 @@ def test_a_hash_made_with_other_settings_is_remade_at_sign_in(client_request, vo
     remade = db.session.get(User, volunteer.id).password_hash
     assert remade != old
     assert extract_parameters(remade) == extract_parameters(services.hash_password("another password"))
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "ur"])
+def test_the_show_password_button_speaks_the_pages_language(app, client_request, language):
+    page = client_request.get("auth.sign_in", lang=language)
+    wrapper = page.select_one("[data-module=govuk-password-input]")
+    words = {"show-password": "Show", "hide-password": "Hide", "hide-password-aria-label": "Hide password",
+             "password-shown-announcement": "Your password is visible"}  # fmt: skip
+    with app.test_request_context(), force_locale(language):
+        expected = {key: gettext(text) for key, text in words.items()}
+    # The script reads its words from these attributes; without them it says "Show" and "Hide" in English.
+    for key, text in expected.items():
+        assert wrapper[f"data-i18n.{key}"] == text
+    assert page.select_one(".govuk-js-password-input-toggle").get_text(strip=True) == expected["show-password"]
