@@ -25,18 +25,27 @@ class Answer:
 class Browser:
     """One person's browser: keeps its cookies and one keep-alive connection to the server."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, source: str | None = None, tls=None, headers: dict | None = None) -> None:
+        """`source`: the loopback address to connect from (each looks like another visitor to a proxy); `tls`: an
+        `ssl.SSLContext` for an https `base_url`; `headers`: sent with every request (as a proxy would add)."""
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
         self.cookies: dict[str, str] = {}
-        self._connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
+        self.headers = dict(headers or {})
+        source_address = (source, 0) if source else None
+        if parts.scheme == "https":
+            self._connection = http.client.HTTPSConnection(self.host, self.port, timeout=120, context=tls,
+                                                           source_address=source_address)  # fmt: skip
+        else:
+            self._connection = http.client.HTTPConnection(self.host, self.port, timeout=120,
+                                                          source_address=source_address)  # fmt: skip
 
     @property
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
-    def request(self, method: str, path: str, form: dict | None = None) -> Answer:
-        headers = {"Cookie": self.cookie_header} if self.cookies else {}
+    def request(self, method: str, path: str, form: dict | None = None, headers: dict | None = None) -> Answer:
+        headers = {**self.headers, **(headers or {}), **({"Cookie": self.cookie_header} if self.cookies else {})}
         body = None
         if form is not None:
             body = urlencode(form, doseq=True)
@@ -49,9 +58,11 @@ class Browser:
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
+        self.last_headers = response.headers
         location = response.headers.get("Location")
         if location and location.startswith("http"):
             location = urlsplit(location)._replace(scheme="", netloc="").geturl()
+        self.last_body = content
         return Answer(response.status, location, content.decode("utf-8", "replace"), seconds)
 
     def get(self, path: str) -> Answer:

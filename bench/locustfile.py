@@ -1,13 +1,18 @@
 """Locust users for `make loadtest`: people reporting online, volunteers taking reports, staff reading pages.
 
-Started by bench/loadtest.py against gunicorn on loopback. Each submission that gets its success
-answer (the redirect to the "Report sent" page) is written, with the reference that page shows,
-to LOADTEST_SUBMISSIONS_FILE, so the reports in the database can be counted against them. The
-run stops itself after LOADTEST_MAX_SUBMISSIONS successes or Locust's --run-time, whichever is first.
+Started by bench/loadtest.py against gunicorn on loopback, and by the scale test (bench/scale.py) through nginx.
+Each submission that gets its success answer (the redirect to the "Report sent" page) is written, with the
+reference that page shows, to LOADTEST_SUBMISSIONS_FILE, so the reports in the database can be counted against
+them. A submit that gets an error or no answer is sent again, for the same draft, as a person presses Send again;
+each such draft is written to LOADTEST_RESENDS_FILE (its reference, when the first answer was lost, when it was
+sent again). The run stops itself after LOADTEST_MAX_SUBMISSIONS successes or Locust's --run-time, whichever is
+first.
 """
 
+import json
 import os
 import re
+import time
 
 from locust import HttpUser, between, task
 
@@ -19,6 +24,13 @@ REFERENCE = re.compile(r"HR-[2-9A-Z]{4}-[2-9A-Z]{4}")
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "")
 MAX_SUBMISSIONS = int(os.environ.get("LOADTEST_MAX_SUBMISSIONS", "200"))
 SUBMISSIONS_FILE = os.environ.get("LOADTEST_SUBMISSIONS_FILE", "/dev/null")
+RESENDS_FILE = os.environ.get("LOADTEST_RESENDS_FILE", "/dev/null")
+# The certificate to trust for an https host (the scale test's nginx, with a certificate made for the run).
+CA_BUNDLE = os.environ.get("LOADTEST_CA_BUNDLE")
+# No answer (0), or the proxy's answer for a server that failed: the person sends the same draft again.
+LOST_ANSWERS = (0, 502, 503, 504)
+RESENDS = 20
+RESEND_PAUSE_S = 1.0
 succeeded = 0
 
 
@@ -31,7 +43,18 @@ def _slug(location: str) -> str:
     return location.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
 
 
-class Reporting(HttpUser):
+class Browsing(HttpUser):
+    """A browser: trusts LOADTEST_CA_BUNDLE's certificate when given."""
+
+    abstract = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if CA_BUNDLE:
+            self.client.verify = CA_BUNDLE
+
+
+class Reporting(Browsing):
     """What the reporting users share: walking a flow page by page, and noting each success."""
 
     abstract = True
@@ -51,17 +74,36 @@ class Reporting(HttpUser):
     def submit(self, location: str, name: str) -> None:
         global succeeded
         page = self.client.get(location, name=f"{name} check answers")
-        answer = self.client.post(location, data={"csrf_token": _token(page.text)}, allow_redirects=False,
-                                  name=f"{name} submit")  # fmt: skip
+        token, lost_at = _token(page.text), None
+        for _attempt in range(RESENDS + 1):
+            sent_at = time.time()
+            answer = self.client.post(location, data={"csrf_token": token}, allow_redirects=False,
+                                      name=f"{name} submit" if lost_at is None else f"{name} submit again")  # fmt: skip
+            if answer.status_code not in LOST_ANSWERS:
+                break
+            lost_at = lost_at or sent_at
+            time.sleep(RESEND_PAUSE_S)
         if answer.status_code != 302:
             return
-        sent = self.client.get(answer.headers["Location"], name=f"{name} sent")
-        found = REFERENCE.search(sent.text) or REFERENCE.search(answer.headers["Location"])
+        reference = self.reference_on(answer.headers["Location"], name)
+        if lost_at is not None:
+            with open(RESENDS_FILE, "a", encoding="utf-8") as out:
+                out.write(json.dumps({"reference": reference, "lost_at": lost_at, "resent_at": sent_at}) + "\n")
         with open(SUBMISSIONS_FILE, "a", encoding="utf-8") as out:
-            out.write(f"{found.group(0) if found else '?'}\n")
+            out.write(f"{reference}\n")
         succeeded += 1
         if succeeded >= MAX_SUBMISSIONS:
             self.environment.runner.quit()
+
+    def reference_on(self, location: str, name: str) -> str:
+        """The reference the "Report sent" page shows (asked again if its answer is lost), or "?"."""
+        for _attempt in range(RESENDS + 1):
+            sent = self.client.get(location, name=f"{name} sent")
+            if sent.status_code not in LOST_ANSWERS:
+                break
+            time.sleep(RESEND_PAUSE_S)
+        found = REFERENCE.search(location) or REFERENCE.search(sent.text)  # an assisted report: in its address
+        return found.group(0) if found else "?"
 
 
 class SelfReporter(Reporting):
@@ -83,7 +125,7 @@ class SelfReporter(Reporting):
             self.submit(location, "self-report")
 
 
-class StaffMember(HttpUser):
+class StaffMember(Browsing):
     """Signs in once, then reads pages."""
 
     abstract = True

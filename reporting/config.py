@@ -76,6 +76,10 @@ class Config:
     # 0: the app is reached directly, and those headers are ignored.
     TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")
     WTF_CSRF_TIME_LIMIT = None
+    # Pages are sent with `Referrer-Policy: no-referrer` (a search or a token in an address never leaves in a
+    # header), so browsers send no Referer: Flask-WTF's referrer check on HTTPS would refuse every form in
+    # production. The CSRF token, tied to the session, and SameSite cookies protect the forms.
+    WTF_CSRF_SSL_STRICT = False
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Europe/London"
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
