@@ -105,6 +105,9 @@ class Config:
     # Keys that encrypt personal details at rest (comma-separated Fernet keys, newest first). Outside
     # production, a key is made once and kept in instance/data-encryption.key when none is given.
     DATA_ENCRYPTION_KEYS = _keys_from_environment()
+    # Fingerprint reports' identifying details and suggest links between reports of the same person (on by
+    # default; "false" switches it off, as the bench does to measure what it costs the submit).
+    LINKING_ENABLED = os.environ.get("LINKING_ENABLED", "true").strip().lower() not in ("0", "false", "no", "off")
     # Support services a report can be referred to; the person's receipt lists them as other help.
     # Each: a name, and optionally a phone number and a website.
     SUPPORT_ORGANISATIONS = [

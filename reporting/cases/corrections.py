@@ -17,6 +17,7 @@ from ..domain.corrections import ApproximateDate, Change, changes, correctable_f
 from ..extensions import db
 from ..filters import month_label, uk_date
 from ..labels import label
+from ..links import services as links
 from ..models import Area, Centre, Report, ReportCorrection, utcnow
 
 FIELD_NAMES = {
@@ -71,6 +72,7 @@ def correct_report(report: Report, user, answers: dict, reason: str) -> list[Cha
             )
         )
     report.updated_at = utcnow()  # the report's own row is written, so its version moves on whatever changed
+    links.refresh(report)
     fields = ",".join(change.field for change in found)
     audit.record("report_corrected", "report", report.reference, detail=f"fields={fields}")
     try:

@@ -13,6 +13,7 @@ from ..cases.message_models import CaseMessage
 from ..domain import case_messages as rules
 from ..extensions import db
 from ..intake import services as intake_services
+from ..links import services as links
 from ..models import ContactDetails
 
 CONTACT_FIELDS = ("name", "phone", "email", "preferred_method", "safe_to_leave_message")
@@ -57,6 +58,8 @@ def give_contact_details(report, details: dict) -> None:
         value = details.get(name)
         setattr(report.contact, name, (value.strip() or None) if isinstance(value, str) else value)
     conversation.record_from_person(report, rules.CONTACT)
+    db.session.flush()
+    links.refresh(report)
     db.session.commit()
 
 

@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from .. import audit
 from ..crypto import EncryptedText, keyring, new_key, rotate_text
 from ..extensions import db
+from ..links import services as links
 
 keys_cli = AppGroup("keys", help="Manage the keys that encrypt personal details at rest.")
 BATCH = 500
@@ -58,7 +59,8 @@ def rotate() -> None:
     if len(keyring.keys) < 2:
         click.echo("Only one key is configured: values are re-encrypted under it (nothing to retire).")
     count = rotate_all()
-    audit.record("keys_rotated", detail=f"values={count}")
+    fingerprinted, _suggested = links.rebuild()  # the links key is derived from the newest key
+    audit.record("keys_rotated", detail=f"values={count} fingerprinted={fingerprinted}")
     db.session.commit()
     click.echo(f"re-encrypted {count} values under the newest key")
 

@@ -19,6 +19,7 @@ from ..domain.satisfaction import IMMEDIATE
 from ..domain.ukdates import now_utc, uk_date
 from ..domain.working_days import deadlines
 from ..extensions import db
+from ..links import services as links
 from ..models import (
     Area,
     Centre,
@@ -71,6 +72,7 @@ def import_reports(lines: Iterable[str | bytes]) -> ImportResult:
     new_records = [record for record in records if record["reference"] not in existing]
     assign_references(new_records)
     insert_reports(new_records, codes)
+    links.add_records(new_records)
     result = ImportResult(imported=len(new_records), skipped=len(records) - len(new_records))
     audit.record("reports_imported", "report", detail=f"imported={result.imported} skipped={result.skipped}")
     db.session.commit()

@@ -22,6 +22,7 @@ from ..domain import working_days
 from ..domain.references import new_reference
 from ..domain.statuses import DRAFT
 from ..extensions import db
+from ..links import services as links
 from ..models import EvidenceFile, Report, utcnow
 from ..satisfaction.services import on_report_submitted
 from . import evidence, file_changes
@@ -129,6 +130,8 @@ def submit(journey) -> bool:
     check_code.keep_shown(report.reference, code)  # for the person, in this session only
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)
+    links.refresh(report)
+    links.link_earlier_reference(report)
     db.session.commit()
     return True
 

@@ -11,6 +11,7 @@ from ..cases.outcome_models import ReportCorrection, ReportOutcome
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
+from ..links.models import EarlierReference, Person, ReportFingerprint, ReportLink, ReportPerson, Series, SeriesReport
 from ..jobs.models import JobRun
 from ..review.dip_sampling.models import DipFinding, DipSample, DipSampleItem
 from ..review.figures.models import (
@@ -72,10 +73,17 @@ __all__ = [
     "DipFinding",
     "DipSample",
     "DipSampleItem",
+    "EarlierReference",
     "EqualityAnswers",
     "ErasureRequest",
     "EvidenceFile",
     "HeldAnswers",
+    "Person",
+    "ReportFingerprint",
+    "ReportLink",
+    "ReportPerson",
+    "Series",
+    "SeriesReport",
     "JobRun",
     "Referral",
     "Report",

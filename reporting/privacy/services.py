@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..intake import file_changes
+from ..links import services as links
 from ..models import (
     CaseMessage,
     ContactDetails,
@@ -54,6 +55,7 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
     )
     blanks = dict.fromkeys(free_text_columns())
     db.session.execute(sa.update(Report).where(Report.id.in_(report_ids)).values(identifying_fields=[], **blanks))
+    links.forget_fingerprints(report_ids)  # confirmed links hold no details and stay, so counts of people hold
     notes.clear_dip_sample_notes(report_ids)
     notes.clear_correction_reasons(report_ids)
     return len(report_ids)

@@ -1,0 +1,348 @@
+"""Fingerprinting reports, suggesting links by index look-ups, and confirming links into people.
+
+A report's fingerprints are (re)computed when it is submitted, imported or corrected, and when the person gives
+contact details later. Suggestions come from looking the report's fingerprints up in the (kind, digest) index,
+never from a scan. `LINKING_ENABLED = False` switches this off (the bench compares the submit with and without).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import and_, delete, insert, or_, select, update
+
+from .. import audit
+from ..crypto import keyring
+from ..domain import fingerprints
+from ..domain.fingerprints import Identity
+from ..extensions import db
+from ..models import ContactDetails, Report, utcnow
+from .models import (
+    CONFIRMED,
+    REJECTED,
+    SUGGESTED,
+    EarlierReference,
+    Person,
+    ReportFingerprint,
+    ReportLink,
+    ReportPerson,
+)
+
+LOOKUP_CHUNK = 200  # fingerprints looked up in one statement
+REBUILD_BATCH = 1000
+
+
+class LinkNotFound(LookupError):
+    """No link, suggested or decided, between the two reports named."""
+
+
+def enabled() -> bool:
+    return bool(current_app.config.get("LINKING_ENABLED", True))
+
+
+def current_key() -> bytes:
+    """The links key, derived from the newest data encryption key: rotating the keys rotates it too."""
+    return fingerprints.links_key(keyring.keys[0])
+
+
+def identity_of(report: Report) -> Identity:
+    contact = report.contact
+    if contact is None:
+        return Identity(incident_postcode=report.postcode or report.postcode_district)
+    return Identity(
+        name=contact.name,
+        phone=contact.phone,
+        email=contact.email,
+        address=contact.address,
+        incident_postcode=report.postcode or report.postcode_district,
+    )
+
+
+# ---------------------------------------------------------------- fingerprints and suggestions
+
+
+def refresh(report: Report) -> list[ReportLink]:
+    """Fingerprint a submitted report again and suggest links from what it now shares; in the caller's transaction.
+    A report without contact details gets no fingerprints: it is linked only when the person links it."""
+    if not enabled() or not report.submitted:
+        return []
+    identity = identity_of(report)
+    prints = set() if identity.empty else fingerprints.fingerprints(current_key(), identity)
+    store({report.id: prints})
+    return suggest({report.id: prints})
+
+
+def store(prints_by_report: dict[int, set[tuple[str, str]]]) -> None:
+    """Replace the fingerprints of these reports."""
+    ids = list(prints_by_report)
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        db.session.execute(delete(ReportFingerprint).where(ReportFingerprint.report_id.in_(chunk)))
+    rows = [
+        {"report_id": report_id, "kind": kind, "digest": digest}
+        for report_id, prints in prints_by_report.items()
+        for kind, digest in prints
+    ]
+    if rows:
+        db.session.execute(insert(ReportFingerprint), rows)
+
+
+def matches(prints: set[tuple[str, str]]) -> dict[int, set[str]]:
+    """Other reports sharing any of these fingerprints, with the kinds they share: index look-ups only."""
+    shared: dict[int, set[str]] = defaultdict(set)
+    pairs = sorted(prints)
+    for start in range(0, len(pairs), LOOKUP_CHUNK):
+        wanted = or_(*(and_(ReportFingerprint.kind == kind, ReportFingerprint.digest == digest)
+                       for kind, digest in pairs[start : start + LOOKUP_CHUNK]))  # fmt: skip
+        found = select(ReportFingerprint.report_id, ReportFingerprint.kind).where(wanted)
+        for report_id, kind in db.session.execute(found):
+            shared[report_id].add(kind)
+    return shared
+
+
+def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLink]:
+    """Suggest a link for every pair of reports whose fingerprints meet by a linking rule."""
+    reasons_by_pair: dict[tuple[int, int], list[str]] = {}
+    for report_id, prints in prints_by_report.items():
+        if not prints:
+            continue
+        for other_id, kinds in matches(prints).items():
+            reasons = fingerprints.link_reasons(kinds)
+            if other_id != report_id and reasons:
+                reasons_by_pair[tuple(sorted((report_id, other_id)))] = reasons
+    return [link for pair, reasons in reasons_by_pair.items() if (link := _suggest_pair(*pair, reasons))]
+
+
+def _suggest_pair(first_id: int, second_id: int, reasons: list[str]) -> ReportLink | None:
+    link = db.session.scalar(
+        select(ReportLink).where(ReportLink.report_a_id == first_id, ReportLink.report_b_id == second_id)
+    )
+    if link is not None:
+        if link.status == SUGGESTED and set(reasons) - set(link.reasons or []):
+            link.reasons = _ordered({*link.reasons, *reasons})
+        return None
+    if _person_of(first_id) is not None and _person_of(first_id) == _person_of(second_id):
+        return None  # already the same person through other confirmed links
+    link = ReportLink(report_a_id=first_id, report_b_id=second_id, reasons=reasons, status=SUGGESTED)
+    db.session.add(link)
+    return link
+
+
+def _ordered(reasons: Iterable[str]) -> list[str]:
+    return [reason for reason in fingerprints.REASONS if reason in set(reasons)]
+
+
+def add_records(records: list[dict]) -> int:
+    """Fingerprints and suggestions for exchange records just inserted in bulk (an import, the demo data); returns
+    how many links were suggested."""
+    if not enabled():
+        return 0
+    identities = {record["reference"]: _record_identity(record) for record in records if record.get("contact")}
+    identities = {reference: identity for reference, identity in identities.items() if not identity.empty}
+    references = list(identities)
+    report_ids: dict[str, int] = {}
+    for start in range(0, len(references), LOOKUP_CHUNK):
+        chunk = references[start : start + LOOKUP_CHUNK]
+        query = select(Report.reference, Report.id).where(Report.reference.in_(chunk))
+        report_ids.update(dict(db.session.execute(query).all()))
+    key = current_key()
+    prints = {report_ids[ref]: fingerprints.fingerprints(key, identity) for ref, identity in identities.items()}
+    store(prints)
+    return len(suggest(prints))
+
+
+def _record_identity(record: dict) -> Identity:
+    contact = record["contact"]
+    fields = ("name", "phone", "email", "address")
+    return Identity(**{name: contact.get(name) for name in fields}, incident_postcode=record.get("postcode"))
+
+
+def rebuild() -> tuple[int, int]:
+    """Recompute every submitted report's fingerprints under the current key (after `keys rotate`), then suggest
+    again; decided links are kept as they are. Returns (reports fingerprinted, new suggestions)."""
+    db.session.execute(delete(ReportFingerprint))
+    key = current_key()
+    query = (
+        select(Report.id, Report.postcode, Report.postcode_district, ContactDetails)
+        .join(ContactDetails, ContactDetails.report_id == Report.id)
+        .where(Report.submitted)
+        .order_by(Report.id)
+    )
+    prints: dict[int, set[tuple[str, str]]] = {}
+    for report_id, postcode, district, contact in db.session.execute(query):
+        identity = Identity(contact.name, contact.phone, contact.email, contact.address, postcode or district)
+        if not identity.empty:
+            prints[report_id] = fingerprints.fingerprints(key, identity)
+    store(prints)
+    return len(prints), len(suggest(prints))
+
+
+def forget_fingerprints(report_ids: list[int]) -> None:
+    """Erasure and retention: the fingerprints go with the details; links (which hold none) stay."""
+    for start in range(0, len(report_ids), LOOKUP_CHUNK):
+        chunk = report_ids[start : start + LOOKUP_CHUNK]
+        db.session.execute(delete(ReportFingerprint).where(ReportFingerprint.report_id.in_(chunk)))
+
+
+# ---------------------------------------------------------------- deciding
+
+
+def find_link(first: Report, second: Report) -> ReportLink | None:
+    low, high = sorted((first.id, second.id))
+    return db.session.scalar(select(ReportLink).where(ReportLink.report_a_id == low, ReportLink.report_b_id == high))
+
+
+def link_earlier_reference(report: Report) -> ReportLink | None:
+    """On submit: the person's answer to "Have you reported something like this before?" becomes a link (a
+    suggestion from a reference alone, a confirmed link when its code proved it). Works whether linking by
+    fingerprints is on or off: it needs no personal details."""
+    given = db.session.get(EarlierReference, report.id)
+    if given is None:
+        return None
+    earlier = db.session.scalar(select(Report).where(Report.reference == given.reference, Report.submitted))
+    return link_by_person(earlier, report, given.proven) if earlier is not None else None
+
+
+def link_by_person(earlier: Report, report: Report, proven: bool) -> ReportLink | None:
+    """The person said this report follows `earlier`: with its code (proven) the link is made, else suggested."""
+    if earlier.id == report.id:
+        return None
+    link = find_link(earlier, report)
+    if link is None:
+        low, high = sorted((earlier.id, report.id))
+        link = ReportLink(report_a_id=low, report_b_id=high, reasons=[], status=SUGGESTED)
+        db.session.add(link)
+    link.reasons = _ordered({*(link.reasons or []), fingerprints.SELF_LINKED})
+    if proven and link.status != CONFIRMED:
+        _decide(link, CONFIRMED, None)
+    return link
+
+
+def decide(link: ReportLink, status: str, user) -> None:
+    """Confirm or reject a link (a confirmed link joins the two reports' people), audited."""
+    if status not in (CONFIRMED, REJECTED):
+        raise ValueError(status)
+    was = link.status
+    _decide(link, status, user)
+    if was == CONFIRMED and status == REJECTED:
+        regroup_people()
+    audit.record(
+        f"link_{status}", "report", link.report_a.reference, detail=f"with={link.report_b.reference}", user=user
+    )
+
+
+def _decide(link: ReportLink, status: str, user) -> None:
+    link.status = status
+    link.decided_by_id = getattr(user, "id", None)
+    link.decided_at = utcnow()
+    db.session.flush()
+    if status == CONFIRMED:
+        join_people(link.report_a_id, link.report_b_id)
+
+
+def _person_of(report_id: int) -> int | None:
+    return db.session.scalar(select(ReportPerson.person_id).where(ReportPerson.report_id == report_id))
+
+
+def join_people(first_id: int, second_id: int) -> int:
+    """Put two reports in one person, merging the people they were in; returns the person's id."""
+    first, second = _person_of(first_id), _person_of(second_id)
+    if first is None and second is None:
+        person = Person()
+        db.session.add(person)
+        db.session.flush()
+        db.session.execute(insert(ReportPerson), [{"report_id": first_id, "person_id": person.id},
+                                                  {"report_id": second_id, "person_id": person.id}])  # fmt: skip
+        return person.id
+    keep = first if first is not None else second
+    if first is None or second is None:
+        db.session.add(ReportPerson(report_id=first_id if first is None else second_id, person_id=keep))
+    elif first != second:
+        db.session.execute(update(ReportPerson).where(ReportPerson.person_id == second).values(person_id=keep))
+        db.session.execute(delete(Person).where(Person.id == second))
+    db.session.flush()
+    return keep
+
+
+def regroup_people() -> None:
+    """Group every report again from the confirmed links (after a confirmed link is rejected)."""
+    db.session.execute(delete(ReportPerson))
+    db.session.execute(delete(Person))
+    for group in groups_from_links(confirmed_pairs()):
+        person = Person()
+        db.session.add(person)
+        db.session.flush()
+        db.session.execute(insert(ReportPerson), [{"report_id": rid, "person_id": person.id} for rid in group])
+
+
+def confirmed_pairs() -> list[tuple[int, int]]:
+    query = select(ReportLink.report_a_id, ReportLink.report_b_id).where(ReportLink.status == CONFIRMED)
+    return [tuple(row) for row in db.session.execute(query)]
+
+
+def groups_from_links(pairs: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """The connected groups of reports that confirmed links make (union-find)."""
+    parent: dict[int, int] = {}
+
+    def root(item: int) -> int:
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for first, second in pairs:
+        parent[root(first)] = root(second)
+    groups: dict[int, set[int]] = defaultdict(set)
+    for item in list(parent):
+        groups[root(item)].add(item)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class PendingLink:
+    reference_a: str
+    reference_b: str
+    reasons: list[str]
+
+
+def pending(start: datetime | None = None, end: datetime | None = None) -> list[PendingLink]:
+    """Suggestions not yet decided, optionally of reports reported in [start, end), oldest first."""
+    first, second = Report.__table__.alias("first"), Report.__table__.alias("second")
+    query = (
+        select(first.c.reference, second.c.reference, ReportLink.reasons)
+        .join(first, first.c.id == ReportLink.report_a_id)
+        .join(second, second.c.id == ReportLink.report_b_id)
+        .where(ReportLink.status == SUGGESTED)
+        .order_by(ReportLink.id)
+    )
+    if start is not None:
+        query = query.where(or_(first.c.reported_at >= start, second.c.reported_at >= start))
+    if end is not None:
+        query = query.where(or_(first.c.reported_at < end, second.c.reported_at < end))
+    return [PendingLink(a, b, _ordered(reasons or [])) for a, b, reasons in db.session.execute(query)]
+
+
+def links_of(report: Report) -> list[ReportLink]:
+    query = select(ReportLink).where(or_(ReportLink.report_a_id == report.id, ReportLink.report_b_id == report.id))
+    return list(db.session.scalars(query.order_by(ReportLink.id)))
+
+
+def same_person(report: Report) -> list[Report]:
+    """The other reports of this report's person (confirmed links), oldest first."""
+    person = _person_of(report.id)
+    if person is None:
+        return []
+    others = select(ReportPerson.report_id).where(ReportPerson.person_id == person, ReportPerson.report_id != report.id)
+    return list(db.session.scalars(select(Report).where(Report.id.in_(others)).order_by(Report.reported_at)))
+
+
+def linked_report_ids(report_ids: list[int]) -> set[int]:
+    """Which of these reports belong to a person (every person has two reports or more), for the flag on lists."""
+    if not report_ids:
+        return set()
+    return set(db.session.scalars(select(ReportPerson.report_id).where(ReportPerson.report_id.in_(report_ids))))
