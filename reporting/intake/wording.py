@@ -158,6 +158,10 @@ ASSISTED = {
         "police_consent": {
             "label": _l("Can this report be shared with the police?"),
             "summary": _l("Sharing with the police"),
+            "choices": {
+                "named": _l("Share with the police, with their details"),
+                "anonymous": _l("Share with the police, without their details"),
+            },
             "choice_hints": {
                 "named": _l("The police get what happened, with their name and contact details, and may contact them."),
                 "anonymous": _l(
@@ -205,6 +209,7 @@ ASSISTED = {
         "preferred_method": {
             "label": _l("What is the best way to contact them?"),
             "summary": _l("Best way to contact"),
+            "choices": {"none": _l("They do not want to be contacted")},
         },
         "phone": {"label": _l("Phone number"), "hint": _l("Needed for phone calls and text messages.")},
         "email": {"label": _l("Email address"), "hint": _l("Needed for email.")},

@@ -329,3 +329,18 @@ def test_an_incident_more_than_ten_years_ago_is_refused_naming_the_earliest_date
     assert len(error_summary(page)) == 1 and expected in error_summary(page)[0]
     assert _highlighted(page) == ["year"]
     assert page.select_one("input[name=occurred_on-year]")["value"] == "1900"
+
+
+def test_the_assisted_options_speak_of_the_person_as_they(client_request, reference):
+    police = step_page(client_request, reference, "police")
+    options = [text_of(police, f"label[for={radio['id']}]") for radio in police.select("input[name=police_consent]")]
+    assert options == [
+        "Share with the police, with their details",
+        "Share with the police, without their details",
+        "Do not share with the police",
+    ]
+    go_through_steps(client_request, reference, {"police": {"police_consent": "named"}}, stop_at="contact")
+    contact = step_page(client_request, reference, "contact")
+    labels = [text_of(contact, f"label[for={radio['id']}]") for radio in contact.select("input[name=preferred_method]")]
+    assert labels[-1] == "They do not want to be contacted"
+    assert not {"me", "my"} & {word.strip(",.") for text in options + labels for word in text.lower().split()}
