@@ -62,6 +62,13 @@ class Config:
     EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR") or None
     EVIDENCE_MAX_FILES = 5
     EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+    # Files a report made online may carry (each up to EVIDENCE_MAX_BYTES), and their bytes together.
+    SELF_REPORT_EVIDENCE_MAX_FILES = 5
+    SELF_REPORT_EVIDENCE_MAX_BYTES = 20 * MIB
+    # What one draft made online may take in 24 hours, counting files it took and then removed, so that adding
+    # and removing files again and again cannot make a store of a report that is never sent.
+    SELF_REPORT_EVIDENCE_DAILY_FILES = 10
+    SELF_REPORT_EVIDENCE_DAILY_BYTES = 40 * MIB
     # The most bytes a request's body may have, by the kind of route it goes to (see reporting/body_limits.py
     # and the table in README.md); bodies with or without a Content-Length are refused (413) past the limit.
     BODY_LIMITS = {
@@ -69,6 +76,7 @@ class Config:
         "staff_form": MIB,  # pages for signed-in staff, and every route that declares no other kind
         "evidence_upload": EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + MIB,  # five files and the rest of the form
         "person_evidence": EVIDENCE_MAX_BYTES + 256 * KIB,  # one file added in "Check my report", and its words
+        "self_report_evidence": SELF_REPORT_EVIDENCE_MAX_BYTES + 256 * KIB,  # a report made online's files at once
         "recording": 200 * MIB,  # an account told in BSL or by voice, recorded as video or sound
     }
     # How many proxies (TLS terminator, load balancer) stand in front of the app: the client's address and
@@ -97,6 +105,9 @@ class Config:
     SELF_REPORT_START_RATE_LIMIT = os.environ.get("SELF_REPORT_START_RATE_LIMIT", "5 per hour")
     SELF_REPORT_ADDRESS_RATE_LIMIT = os.environ.get("SELF_REPORT_ADDRESS_RATE_LIMIT", "600 per minute;6000 per hour")
     SELF_REPORT_ADDRESS_START_RATE_LIMIT = os.environ.get("SELF_REPORT_ADDRESS_START_RATE_LIMIT", "200 per hour")
+    # Files sent to reports made online (each file counts, kept or refused), per browser session and per address.
+    SELF_REPORT_UPLOAD_RATE_LIMIT = os.environ.get("SELF_REPORT_UPLOAD_RATE_LIMIT", "20 per hour")
+    SELF_REPORT_ADDRESS_UPLOAD_RATE_LIMIT = os.environ.get("SELF_REPORT_ADDRESS_UPLOAD_RATE_LIMIT", "200 per hour")
     FORCE_HTTPS = False
     SERVICE_NAME = "Report a hate incident"
     # Where "Exit this page" sends someone: a neutral page that gives nothing away.
@@ -166,6 +177,8 @@ class TestConfig(Config):
     SELF_REPORT_START_RATE_LIMIT = "1000 per minute"
     SELF_REPORT_ADDRESS_RATE_LIMIT = "1000 per minute"
     SELF_REPORT_ADDRESS_START_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_UPLOAD_RATE_LIMIT = "1000 per minute"
+    SELF_REPORT_ADDRESS_UPLOAD_RATE_LIMIT = "1000 per minute"
 
 
 class ProductionConfig(Config):

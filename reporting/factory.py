@@ -176,13 +176,12 @@ def _register_blueprints(app: Flask) -> None:
     from .reports import bp as reports_bp
     from .review import blueprint as review_blueprint
     from .satisfaction import blueprint as satisfaction_blueprint
-    from .selfreport import bp as selfreport_bp
-    from .selfreport import queue_bp as self_report_queue_bp
+    from .selfreport import blueprints as self_report_blueprints
     from .statistics import blueprint as statistics_blueprint
 
     satisfaction_bp = satisfaction_blueprint()
     blueprints = (pages_bp, health_bp, auth_bp, reports_bp, referrals_bp, intake_bp, admin_bp, satisfaction_bp)
-    for blueprint in (*blueprints, selfreport_bp, self_report_queue_bp, review_blueprint(), *check_blueprints()):
+    for blueprint in (*blueprints, *self_report_blueprints(), review_blueprint(), *check_blueprints()):
         app.register_blueprint(blueprint)
     app.register_blueprint(public_centres_bp)
     app.register_blueprint(statistics_blueprint())

@@ -83,6 +83,15 @@ EVIDENCE_TOO_MANY = _l("You can add up to %(count)d files to a report. Remove a 
 EVIDENCE_REQUEST_TOO_BIG = _l(
     "The selected files must be smaller than %(size)d MB each. Select fewer or smaller files, then try again"
 )
+EVIDENCE_TOTAL_TOO_BIG = _l(
+    "The files on a report can be %(size)d MB in total. Remove a file, or choose fewer or smaller files"
+)
+EVIDENCE_REQUEST_TOO_BIG_IN_TOTAL = _l(
+    "The selected files must be smaller than %(size)d MB together. Select fewer or smaller files, then try again"
+)
+EVIDENCE_DAILY_ALLOWANCE_USED = _l(
+    "You cannot add more files to this report today. You can still send it, and add files later in Check my report"
+)
 ENTER_NOTE = _l("Enter a note")
 NOTE_TOO_LONG = _l("The note must be 5,000 characters or fewer")
 SELECT_STATUS = _l("Select the new status")

@@ -24,6 +24,7 @@ from ..review.figures.models import (
 )
 from ..review.upkeep.models import CentreVisit
 from ..satisfaction.models import SurveyInvitation
+from ..selfreport.models import DraftUpload
 from ..statistics.models import StatisticsCell, StatisticsRelease
 from .core import (
     AUDIT_ADDRESS_EXPIRY,
@@ -73,6 +74,7 @@ __all__ = [
     "DipFinding",
     "DipSample",
     "DipSampleItem",
+    "DraftUpload",
     "EarlierReference",
     "EqualityAnswers",
     "ErasureRequest",

@@ -9,4 +9,10 @@ from flask import Blueprint
 bp = Blueprint("selfreport", __name__, url_prefix="/report")
 queue_bp = Blueprint("self_reports", __name__, url_prefix="/self-reports")
 
-from . import queue_views, views  # noqa: E402,F401
+
+def blueprints() -> tuple[Blueprint, Blueprint]:
+    """The blueprints with their views, loaded when the app is built (not when the models are, which include this
+    capability's table), so that importing the model layer never pulls in views half-way through."""
+    from . import queue_views, views  # noqa: F401
+
+    return bp, queue_bp

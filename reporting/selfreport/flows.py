@@ -24,14 +24,18 @@ from ..intake.forms.where import WhereForm
 from ..intake.forms.who_is_reporting import WhoIsReportingForm
 from ..intake.forms.why import WhyForm
 from ..intake.forms.witnesses import WitnessesForm
-from .forms import ContactChoiceForm, WhenChoiceForm
+from .forms import ContactChoiceForm, FilesForm, WhenChoiceForm
 from .journey import Page, PageFlow
 from .wording import EASY, PLAIN
+
+# The files page's form also says which button was pressed (add files and stay, or continue) and which file to remove.
+FILES_PAGE_FIELDS = ("files", "action", "remove")
 
 PLAIN_PAGES = (
     Page("who-is-reporting", WhoIsReportingForm, ("reporter_role",)),
     Page("what-happened", WhatHappenedForm, ("incident_types",)),
     Page("tell-us-what-happened", WhatHappenedForm, ("description",)),
+    Page("pictures-and-files", FilesForm, FILES_PAGE_FIELDS),
     Page("why", WhyForm, ("categories",)),
     Page("when", WhenForm, ("occurred_on", "occurred_on_approximate")),
     Page("time-of-day", WhenForm, ("occurred_time",)),
@@ -80,6 +84,7 @@ EASY_READ_PAGES = (
     Page("who-is-reporting", WhoIsReportingForm, ("reporter_role",), icon="person"),
     Page("what-happened", WhatHappenedForm, ("incident_types",), icon="speech"),
     Page("tell-us-more", WhatHappenedForm, ("description",), icon="pencil", skippable=True),
+    Page("pictures-and-files", FilesForm, FILES_PAGE_FIELDS, icon="picture"),
     Page("why", WhyForm, ("categories",), icon="question"),
     Page("when-choice", WhenChoiceForm, ("when_choice",), icon="calendar"),
     Page("when", WhenForm, ("occurred_on", "occurred_on_approximate"), icon="calendar", shows=_before_yesterday),

@@ -3,6 +3,7 @@
 The easy-read flow asks two questions as choices instead of typing: when it happened (today,
 yesterday or before), and whether we may contact the person. Both are step forms, so they read back
 on check-your-answers like the shared ones, and both store their answer in the report's own fields.
+Both flows take pictures, screenshots or files within the limits of a report made online (`FilesForm`).
 The partnership unit's form assigns a self-report to a centre.
 """
 
@@ -13,10 +14,13 @@ from flask_wtf import FlaskForm
 
 from .. import messages
 from ..domain.ukdates import now_utc, uk_date
-from ..forms import ChoiceSelectField, RadiosField, options
+from ..forms import ChoiceSelectField, FilesField, RadiosField, options
 from ..forms.validators import Required
 from ..intake.forms.base import StepForm
+from ..intake.forms.evidence import ACCEPT, FILE_MESSAGES, EvidenceForm
+from ..intake.validators import EvidenceFiles
 from ..models import ContactDetails
+from . import files
 
 WHEN_CHOICES = (("today", _l("Today")), ("yesterday", _l("Yesterday")), ("earlier", _l("Before that")))
 YES_NO = (("yes", _l("Yes")), ("no", _l("No")))
@@ -96,3 +100,30 @@ def assign_form(report, centres: dict) -> AssignForm:
     form = AssignForm(data={"centre": report.assigned_centre.code if report.assigned_centre else None})
     form.centre.choices = options([("", _l("Choose a centre"))] + [(code, item.name) for code, item in centres.items()])
     return form
+
+
+class FilesForm(EvidenceForm):
+    """Pictures, screenshots or files added to a report made online: each checked by its content and cleaned as at a
+    centre (`EvidenceForm`), all within the report's limits and its draft's daily allowance (`files`)."""
+
+    files = FilesField(
+        _l("Pictures, screenshots or files"),
+        validators=[EvidenceFiles(FILE_MESSAGES, files.file_limits)],
+        accept=ACCEPT,
+        size="",
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        refused = files.refusal_message(self.report, self.checked_files) if valid and self.checked_files else None
+        if refused:
+            self.files.errors = [*self.files.errors, refused]
+            self.checked_files = []
+            return False
+        return valid
+
+    def save(self, report) -> None:
+        if (self.remove.data or "").isdigit():
+            files.remove(report, int(self.remove.data))
+        for checked in self.checked_files:
+            files.add(report, checked)

@@ -41,6 +41,11 @@ class Page:
     # A page of several questions has its own heading; a page of one question uses the question as heading.
     title: object = None
 
+    @property
+    def takes_files(self) -> bool:
+        """A page where files are added (multipart, a larger body limit, its own template)."""
+        return "files" in self.fields
+
     def conditions(self) -> list[ValidateIf]:
         """The answers that must have been given for this page's questions to apply."""
         found = []

@@ -34,12 +34,14 @@ SCOPES = {
     "start": ("SELF_REPORT_START_RATE_LIMIT", "SELF_REPORT_ADDRESS_START_RATE_LIMIT", "start"),
     "answers": ("SELF_REPORT_RATE_LIMIT", "SELF_REPORT_ADDRESS_RATE_LIMIT", "answers"),
     "send": ("SELF_REPORT_RATE_LIMIT", "SELF_REPORT_ADDRESS_RATE_LIMIT", "answers"),
+    # Each file sent to a report counts once, kept or refused (`cost`).
+    "upload": ("SELF_REPORT_UPLOAD_RATE_LIMIT", "SELF_REPORT_ADDRESS_UPLOAD_RATE_LIMIT", "upload"),
 }
 
 
 @dataclass(frozen=True)
 class Limited:
-    """A breached limit: what was refused ("start", "answers" or "send"), whether the limit is the one
+    """A breached limit: what was refused ("start", "answers", "send" or "upload"), whether the limit is the one
     shared by everyone at the address, and how many minutes until the person can try again."""
 
     minutes: int
@@ -58,23 +60,24 @@ def browser_session_id() -> str:
     return session[SESSION_ID]
 
 
-def check_rate(scope: str) -> Limited | None:
-    """Count this request against the limits of `scope` ("start", "answers" or "send"); None if within them."""
+def check_rate(scope: str, cost: int = 1) -> Limited | None:
+    """Count this request (as `cost` hits) against the limits of `scope` ("start", "answers", "send" or "upload");
+    None if within them."""
     if not limiter.enabled:
         return None
     session_setting, address_setting, counter = SCOPES[scope]
     config = current_app.config
-    minutes = _hit(config[session_setting], counter, "session", browser_session_id())
+    minutes = _hit(config[session_setting], counter, "session", browser_session_id(), cost)
     if minutes:
         return Limited(minutes=minutes, scope=scope)
-    minutes = _hit(config[address_setting], counter, "address", request.remote_addr or "unknown")
+    minutes = _hit(config[address_setting], counter, "address", request.remote_addr or "unknown", cost)
     return Limited(minutes=minutes, scope=scope, shared=True) if minutes else None
 
 
-def _hit(setting: str, counter: str, kind: str, key: str) -> int | None:
-    """Count one hit under each limit of `setting`; the minutes until the first one breached resets, or None."""
+def _hit(setting: str, counter: str, kind: str, key: str, cost: int = 1) -> int | None:
+    """Count `cost` hits under each limit of `setting`; the minutes until the first one breached resets, or None."""
     for item in parse_many(setting):
-        if not limiter.limiter.hit(item, "self-report", counter, kind, key):
+        if not limiter.limiter.hit(item, "self-report", counter, kind, key, cost=cost):
             reset_at = limiter.limiter.get_window_stats(item, "self-report", counter, kind, key).reset_time
             return max(1, math.ceil((reset_at - time.time()) / 60))
     return None

@@ -27,6 +27,7 @@ from ..i18n import language_tag
 from ..intake import services as intake_services
 from ..models import Centre, HeldAnswers, Report, utcnow
 from ..satisfaction import services as satisfaction
+from . import files
 
 SESSION_TOKEN = "self_report_token"
 SESSION_FLOW = "self_report_flow"
@@ -107,6 +108,7 @@ def end_session_report() -> None:
     report = session_report()
     if report is not None:
         report.draft_token_hash = token_hash(secrets.token_urlsafe(32))
+        files.remove_unsent(report)  # no browser can reach the draft now, so nothing may stay stored with it
         db.session.commit()
     session.clear()
 
@@ -154,6 +156,7 @@ def submit(journey) -> bool:
     db.session.refresh(report)
     if report.submitted:
         satisfaction.on_report_submitted(report)
+        files.forget_uploads(report)
         db.session.commit()
     return submitted
 

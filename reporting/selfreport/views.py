@@ -6,16 +6,19 @@ POST is checked against the honeypot and the rate limit before anything is store
 
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import audit
 from ..access import public
+from ..body_limits import body_limit
 from ..check import codes as check_codes
 from ..check import slips
 from ..downloads import download
 from ..extensions import db
 from ..referrals import services as referrals
 from ..satisfaction import services as satisfaction
-from . import bp, protection, services
+from ..security import ensure_csp_nonce
+from . import bp, files, protection, services
 from .flows import EASY_READ_FLOW, FLOWS, PLAIN_FLOW
 from .journey import PageJourney, page_is_valid
 
@@ -54,7 +57,7 @@ def _keep_late_answers(journey) -> bool:
     """Save the answers of the page that was posted after the session ended, or hold them as typed."""
     page = journey.flow.page((request.view_args or {}).get("slug", ""))
     report = journey.report
-    if page is None or not journey.is_shown(page.slug):
+    if page is None or page.takes_files or not journey.is_shown(page.slug):  # no files from a closed session
         return False
     form = journey.form(page.slug)
     if page_is_valid(form, page):
@@ -130,7 +133,15 @@ def resume(flow: str):
     return redirect(page_url(journey.flow, journey.first_unfinished()))
 
 
+def _page_body_kind(values: dict) -> str:
+    """The page that takes files may be sent a report's files at once; every other page is a public form."""
+    chosen = FLOWS.get(values.get("flow"))
+    page = chosen.page(values.get("slug", "")) if chosen else None
+    return "self_report_evidence" if page is not None and page.takes_files else "public_form"
+
+
 @bp.route(f"/<{FLOW_NAMES}:flow>/<slug>", methods=["GET", "POST"])
+@body_limit(_page_body_kind)
 @public
 def page(flow: str, slug: str):
     chosen = FLOWS[flow]
@@ -145,13 +156,19 @@ def page(flow: str, slug: str):
     if protection.is_bot():
         return _refused()
     form = journey.form(slug)
-    limited = protection.check_rate("answers")
+    limited = protection.check_rate("answers") or _check_upload_rate(chosen.page(slug))
     if limited:
         return _render_page(journey, form, change, limited=limited, status=429)
     if not page_is_valid(form, chosen.page(slug)):
         return _render_page(journey, form, change)
     services.save_page(journey, form)
-    return redirect(_after_save(journey, slug, change))
+    return redirect(_after_save(journey, slug, change, stay=form.stays_on_page()))
+
+
+def _check_upload_rate(page):
+    """Each file sent counts against the upload limits, whether it is kept or refused."""
+    sent = [upload for upload in request.files.getlist("files") if upload.filename] if page.takes_files else []
+    return protection.check_rate("upload", cost=len(sent)) if sent else None
 
 
 def _render_page(journey, form, change: bool, limited=None, status: int = 200):
@@ -160,13 +177,36 @@ def _render_page(journey, form, change: bool, limited=None, status: int = 200):
     back = None if change else journey.previous(page.slug)
     back_url = page_url(flow, back) if back or change else start_url(flow)
     context = {"form": form, "page": page, "flow": flow, "back_url": back_url, "limited": limited}
+    if page.takes_files:
+        context.update(files.page_context(journey.report))
+        return render_template("selfreport/files.html", **context), status
     return render_template("selfreport/page.html", **context), status
 
 
-def _after_save(journey, slug: str, change: bool) -> str:
+def _after_save(journey, slug: str, change: bool, stay: bool = False) -> str:
+    if stay:  # files added or removed: the same page again, to add more or continue
+        return page_url(journey.flow, slug, change)
     if change:
         return page_url(journey.flow, journey.first_unfinished(), change=True)
     return page_url(journey.flow, journey.next(slug))
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def files_too_large(error):
+    """Files over the request limit: the files page again with a message (earlier files kept), not a bare error."""
+    ensure_csp_nonce()
+    args = request.view_args or {}
+    chosen = FLOWS.get(args.get("flow"))
+    page = chosen.page(args.get("slug", "")) if chosen else None
+    report = services.session_report()
+    if page is None or not page.takes_files or report is None or report.submitted:
+        return render_template("errors/413.html", error=error), 413
+    if services.session_flow_name() != chosen.name:
+        return render_template("errors/413.html", error=error), 413
+    journey = PageJourney(chosen, report)
+    form = journey.form(page.slug, formdata=None)
+    form.files.errors = [files.request_too_large_message()]
+    return _render_page(journey, form, request.args.get("change") == "1", status=413)
 
 
 @bp.route(f"/<{FLOW_NAMES}:flow>/check-answers", methods=["GET", "POST"])

@@ -102,6 +102,13 @@ IDENTIFYING = {
     "accessibility_needs": _l("What you told us you need"),
 }
 
+FILES_CLEANED = _l("We remove hidden details from photos, such as where they were taken.")
+FILES = {
+    "label": _l("Choose pictures or files"),
+    "hint": _l("JPG, PNG, HEIC or PDF."),
+    "summary": _l("Pictures and files"),
+}
+
 _WHO = {
     "label": _l("Who did it happen to?"),
     "summary": _l("Who it happened to"),
@@ -158,6 +165,14 @@ PLAIN = {
             "hint": _l("Use your own words. Say as much or as little as you want."),
             "summary": _l("What you told us"),
         },
+    },
+    "evidence": {
+        "title": _l("Pictures, screenshots or files (optional)"),
+        "intro": (
+            _l("You can add photos of what happened, screenshots of messages or posts, or letters."),
+            FILES_CLEANED,
+        ),
+        "files": FILES,
     },
     "why": {
         "categories": {
@@ -348,6 +363,11 @@ EASY = {
             "hint": _l("You do not have to. You can leave this empty."),
             "summary": _l("What you told us"),
         },
+    },
+    "evidence": {
+        "title": _l("Do you want to show us pictures?"),
+        "intro": (_l("You can add photos, screenshots or letters."), _l("You do not have to."), FILES_CLEANED),
+        "files": FILES,
     },
     "why": {
         "categories": {

@@ -167,7 +167,7 @@ def test_the_easy_read_flow_on_a_phone_with_the_keyboard(browser, report_site, l
     _screenshot(keys.page, "easy-read-start", language)
     keys.press("main form button.govuk-button--start")
     seen = _answer_every_page(keys, dict(EASY_READ_ANSWERS), "easy-read")
-    assert len(seen) == 11
+    assert len(seen) == 12
     pictures = keys.page.locator("main svg.app-icon")
     assert pictures.count() == 0  # check-your-answers has words only
     reference = _send(keys, "easy-read")

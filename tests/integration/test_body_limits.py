@@ -227,6 +227,7 @@ def test_an_evidence_upload_over_its_limit_when_chunked_gets_the_evidence_page_a
         ("/no-such-page", "POST", "public_form"),
         ("/intake/HR-AAAA-AAAA/who-is-reporting", "POST", "staff_form"),
         ("/intake/HR-AAAA-AAAA/evidence", "POST", "evidence_upload"),
+        ("/report/easy-read/pictures-and-files", "POST", "self_report_evidence"),
         ("/intake/start", "POST", "staff_form"),
     ],
 )

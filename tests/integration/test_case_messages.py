@@ -18,9 +18,9 @@ from reporting.extensions import db
 from reporting.intake.evidence import read as read_evidence
 from reporting.models import AuditEvent, CaseMessage, ErasureRequest, Referral, Report, ReportNote, utcnow
 from tests.conftest import Auth
-from tests.integration.test_intake_evidence import GPS_IFD, jpeg_with_gps
 from tests.support import factories
 from tests.support.client import ClientRequest
+from tests.support.evidence_files import GPS_IFD, jpeg_with_gps
 from tests.support.smtp import mail_config, start_server
 
 CODE = "7KQ2-M9XD-4PTA-WR3C"

@@ -43,7 +43,7 @@ def test_the_start_page_explains_in_plain_words_and_links_the_other_versions(cli
 
 def test_the_plain_language_flow_stores_a_self_report_with_no_centre(client, client_request, places):
     seen, location = go_through(client, "questions")
-    assert seen[:4] == ["who-is-reporting", "what-happened", "tell-us-what-happened", "why"]
+    assert seen[:5] == ["who-is-reporting", "what-happened", "tell-us-what-happened", "pictures-and-files", "why"]
     # Follow-up questions are pages of their own, shown only after the answer that asks for them.
     assert "injuries" not in seen and "officer" not in seen and "email" not in seen
     check = client_request.get_url(location)
@@ -62,7 +62,7 @@ def test_the_plain_language_flow_stores_a_self_report_with_no_centre(client, cli
 
 def test_the_easy_read_flow_asks_fewer_questions_as_choices_and_stores_the_same_fields(client, client_request, places):
     seen, location = go_through(client, "easy-read")
-    assert len(seen) == 16
+    assert len(seen) == 17
     assert "when" not in seen  # "yesterday" is a choice: no date to type
     client_request.post_url(location, _expected_status=302)
     (report,) = _reports()
