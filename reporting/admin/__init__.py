@@ -1,4 +1,4 @@
-"""Administration: staff accounts (admins) and the audit trail (partnership unit and admins)."""
+"""Administration: staff accounts and scheduled jobs (admins), and the audit trail (partnership unit and admins)."""
 
 from flask import Blueprint
 

@@ -1,4 +1,4 @@
-"""Views for staff accounts (admins) and the audit trail (partnership unit and admins)."""
+"""Views for staff accounts and scheduled jobs (admins), and the audit trail (partnership unit and admins)."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,6 +10,7 @@ from ..auth import services as accounts
 from ..domain.paging import asked_page, nearest_page, page_count
 from ..downloads import download
 from ..extensions import db
+from ..jobs import runs
 from ..models import User
 from . import bp, services
 from .forms import ROLE_LABELS, AuditFilterForm, NewUserForm
@@ -56,6 +57,14 @@ def set_user_active(user_id: int):
     flash(_("%(email)s can now sign in.", email=user.email) if active else
           _("%(email)s has been deactivated and signed out.", email=user.email), "success")  # fmt: skip
     return redirect(url_for("admin.list_users"))
+
+
+@bp.get("/admin/jobs")
+@role_required("admin")
+def scheduled_jobs():
+    audit.record("scheduled_jobs_viewed")
+    db.session.commit()
+    return render_template("admin/scheduled-jobs.html", statuses=runs.statuses(), failures=runs.recent_failures())
 
 
 def _audit_filter(form: AuditFilterForm) -> services.AuditFilter:

@@ -158,7 +158,9 @@ def test_a_run_left_unfinished_by_a_process_that_stopped_is_marked_failed_and_th
     results = {result.job: result for result in runs.run_due_jobs()}
     assert results["drafts purge"].outcome == "ok"
     assert [(outcome, detail) for job, outcome, detail in _runs() if job == "drafts purge"] == [
-        ("failed", "stopped before it finished (its process ended)"), ("ok", "purged 0 drafts not changed for 7 days")]
+        ("failed", "stopped before it finished (its process ended)"),
+        ("ok", "purged 0 drafts not changed for 7 days"),
+    ]
 
 
 def test_on_sqlite_a_recent_running_row_means_another_process_has_the_job(app):
@@ -196,3 +198,40 @@ def test_each_job_does_its_audited_work_as_its_own_command_does(any_app):
     runs.run_due_jobs()
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"drafts_purged", "evidence_swept", "retention_applied", "erasures_due_carried_out"} <= actions
+
+
+def test_the_admin_sees_each_job_its_last_run_outcome_next_due_and_recent_failures(client_request):
+    registry.register_job("fragile job", "fails", _failing_job)
+    runs.run_due_jobs()
+    client_request.login_as("admin")
+    page = client_request.get("admin.scheduled_jobs")
+    assert page.select_one("h1").get_text(strip=True) == "Scheduled jobs"
+    rows = {row.select_one("code").get_text(): [cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in page.select("table")[0].select("tbody tr")}  # fmt: skip
+    assert list(rows) == [*JOBS, "fragile job"]
+    tomorrow = uk_today() + timedelta(days=1)
+    assert rows["drafts purge"][2] == "Done purged 0 drafts not changed for 7 days"
+    assert rows["drafts purge"][3] == f"{tomorrow.day} {tomorrow:%B %Y}"
+    assert rows["drafts purge"][0].endswith("Deletes unfinished reports nobody has changed for a week "
+                                            "(DRAFT_MAX_AGE_DAYS).")  # fmt: skip
+    assert rows["cases remind"][2].startswith("Skipped Mail is not set up")
+    assert rows["fragile job"][2:] == ["Failed RuntimeError", "Now"]
+    failures = [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in page.select("table")[1]
+                .select("tbody tr")]  # fmt: skip
+    assert [failure[1:] for failure in failures] == [["fragile job", "RuntimeError"]]
+    assert "scheduled_jobs_viewed" in db.session.scalars(select(AuditEvent.action)).all()
+    assert page.select_one(f"a[href='{'/admin/jobs'}']").get_text(strip=True) == "Scheduled jobs"
+
+
+def test_before_any_run_every_job_is_due_now_and_none_has_failed(client_request):
+    client_request.login_as("admin")
+    page = client_request.get("admin.scheduled_jobs")
+    cells = [[cell.get_text(" ", strip=True) for cell in row.select("td")[1:]] for row in page.select("tbody tr")]
+    assert cells == [["Never", "", "Now"]] * len(JOBS)
+    assert "No job has failed." in page.get_text(" ")
+
+
+@pytest.mark.parametrize("role", ["volunteer", "centre_lead", "partnership"])
+def test_only_admins_see_the_scheduled_jobs(client_request, role):
+    client_request.login_as(role, factories.centre() if role in ("volunteer", "centre_lead") else None)
+    client_request.get("admin.scheduled_jobs", _expected_status=403)
