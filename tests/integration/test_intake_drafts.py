@@ -268,8 +268,8 @@ def test_the_draft_age_limit_is_configurable(app, client, volunteer):
 
 def test_check_answers_lists_incident_types_in_the_order_they_were_asked(client, client_request, volunteer):
     reference = start_draft(client)
-    go_through(client, reference, {"what-happened": {"incident_types": ["threats", "graffiti", "verbal_abuse", "damage"],
-                                                     "description": "Written on the door."}})  # fmt: skip
+    ticked = ["threats", "graffiti", "verbal_abuse", "damage"]
+    go_through(client, reference, {"what-happened": {"incident_types": ticked, "description": "Written on the door."}})
     page = client_request.get("intake.step", reference=reference, slug="what-happened")
     asked = [text_of(page, f"label[for={box['id']}]") for box in page.select("input[name=incident_types]")]
     check = client_request.get("intake.check_answers", reference=reference)
@@ -278,3 +278,9 @@ def test_check_answers_lists_incident_types_in_the_order_they_were_asked(client,
     assert len(shown) == 4
     assert shown == [label for label in asked if label in shown]
     assert shown != sorted(shown)
+
+
+@pytest.mark.parametrize(("app_config", "said"), [({"DRAFT_MAX_AGE_DAYS": 1}, "after 1 day without a change"),
+                                                  ({"DRAFT_MAX_AGE_DAYS": 30}, "after 30 days without a change")])
+def test_the_drafts_page_counts_days_in_the_right_form(client_request, volunteer, app_config, said):  # fmt: skip
+    assert said in text_of(client_request.get("intake.drafts"), "main")

@@ -166,3 +166,16 @@ def test_one_centres_dashboard(client_request, known):
     assert cells(page, "reports-by-category", "All reports")[:2] == ["6", "3"]
     assert cells(page, "reports-by-category", "Religion")[0] == "2"
     assert "at this centre" in text_of(page, "#what-is-reported")
+
+
+def test_counts_in_sentences_take_their_plural_form(client_request, app):
+    sale = factories.area("sale_central", "Sale Central")
+    library = factories.centre("sale-library", "Sale Library", "sale_central")
+    add_reports(6, library, JUNE, ["race"], sale, occurred_on=date(2025, 6, 11))
+    db.session.commit()
+    client_request.login_as("partnership")
+    page = dashboard(client_request)
+    said = text_of(page, "#consistency")
+    assert "Half of the incidents were reported within 1 day of happening." in said
+    assert "1 days" not in page.get_text(" ")
+    assert "The category reported most was race, ethnicity or nationality (6 reports)." in text_of(page, "main")

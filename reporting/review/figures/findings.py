@@ -23,6 +23,16 @@ def words(text: str) -> str:
     return _("fewer than 5") if text == SUPPRESSED else text
 
 
+def plural_count(value) -> int:
+    """The number that chooses a sentence's plural form: a whole number as it is; a fraction (a median of 1.5
+    days) or no number reads as many."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 2
+    return int(number) if number.is_integer() else 2
+
+
 def listed(items: list[str]) -> str:
     return format_list([str(item) for item in items], locale=str(get_locale() or "en"))
 
@@ -70,8 +80,11 @@ def top_category_finding(data: ReviewData, tables: dict, display: Display) -> st
     if not ranked or ranked[0].current == 0:
         return None
     count = _cell(display, tables["reports-by-category"], ranked[0].code, "current")
-    return _(
+    # A hidden count reads as "fewer than 5 reports": its form must not give the number away.
+    return ngettext(
+        "The category reported most was %(category)s (%(count)s report).",
         "The category reported most was %(category)s (%(count)s reports).",
+        THRESHOLD if count == SUPPRESSED else ranked[0].current,
         category=in_sentence(label("categories", ranked[0].code)),
         count=words(count),
     )
@@ -163,8 +176,10 @@ def consistency_findings(tables: dict, display: Display) -> list[str]:
     ]
     if shown["median_days_to_report"] not in ("–",):
         found.append(
-            _(
+            ngettext(
+                "Half of the incidents were reported within %(days)s day of happening.",
                 "Half of the incidents were reported within %(days)s days of happening.",
+                plural_count(table.total.values.get("median_days_to_report")),
                 days=shown["median_days_to_report"],
             )
         )
@@ -182,11 +197,15 @@ def case_work_findings(tables: dict, display: Display) -> list[str]:
         found.append(_("%(share)s of cases due to be acknowledged were acknowledged on time.",
                        share=shown["acknowledged_on_time"]))  # fmt: skip
     if table.total.values.get("median_days_to_acknowledge") is not None:
-        found.append(_("Half of the cases acknowledged were acknowledged within %(days)s days of receipt.",
-                       days=shown["median_days_to_acknowledge"]))  # fmt: skip
+        found.append(ngettext("Half of the cases acknowledged were acknowledged within %(days)s day of receipt.",
+                              "Half of the cases acknowledged were acknowledged within %(days)s days of receipt.",
+                              plural_count(table.total.values["median_days_to_acknowledge"]),
+                              days=shown["median_days_to_acknowledge"]))  # fmt: skip
     if table.total.values.get("median_days_to_close") is not None:
-        found.append(_("Half of the cases closed were closed within %(days)s days of receipt.",
-                       days=shown["median_days_to_close"]))  # fmt: skip
+        found.append(ngettext("Half of the cases closed were closed within %(days)s day of receipt.",
+                              "Half of the cases closed were closed within %(days)s days of receipt.",
+                              plural_count(table.total.values["median_days_to_close"]),
+                              days=shown["median_days_to_close"]))  # fmt: skip
     return found
 
 
