@@ -8,7 +8,7 @@ FLASK := $(BIN)/python -m flask --app reporting
 CSS := reporting/static/css/app.css
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint install assets translations system-deps bench bench-quick loadtest clean
+.PHONY: run test lint install assets translations system-deps bench bench-quick loadtest scale-test clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,7 @@ PYTEST_WORKERS ?= auto
 
 test: install system-deps assets translations lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/python -m bench.scale
 
 bench: install system-deps assets translations
 	$(BIN)/python -m bench
@@ -61,6 +62,11 @@ bench-quick: install system-deps assets translations
 # Concurrent self-reports and staff page views against gunicorn on a throwaway PostgreSQL (loopback, bounded).
 loadtest: install system-deps assets translations
 	$(BIN)/python -m bench.loadtest
+
+# The shipped deployment (deploy/) end to end on loopback: PostgreSQL, Redis, two app servers and nginx, with one
+# server killed under load; prints its figures and fails on any failed check (under 3 minutes).
+scale-test: install system-deps assets translations
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) node_modules reporting/static/css reporting/static/govuk

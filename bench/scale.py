@@ -302,6 +302,7 @@ def _stored(app, reference: str) -> tuple[int, int]:
 def killed_after_commit(deployment: Deployment, checks: Checks) -> None:
     say("(c) A server killed after committing a submit, before its answer")
     volunteer, reference, token = _filled_in_draft(deployment, "127.0.0.7")
+    since = deployment.log_length()
     for mark in deployment.scratch.glob("held-*"):
         mark.unlink()
     answers: list = []
@@ -328,7 +329,8 @@ def killed_after_commit(deployment: Deployment, checks: Checks) -> None:
     after_kill = _stored(deployment.app, reference)
     again = volunteer.request("POST", f"/intake/{reference}/check-answers", {"csrf_token": token})
     after_resend = _stored(deployment.app, reference)
-    line = next((text for text in reversed(deployment.proxy.log_lines()) if "POST /intake/" in text), "")
+    line = next((text for text in deployment.proxy.log_lines()[since:]
+                 if f"POST /intake/{reference}/check-answers" in text), "")  # the first send's  # fmt: skip
     tried = re.search(r"upstream=(.*?) upstream_status=(.*?) request_time", line)
     checks.check("its answer is lost and nginx does not send the POST to the other server",
                  first_answer == 502 and tried is not None and "," not in tried.group(1) and after_kill == (1, 1),
