@@ -79,6 +79,11 @@ class Config:
         "self_report_evidence": SELF_REPORT_EVIDENCE_MAX_BYTES + 256 * KIB,  # a report made online's files at once
         "recording": 200 * MIB,  # an account told in BSL or by voice, recorded as video or sound
     }
+    # Recorded accounts (reporting/recordings/): the longest, in seconds (the largest is the `recording` body
+    # limit less 256 KiB for the form), and where the clean copy is made: "thread" (a worker thread of the app
+    # process, started after the upload is stored) or "job" (only by `recordings process` / `jobs run`).
+    RECORDING_MAX_SECONDS = _number("RECORDING_MAX_SECONDS", "600")
+    RECORDING_PROCESSING = os.environ.get("RECORDING_PROCESSING", "thread")
     # How many proxies (TLS terminator, load balancer) stand in front of the app: the client's address and
     # scheme are taken from the last this-many X-Forwarded-For / X-Forwarded-Proto values (reporting/proxies.py).
     # 0: the app is reached directly, and those headers are ignored.

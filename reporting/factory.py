@@ -118,11 +118,13 @@ def _template_globals() -> tuple:
     from .centres.finding import centre_page_url
     from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
     from .limit_pages import minutes_until_retry, ways_to_report_elsewhere
+    from .recordings.display import TEMPLATE_GLOBALS as RECORDINGS
     from .referrals.views import receipt_language, referral_options
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
     pages += (may_write_to_person,)  # the case history on the report page
+    pages += RECORDINGS  # the recorder and the staff player
     return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work, asset_import_map)
 
 

@@ -29,6 +29,30 @@ PERMISSIONS_POLICY = {
 }
 
 
+# The camera and microphone, and media from the app and from the page's own recordings (blob:), are allowed only on
+# the pages that record an account or play one back (reporting/recordings/): a template that draws the recorder
+# or the player calls `media_permissions("record")` or `media_permissions("play")`.
+RECORDING_PERMISSIONS = {**PERMISSIONS_POLICY, "camera": "(self)", "microphone": "(self)"}
+MEDIA_SOURCES = "media-src 'self' blob:"
+
+
+def media_permissions(use: str) -> str:
+    """Marks the page being drawn as one that records ("record") or plays back ("play"); returns nothing to draw."""
+    request.media_use = "record" if use == "record" or getattr(request, "media_use", None) == "record" else "play"
+    return ""
+
+
+def _media_headers(response):
+    """Runs after Talisman's headers: widens them on a page that records or plays an account, and only there."""
+    use = getattr(request, "media_use", None)
+    if use and "Content-Security-Policy" in response.headers:
+        response.headers["Content-Security-Policy"] += f"; {MEDIA_SOURCES}"
+    if use == "record":
+        allowed = RECORDING_PERMISSIONS.items()
+        response.headers["Permissions-Policy"] = ", ".join(f"{name}={value}" for name, value in allowed)
+    return response
+
+
 def ensure_csp_nonce() -> None:
     """Give the request a script nonce if it has none yet: an error raised before Talisman's own before_request
     (CSRF or a body limit, while reading the form) is shown on a page whose script needs one too."""
@@ -44,6 +68,7 @@ def _no_store(response):
 
 def init_app(app: Flask, talisman: Talisman) -> None:
     force_https = app.config.get("FORCE_HTTPS", False)
+    app.after_request(_media_headers)  # registered before Talisman's, so it runs after them
     talisman.init_app(
         app,
         force_https=force_https,

@@ -42,9 +42,11 @@ def rotate_column(table: sa.Table, column: sa.Column) -> int:
 def rotate_all() -> int:
     from ..intake.evidence import rotate_all as rotate_evidence_files
     from ..intake.services import evidence_dir
+    from ..recordings import services as recordings
+    from ..recordings import storage as recording_files
 
     total = sum(rotate_column(table, column) for table, column in encrypted_columns())
-    return total + rotate_evidence_files(evidence_dir())
+    return total + rotate_evidence_files(evidence_dir()) + recording_files.rotate_all(recordings.folder())
 
 
 @keys_cli.command("new")

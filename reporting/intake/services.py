@@ -24,6 +24,7 @@ from ..domain.statuses import DRAFT
 from ..extensions import db
 from ..links import services as links
 from ..models import EvidenceFile, Report, utcnow
+from ..recordings import services as recordings
 from ..satisfaction.services import on_report_submitted
 from . import evidence, file_changes
 
@@ -150,6 +151,7 @@ def purge_drafts(max_age_days: int, now=None) -> int:
     for draft in stale:
         for stored in draft.evidence_files:
             file_changes.delete_with_row(db.session, directory, stored.stored_name)
+    recordings.remove_for_reports([draft.id for draft in stale])
     if stale:
         db.session.execute(delete(Report).where(Report.id.in_([draft.id for draft in stale])))
     audit.record("drafts_purged", detail=f"count={len(stale)} older_than_days={max_age_days}")

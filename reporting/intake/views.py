@@ -68,8 +68,10 @@ def resume(report):
 
 
 def _step_body_kind(values: dict) -> str:
-    """The evidence step takes files; every other step is a staff form (see reporting/body_limits.py)."""
-    return "evidence_upload" if values.get("slug") == "evidence" else "staff_form"
+    """The evidence step takes files, and "What happened" a recording; every other step is a staff form (see
+    reporting/body_limits.py)."""
+    kinds = {"evidence": "evidence_upload", "what-happened": "recording"}  # a recorded account: reporting/recordings/
+    return kinds.get(values.get("slug"), "staff_form")
 
 
 @bp.route("/<reference>/<slug>", methods=["GET", "POST"])

@@ -11,8 +11,9 @@ from ..cases.outcome_models import ReportCorrection, ReportOutcome
 from ..centres.models import CentreChange, PostcodeDistrict
 from ..domain.satisfaction import KINDS as SURVEY_KINDS
 from ..domain.statuses import STATUSES
-from ..links.models import EarlierReference, Person, ReportFingerprint, ReportLink, ReportPerson, Series, SeriesReport
 from ..jobs.models import JobRun
+from ..links.models import EarlierReference, Person, ReportFingerprint, ReportLink, ReportPerson, Series, SeriesReport
+from ..recordings.models import Recording
 from ..review.dip_sampling.models import DipFinding, DipSample, DipSampleItem
 from ..review.figures.models import (
     ReviewMonthCentreAnswer,
@@ -94,6 +95,7 @@ __all__ = [
     "ReportIncidentType",
     "ReportNote",
     "ReportOutcome",
+    "Recording",
     "ReportStatusChange",
     "ReviewMonthCentreAnswer",
     "ReviewMonthCentreArea",

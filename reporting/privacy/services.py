@@ -26,6 +26,7 @@ from ..models import (
     SurveyResponse,
     utcnow,
 )
+from ..recordings import services as recordings
 from . import notes
 
 RETENTION_YEARS_DEFAULT = 6
@@ -48,6 +49,7 @@ def erase_personal_details(report_ids: list[int], evidence_dir: Path) -> int:
         sa.update(CaseMessage).where(CaseMessage.report_id.in_(report_ids)).values(body=None, evidence_file_id=None)
     )
     _remove_evidence_files(report_ids, evidence_dir)
+    recordings.remove_for_reports(report_ids)  # recorded accounts, their files once this commits
     for model in (ContactDetails, EqualityAnswers, EvidenceFile, ReportNote):
         db.session.execute(sa.delete(model).where(model.report_id.in_(report_ids)))
     db.session.execute(

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
-from . import case_record_views, evidence_views, views  # noqa: E402,F401
+from . import case_record_views, evidence_views, recording_views, views  # noqa: E402,F401

@@ -42,3 +42,16 @@ class StatusForm(FlaskForm):
         # Closing records the case's outcomes, so it has its own page ("Close the case"): it is not offered here.
         shown = (code for code in STAFF_STATUSES if code not in (current, CLOSED))
         self.status.choices = options((code, STATUS_LABELS[code]) for code in shown)
+
+
+class RecordingSummaryForm(FlaskForm):
+    """Staff's written summary of a recorded account (shown marked as written by staff)."""
+
+    summary = TextAreaField(
+        _l("Summary of the recording"),
+        description=_l("Write what the person says in the recording, in your own words. It is marked as written by "
+                       "staff."),  # fmt: skip
+        validators=[MaxLength(10_000, _l("The summary must be 10,000 characters or fewer"))],
+        rows=6,
+        size="s",
+    )

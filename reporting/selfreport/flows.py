@@ -34,7 +34,7 @@ FILES_PAGE_FIELDS = ("files", "action", "remove")
 PLAIN_PAGES = (
     Page("who-is-reporting", WhoIsReportingForm, ("reporter_role",)),
     Page("what-happened", WhatHappenedForm, ("incident_types",)),
-    Page("tell-us-what-happened", WhatHappenedForm, ("description",)),
+    Page("tell-us-what-happened", WhatHappenedForm, ("description", "recording")),
     Page("pictures-and-files", FilesForm, FILES_PAGE_FIELDS),
     Page("why", WhyForm, ("categories",)),
     Page("when", WhenForm, ("occurred_on", "occurred_on_approximate")),
@@ -83,7 +83,7 @@ def _before_yesterday(answers: dict) -> bool:
 EASY_READ_PAGES = (
     Page("who-is-reporting", WhoIsReportingForm, ("reporter_role",), icon="person"),
     Page("what-happened", WhatHappenedForm, ("incident_types",), icon="speech"),
-    Page("tell-us-more", WhatHappenedForm, ("description",), icon="pencil", skippable=True),
+    Page("tell-us-more", WhatHappenedForm, ("description", "recording"), icon="pencil", skippable=True),
     Page("pictures-and-files", FilesForm, FILES_PAGE_FIELDS, icon="picture"),
     Page("why", WhyForm, ("categories",), icon="question"),
     Page("when-choice", WhenChoiceForm, ("when_choice",), icon="calendar"),

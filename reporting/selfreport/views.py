@@ -137,6 +137,8 @@ def _page_body_kind(values: dict) -> str:
     """The page that takes files may be sent a report's files at once; every other page is a public form."""
     chosen = FLOWS.get(values.get("flow"))
     page = chosen.page(values.get("slug", "")) if chosen else None
+    if page is not None and "recording" in page.fields:
+        return "recording"  # an account recorded as video or sound (reporting/recordings/)
     return "self_report_evidence" if page is not None and page.takes_files else "public_form"
 
 

@@ -1,14 +1,19 @@
-"""Step: what happened (incident types, several allowed) and the account in the person's words."""
+"""Step: what happened (incident types, several allowed) and the account in the person's words, typed or recorded
+(a video in British Sign Language, or their voice: see reporting/recordings/)."""
 
 from ... import messages
 from ...forms import CheckboxesField, TextAreaField, vocabulary_options
 from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
-from .base import StepForm
+from ...recordings import services as recordings
+from ...recordings.fields import HINT, LABEL, RecordingField, RecordingUpload, RequiredUnlessRecorded
+from ...recordings.wording import STATES
+from .base import StepForm, text_or_none
 
 
 class WhatHappenedForm(StepForm):
     slug = "what-happened"
+    template = "what-happened.html"
 
     incident_types = CheckboxesField(
         _l("What happened"),
@@ -17,6 +22,34 @@ class WhatHappenedForm(StepForm):
     )
     description = TextAreaField(
         _l("Account of what happened"),
-        validators=[Required(messages.ENTER_DESCRIPTION), MaxLength(10_000, messages.DESCRIPTION_TOO_LONG)],
+        validators=[
+            RequiredUnlessRecorded(messages.ENTER_DESCRIPTION),
+            MaxLength(10_000, messages.DESCRIPTION_TOO_LONG),
+        ],
         rows=8,
     )
+    recording = RecordingField(LABEL, validators=[RecordingUpload()], description=HINT)
+
+    @classmethod
+    def answers_from(cls, report) -> dict:
+        return {"incident_types": report.incident_types, "description": report.description}
+
+    def prepare(self) -> None:
+        self.recording.existing = recordings.recording_of(self.report)
+
+    def save(self, report) -> None:
+        report.incident_types = self.incident_types.data
+        report.description = text_or_none(self.description.data)
+        if self.recording.checked is not None:
+            recordings.store(report, self.recording.checked, self.recording.source)
+        elif self.recording.remove:
+            recordings.remove(report)
+
+    def stays_on_page(self) -> bool:
+        return self.recording.remove and self.recording.checked is None
+
+    def display(self, item) -> list[str]:
+        if item is not self.recording:
+            return super().display(item)
+        existing = self.recording.existing
+        return [str(recordings.describe(existing)), str(STATES[existing.status])] if existing else [str(_l("None"))]
