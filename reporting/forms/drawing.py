@@ -7,6 +7,7 @@ otherwise: "l" when the question is the page's heading, "s" when it is drawn und
 
 from markupsafe import Markup
 
+from .character_count import character_count_texts, character_limit
 from .choices import choice_pairs
 from .fields import Drawing
 
@@ -84,3 +85,4 @@ def grouped(field, kind: str, heading: bool = False, size: str | None = None, fo
 
 
 TEMPLATE_GLOBALS = (labelled, grouped, field_legend, field_hint, field_error, field_options)
+TEMPLATE_GLOBALS += (character_limit, character_count_texts)

@@ -9,6 +9,7 @@ from reporting.models import Report
 from tests.support import factories
 from tests.support.html import error_summary, text_of
 from tests.support.intake import ANSWERS, answer_step, go_through_steps, start_report, step_url
+from tests.support.selfreport import go_through as go_through_online
 
 
 @pytest.fixture
@@ -344,3 +345,24 @@ def test_the_assisted_options_speak_of_the_person_as_they(client_request, refere
     labels = [text_of(contact, f"label[for={radio['id']}]") for radio in contact.select("input[name=preferred_method]")]
     assert labels[-1] == "They do not want to be contacted"
     assert not {"me", "my"} & {word.strip(",.") for text in options + labels for word in text.lower().split()}
+
+
+def test_long_text_fields_show_their_limit_up_front(client_request, reference):
+    page = step_page(client_request, reference, "what-happened")
+    counter = page.select_one("[data-module=govuk-character-count]")
+    assert counter["data-maxlength"] == "10000"
+    assert counter.select_one("textarea")["name"] == "description"
+    assert text_of(counter, ".govuk-character-count__message") == "You can enter up to 10,000 characters"
+    assert counter["data-i18n.characters-under-limit.other"] == "You have %{count} characters remaining"
+    assert counter["data-i18n.characters-under-limit.one"] == "You have %{count} character remaining"
+    place = step_page(client_request, reference, "place")
+    assert place.select_one("[data-module=govuk-character-count]")["data-maxlength"] == "2000"
+
+
+def test_the_character_count_speaks_the_pages_language(client, client_request):
+    _, location = go_through_online(client, query="?lang=pl", stop_at="tell-us-what-happened")
+    counter = client_request.get_url(location).select_one("[data-module=govuk-character-count]")
+    assert counter["data-maxlength"] == "10000"
+    # Polish has more plural forms than English: the script is given a message for each.
+    keys = {key.rsplit(".", 1)[1] for key in counter.attrs if key.startswith("data-i18n.characters-under-limit.")}
+    assert {"one", "few", "many"} <= keys
