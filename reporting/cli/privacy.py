@@ -89,32 +89,44 @@ register_job("retention erase-due", _l("Carries out the erasures people asked fo
 @click.command("backup")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(out: Path) -> None:
-    """Write a consistent backup of the database (safe while the app is running)."""
+    """Write a consistent backup of the database and the evidence files (safe while the app is running).
+
+    The encryption keys are not in it: keep DATA_ENCRYPTION_KEYS apart from the backups."""
+    key_file = Path(current_app.instance_path) / "data-encryption.key"  # the key kept outside production
     try:
-        backups.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], out)
+        files = backups.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], _evidence_dir(), out, (key_file,))
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
-    audit.record("backup_made")
+    audit.record("backup_made", detail=f"evidence_files={files}")
     db.session.commit()
-    click.echo(f"backup written to {out}")
+    click.echo(f"backup written to {out}: the database and {files} evidence file{'s' if files != 1 else ''}")
+    click.echo(backups.KEYS_NOTE)
 
 
 @click.command("restore")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore_command(file: Path, yes: bool) -> None:
-    """Replace the database's contents with a backup. Stop the app first."""
+    """Replace the database's contents and the evidence files with a backup. Stop the app first.
+
+    The encryption keys the backup was made under must be in DATA_ENCRYPTION_KEYS."""
     if not yes:
-        click.confirm("This replaces everything in the database. Continue?", abort=True)
+        click.confirm("This replaces everything in the database and the evidence folder. Continue?", abort=True)
     db.session.remove()
     db.engine.dispose()
     try:
-        backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], file)
+        restored = backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], _evidence_dir(), file)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
-    audit.record("backup_restored")
+    files = restored.evidence_files
+    audit.record("backup_restored", detail="evidence_files=none" if files is None else f"evidence_files={files}")
     db.session.commit()
     click.echo(f"restored from {file}")
+    if files is None:
+        click.echo("It is a backup of the database alone (made before backups held the evidence files): "
+                   "the evidence folder was left as it is.")  # fmt: skip
+    else:
+        click.echo(f"the database and {files} evidence file{'s' if files != 1 else ''} put back")
 
 
 def register(app: Flask) -> None:
