@@ -118,12 +118,14 @@ def _template_globals() -> tuple:
     from .centres.finding import centre_page_url
     from .forms.drawing import TEMPLATE_GLOBALS as FIELD_DRAWING
     from .limit_pages import minutes_until_retry, ways_to_report_elsewhere
+    from .links.views import TEMPLATE_GLOBALS as LINKS
     from .recordings.display import TEMPLATE_GLOBALS as RECORDINGS
     from .referrals.views import receipt_language, referral_options
     from .satisfaction.services import follow_up_link
 
     pages = (ways_to_report_elsewhere, minutes_until_retry, referral_options, receipt_language, follow_up_link)
     pages += (may_write_to_person,)  # the case history on the report page
+    pages += LINKS  # linked reports on the report page, the flag on lists
     pages += RECORDINGS  # the recorder and the staff player
     return (*FIELD_DRAWING, *pages, centre_display, centre_page_url, *CASE_RULES, case_work, asset_import_map)
 
@@ -173,6 +175,7 @@ def _register_blueprints(app: Flask) -> None:
     from .errors import init_app as init_errors
     from .health import bp as health_bp
     from .intake import bp as intake_bp
+    from .links.views import bp as links_bp
     from .pages import bp as pages_bp
     from .referrals import bp as referrals_bp
     from .reports import bp as reports_bp
@@ -188,6 +191,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(public_centres_bp)
     app.register_blueprint(statistics_blueprint())
     app.register_blueprint(cases_bp)
+    app.register_blueprint(links_bp)
     init_errors(app)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 
 from .. import audit
 from ..crypto import keyring
@@ -28,6 +28,8 @@ from .models import (
     ReportFingerprint,
     ReportLink,
     ReportPerson,
+    Series,
+    SeriesReport,
 )
 
 LOOKUP_CHUNK = 200  # fingerprints looked up in one statement
@@ -346,3 +348,24 @@ def linked_report_ids(report_ids: list[int]) -> set[int]:
     if not report_ids:
         return set()
     return set(db.session.scalars(select(ReportPerson.report_id).where(ReportPerson.report_id.in_(report_ids))))
+
+
+# ---------------------------------------------------------------- series
+
+
+def add_to_series(user, report: Report, name: str, report_ids: Iterable[int]) -> Series:
+    """Put reports (the report and the person's reports the user may see) in the named series of the user's centre
+    (or of the unit), making the series if there is none of that name. Audited."""
+    name = " ".join(name.split())
+    centre_id = user.centre_id if user.is_centre_staff else None
+    owner = Series.centre_id == centre_id if centre_id is not None else Series.centre_id.is_(None)
+    series = db.session.scalar(select(Series).where(owner, func.lower(Series.name) == name.lower()))
+    if series is None:
+        series = Series(name=name, centre_id=centre_id, created_by_id=user.id)
+        db.session.add(series)
+        db.session.flush()
+    present = set(db.session.scalars(select(SeriesReport.report_id).where(SeriesReport.series_id == series.id)))
+    for report_id in {report.id, *report_ids} - present:
+        db.session.add(SeriesReport(series_id=series.id, report_id=report_id))
+    audit.record("series_added", "report", report.reference, detail=f"series={series.id}", user=user)
+    return series
