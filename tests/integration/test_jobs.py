@@ -9,7 +9,8 @@ from sqlalchemy import select
 import reporting.cli.cases
 import reporting.cli.drafts
 import reporting.cli.evidence
-import reporting.cli.privacy  # noqa: F401 (these register the jobs when imported, before `own_registry` copies them)
+import reporting.cli.privacy
+import reporting.cli.recordings  # noqa: F401 (these register the jobs when imported, before `own_registry` copies them)
 from reporting.domain.schedule import ABANDONED_AFTER
 from reporting.domain.ukdates import uk_today
 from reporting.extensions import db
@@ -20,7 +21,8 @@ from tests.support import factories
 from tests.support.jobs import SLOW_JOB, run_on_two_servers_at_once
 from tests.support.smtp import free_port, mail_config, start_server
 
-JOBS = ["cases remind", "drafts purge", "evidence sweep", "retention apply", "retention erase-due"]
+JOBS = ["cases remind", "drafts purge", "evidence sweep", "retention apply", "retention erase-due",
+        "recordings process"]
 NAME = "Amira Khan"
 
 
@@ -57,19 +59,20 @@ def test_jobs_run_runs_every_due_job_once_and_records_each_run(any_app):
         "retention apply: ok: erased personal details from 0 report(s) older than 6 years; "
         "cleared the address of 0 audit event(s) older than 90 days",
         "retention erase-due: ok: erased personal details from 0 report(s) whose cooling-off period had passed",
+        "recordings process: ok: processed 0 recordings, removed 0 recording file(s) that no report refers to",
     ]
     assert db.session.scalar(select(Report).where(Report.reference == draft)) is None
     runs_made = _runs()
     assert [(job, outcome) for job, outcome, _ in runs_made] == [
         ("cases remind", "skipped"), ("drafts purge", "ok"), ("evidence sweep", "ok"), ("retention apply", "ok"),
-        ("retention erase-due", "ok")]  # fmt: skip
+        ("retention erase-due", "ok"), ("recordings process", "ok")]  # fmt: skip
     assert runs_made[1][2] == "purged 1 draft not changed for 7 days"
     assert all(run.finished_at >= run.started_at for run in db.session.scalars(select(JobRun)))
 
     again = _jobs(any_app, "run")
     assert again.exit_code == 0
     assert [line.split(": ")[:2] for line in again.output.splitlines()] == [[job, "not due"] for job in JOBS]
-    assert len(_runs()) == 5, "a job not due leaves no row"
+    assert len(_runs()) == 6, "a job not due leaves no row"
 
 
 def test_jobs_run_list_shows_each_job_its_last_run_and_whether_it_is_due(any_app):
@@ -92,8 +95,8 @@ def test_jobs_run_list_shows_each_job_its_last_run_and_whether_it_is_due(any_app
 def test_a_job_is_due_again_the_next_uk_day(any_app):
     runs.run_due_jobs()
     tomorrow = datetime.now(UTC) + timedelta(days=1)
-    assert [result.outcome for result in runs.run_due_jobs(now=tomorrow)] == ["skipped", "ok", "ok", "ok", "ok"]
-    assert len(_runs()) == 10
+    assert [result.outcome for result in runs.run_due_jobs(now=tomorrow)] == ["skipped", "ok", "ok", "ok", "ok", "ok"]
+    assert len(_runs()) == 12
 
 
 def _failing_job():
