@@ -17,7 +17,19 @@ from reporting import create_app
 from reporting.domain.ukdates import now_utc
 from reporting.extensions import db
 
-from . import case_pages, charts, check_report, data, http_paths, importing, pdf, public_statistics, review, roundtrips
+from . import (
+    case_pages,
+    charts,
+    check_report,
+    data,
+    http_paths,
+    importing,
+    pdf,
+    public_statistics,
+    review,
+    roundtrips,
+    through_nginx,
+)
 from .app import create_bench_table
 from .databases import migrate, postgres_cluster, postgres_database, sqlite_database
 from .figures import last_line, table, write_results
@@ -59,6 +71,10 @@ def _served_figures(app, database, settings: Settings, label: str, details: dict
         runs = http_paths.run_loads(server, app, settings)
         figures += http_paths.figures(runs, label)
         details["problems"] += runs.problems
+        say(f"{label}: /hello through nginx and directly")
+        nginx_figures, nginx_problems = through_nginx.measure(server, settings, label)
+        figures += nginx_figures
+        details["problems"] += nginx_problems
         say(f"{label}: a report by its reference and the filtered reports list")
         case_figures, case_problems = case_pages.measure(server, app, settings, label)
         figures += case_figures

@@ -114,3 +114,10 @@ def test_the_terminal_shows_the_table_and_ends_with_every_ratio(results):
     for figure in document["figures"]:
         assert figure["name"] in lines[-1]
         assert figure["name"] in output.split("RESULT ")[0]
+
+
+def test_hello_through_the_shipped_nginx_is_measured_against_hello_directly(results):
+    document, _output = results
+    figures = {figure["name"]: figure for figure in document["figures"]}
+    through = figures["/hello through nginx (TLS), 16 clients (SQLite)"]
+    assert (through["baseline_name"], through["target"]) == ("/hello directly, 16 clients", "ratio ≥ 0.8")
