@@ -407,3 +407,33 @@ def test_evidence_sweep_removes_a_file_an_upload_left_behind(app, client, client
     result = app.test_cli_runner().invoke(args=["evidence", "sweep"])
     assert result.exit_code == 0, result.output
     assert _files_on_disk(evidence_dir) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"remove": "99999999999999999999999999"}, 302),
+        ({"remove": "../../etc/passwd"}, 302),
+        ({"remove": "-1", "action": "something else"}, 302),
+        ({"files": "not a file, just words"}, 302),
+        ({"files": (io.BytesIO(b""), "")}, 302),
+        ({"files": (io.BytesIO(b"\x89PNG\r\n\x1a\n broken"), "broken.png")}, 200),
+        ({"files": (io.BytesIO(b"%PDF-1.4\n%%EOF"), "../../../etc/statement.pdf")}, 200),
+        ({"report_version": "not a number", "action": "continue"}, 200),
+        ({"website": "https://spam.example", "action": "upload"}, 400),
+    ],
+)
+def test_odd_posts_get_a_page_never_an_error(client, client_request, places, data, expected):
+    _at_files_page(client)
+    _upload(client_request, ("first.jpg", jpeg_with_gps()))
+    multipart = {"_data": data, "_content_type": "multipart/form-data", "_expected_status": expected}
+    response = client_request.post_response("selfreport.page", flow="questions", slug=PAGE, **multipart)
+    if expected == 200:
+        assert error_summary(parse_page(response))
+    assert [stored.original_name for stored in _draft().evidence_files] == ["first.jpg"]
+
+
+def test_the_files_page_of_the_other_flow_is_not_this_session_s_draft(client, client_request, places):
+    _at_files_page(client, "questions")
+    _upload(client_request, ("door.jpg", jpeg_with_gps()), flow="easy-read", status=404)
+    assert _draft().evidence_files == []
