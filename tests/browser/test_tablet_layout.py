@@ -162,3 +162,34 @@ def test_change_links_line_up_with_their_row(tablet, tablet_site):
             return Math.abs(top(row.querySelector('.govuk-summary-list__key')) - top(link.firstChild));
         })""")
     assert offsets and max(offsets) <= 3, offsets
+
+
+def tabs_to_first_field(page, use_skip_link: bool, limit: int = 60) -> int:
+    """Presses of Tab from the top of the page until a form field has focus (with the skip link: Tab to it,
+    Enter, then Tab on)."""
+    page.goto(page.url.split("#")[0])
+    field = "main input:not([type=hidden]), main textarea, main select"
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if use_skip_link and presses == 1:
+            expect(page.locator(".govuk-skip-link")).to_be_focused()
+            page.keyboard.press("Enter")
+        if page.evaluate("(field) => document.activeElement.matches(field)", field):
+            return presses
+    raise AssertionError(f"no field reached in {limit} presses of Tab")
+
+
+def test_few_tab_presses_reach_the_first_field_of_a_step(tablet, tablet_site, open_page):
+    page = tablet(tablet_site.seeded.volunteer_email)
+    page.goto(tablet_site.at(f"/intake/{tablet_site.draft}/what-happened"))
+    staff = (tabs_to_first_field(page, False), tabs_to_first_field(page, True))
+    public = open_page(tablet_site.at("/report/"), "tablet")
+    public.get_by_role("button", name="Start now").first.click()
+    public.wait_for_url("**/who-is-reporting**")
+    person = (tabs_to_first_field(public, False), tabs_to_first_field(public, True))
+    # With the skip link: Tab to it, Enter, and the next Tab is on the step's first field.
+    assert staff[1] <= MAX_TABS_TO_FIRST_FIELD and person[1] <= MAX_TABS_TO_FIRST_FIELD
+    # Tab alone: the language menu is one stop, not one per language (14 and 21 presses before).
+    assert person[0] <= 7 and staff[0] <= 14, (person, staff)
+    public.get_by_text("Language:").click()
+    expect(public.locator(".app-language-menu__list")).to_be_visible()
