@@ -135,7 +135,8 @@ def test_a_period_where_support_offered_never_applied_does_not_say_nothing_was_c
     page = client_request.get("review.dashboard", date_from="2025-04", date_to="2025-09")
     section = page.select_one("#dip-samples")
     assert text_of(section, ".app-findings") == (
-        "Dip-sampled reports were checked in this period, but whether support was offered did not apply to any of them."
+        "Every dip-sampled report checked passed: consent recorded, referral made where consent allowed, person kept "
+        "informed, and outcome suitable."
     )
     assert "100%" in page.select_one("#table-dip-samples-by-centre tr.app-review-table__total").get_text(" ")
     assert section.select("svg")

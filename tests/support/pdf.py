@@ -100,9 +100,11 @@ class Word:
     y1: float
 
     def overlaps(self, other: "Word") -> bool:
-        across = self.x0 < other.x1 and other.x0 < self.x1
-        down = self.y0 < other.y1 and other.y0 < self.y1
-        return self.page == other.page and across and down
+        """Whether the two words are drawn over each other. A word's box runs from the font's ascent to its
+        descent, so the boxes of lines set close together touch: only half a line's height counts."""
+        across = min(self.x1, other.x1) - max(self.x0, other.x0)
+        down = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return self.page == other.page and across > 0.5 and down > min(self.y1 - self.y0, other.y1 - other.y0) / 2
 
 
 def word_boxes(data: bytes) -> list[Word]:

@@ -12,9 +12,11 @@ from ...domain.outcomes import NO_OUTCOME
 from ...domain.suppression import SUPPRESSED, THRESHOLD
 from ...labels import label
 from ..dip_sampling.models import CHECKLIST
+from ..dip_sampling.wording import CHECKLIST_LABELS
+from ..upkeep.wording import UPKEEP_STATUS
 from .presentation import Display, format_value
 from .services import ReviewData
-from .table_builders import HOTSPOTS, TOTAL, area_name, centre_name, hotspot_months
+from .table_builders import HOTSPOTS, NO_CENTRE, TOTAL, area_name, centre_name, hotspot_months
 from .tables import Table
 
 
@@ -148,7 +150,15 @@ def centre_use_findings(data: ReviewData, tables: dict, display: Display) -> lis
     if used:
         busiest = max(used, key=lambda use: use.total)
         count = _cell(display, tables["reports-by-centre-and-month"], busiest.centre.code, TOTAL)
-        found.append(_("%(centre)s took the most reports (%(count)s).", centre=busiest.centre.name, count=words(count)))
+        if data.figures.centre is None:
+            found.append(_("%(centre)s took the most reports (%(count)s).", centre=busiest.centre.name,
+                           count=words(count)))  # fmt: skip
+        else:
+            # A one-centre review has no other centre to compare with.
+            found.append(ngettext("%(centre)s took %(count)s report in this period.",
+                                  "%(centre)s took %(count)s reports in this period.",
+                                  THRESHOLD if count == SUPPRESSED else busiest.total,
+                                  centre=busiest.centre.name, count=words(count)))  # fmt: skip
     idle = data.figures.idle_centres
     if idle:
         found.append(
@@ -162,18 +172,24 @@ def centre_use_findings(data: ReviewData, tables: dict, display: Display) -> lis
     return found
 
 
-def consistency_findings(tables: dict, display: Display) -> list[str]:
+def _scope_name(place) -> str:
+    """The chosen centre's name in a sentence; online self-reports in lower case, as any words mid-sentence."""
+    return in_sentence(centre_name(place)) if place.key == NO_CENTRE else place.name
+
+
+def consistency_findings(data: ReviewData, tables: dict, display: Display) -> list[str]:
     table = tables["consistency-by-centre"]
     if table.total is None:
         return []
     shown = {column.key: display.cell(table, table.total, column) for column in table.columns}
-    found = [
-        _(
-            "Across all centres, %(share)s of the expected answers were given and %(rate)s of reports were referred.",
-            share=shown["completeness"],
-            rate=shown["referral_rate"],
-        )
-    ]
+    if data.figures.centre is None:
+        said = _("Across all centres, %(share)s of the expected answers were given and %(rate)s of reports were "
+                 "referred.", share=shown["completeness"], rate=shown["referral_rate"])  # fmt: skip
+    else:
+        said = _("For %(centre)s, %(share)s of the expected answers were given and %(rate)s of reports were referred.",
+                 centre=_scope_name(data.figures.centre), share=shown["completeness"],
+                 rate=shown["referral_rate"])  # fmt: skip
+    found = [said]
     if shown["median_days_to_report"] not in ("–",):
         found.append(
             ngettext(
@@ -247,24 +263,34 @@ def dip_samples_checked(table: Table) -> bool:
 
 
 def dip_finding(tables: dict, display: Display) -> str:
+    """What the dip samples found, leading with what needs attention: the checks that some reports failed, the
+    lowest share passing first, then the checks every report passed."""
     table = tables["dip-samples-by-centre"]
     if not dip_samples_checked(table):
         return _("No dip-sampled reports were checked in this period.")
-    if not table.total.values.get("support_offered_assessed"):
-        return _(
-            "Dip-sampled reports were checked in this period, but whether support was offered did not apply to "
-            "any of them."
-        )
-    column = next(column for column in table.columns if column.key == "support_offered")
-    share = display.cell(table, table.total, column)
-    return _(
-        "Support was offered and recorded in %(share)s of the dip-sampled reports checked (%(count)s).",
-        share=share,
-        count=words(display.count(table, TOTAL, "support_offered_assessed")),
-    )
+    checked = [item for item in CHECKLIST if table.total.values.get(f"{item}_assessed")]
+    share = {item: table.total.values[item] for item in checked}
+    failed = sorted((item for item in checked if share[item] < 1), key=share.get)
+    passed = [item for item in checked if item not in failed]
+    said = []
+    if failed:
+        columns = {column.key: column for column in table.columns}
+        said.append(_(
+            "Needs attention: %(checks)s.",
+            checks=listed([_("%(check)s in %(share)s of the reports checked (%(count)s)",
+                             check=in_sentence(CHECKLIST_LABELS[item]),
+                             share=display.cell(table, table.total, columns[item]),
+                             count=words(display.count(table, TOTAL, f"{item}_assessed"))) for item in failed]),
+        ))  # fmt: skip
+    if passed:
+        said.append(_("Every dip-sampled report checked passed: %(checks)s.",
+                      checks=listed([in_sentence(CHECKLIST_LABELS[item]) for item in passed])))  # fmt: skip
+    return " ".join(said)
 
 
 def upkeep_finding(data: ReviewData) -> str:
+    if data.figures.centre is not None:
+        return _centre_upkeep_finding(data)
     training = sum(entry.training.overdue(data.today) for entry in data.upkeep)
     contact = sum(entry.contact.overdue(data.today) for entry in data.upkeep)
     soon = sum(item.due_soon(data.today) for entry in data.upkeep for item in entry.items())
@@ -274,6 +300,19 @@ def upkeep_finding(data: ReviewData) -> str:
         training=training,
         contact=contact,
         soon=soon,
+    )
+
+
+def _centre_upkeep_finding(data: ReviewData) -> str:
+    """One centre's own training and contact (online reports have no centre to train or visit)."""
+    if not data.upkeep:
+        return _("Refresher training and partnership contact are kept for active centres only.")
+    entry = data.upkeep[0]
+    return _(
+        "%(centre)s: refresher training %(training)s; partnership contact %(contact)s.",
+        centre=entry.centre.name,
+        training=str(UPKEEP_STATUS[entry.training.status(data.today)]).lower(),
+        contact=str(UPKEEP_STATUS[entry.contact.status(data.today)]).lower(),
     )
 
 
@@ -287,6 +326,6 @@ def summary_findings(data: ReviewData, tables: dict, display: Display) -> list[s
         hotspot_finding(data, tables, display),
     ]
     found += centre_use_findings(data, tables, display)
-    found += consistency_findings(tables, display)
+    found += consistency_findings(data, tables, display)
     found += [satisfaction_finding(tables, display), dip_finding(tables, display), upkeep_finding(data)]
     return [sentence for sentence in found if sentence]

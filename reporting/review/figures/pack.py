@@ -12,6 +12,7 @@ from datetime import date
 from flask import render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ...domain.periods import require_whole_months
 from ...referrals.pdf import html_to_pdf
@@ -41,6 +42,7 @@ def render_pack(session, period, centre_code: str | None, today: date) -> bytes:
         column_groups=column_groups,
         group_heading=group_heading,
         beside_rows_of=beside_rows_of,
+        transposed=TRANSPOSED,
         title=title,
         scope=scope,
         period=period_text(data),
@@ -97,6 +99,12 @@ def group_heading(group: tuple[Column, ...]) -> str:
     if len(group) > 1 and len(subjects) == 1 and all(column.subject is not None for column in group):
         return f"{subjects.pop()}\n{' / '.join(str(column.short) for column in group)}"
     return "\n".join(str(column.heading) for column in group)
+
+
+# Tables the pack lays out turned on their side: each column a row and each row a column. The 12 months'
+# reports by category has a dozen categories with long names and months with short ones, so the names go down
+# the side, where they have room to wrap, and the months across the top; a page then holds the whole table.
+TRANSPOSED = {"trend-12-months": _l("Category")}
 
 
 # Tables the pack lays out as more columns of another table with the same rows (in one cell a row), not as

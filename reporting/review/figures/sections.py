@@ -19,7 +19,7 @@ from ..dip_sampling.wording import CHECKLIST_LABELS
 from . import area_tiles, findings
 from .presentation import Display
 from .services import ReviewData
-from .table_builders import HOTSPOTS, TOTAL, area_name, build_tables, hotspot_months
+from .table_builders import HOTSPOTS, TOTAL, area_name, build_tables, centre_name, hotspot_months
 from .tables import Column, Row, Table
 
 
@@ -73,9 +73,9 @@ def build_review(data: ReviewData, suppressed: bool) -> Review:
         _what_is_reported(data, tables, display),
         _centre_use(data, tables, display),
         _geography(data, tables, display),
-        _consistency(tables, display),
-        _outcomes(tables, display),
-        _satisfaction(tables, display, data.period),
+        _consistency(data, tables, display),
+        _outcomes(data, tables, display),
+        _satisfaction(data, tables, display),
         _trend(tables, display),
         _dip_samples(tables, display),
         _upkeep(data, tables),
@@ -222,9 +222,9 @@ def _share_figure(table: Table, display: Display, cells: list[tuple[object, Row,
     return Figure(table, [drawn], bars=bars)
 
 
-def _consistency(tables: dict, display: Display) -> Section:
+def _consistency(data: ReviewData, tables: dict, display: Display) -> Section:
     table = tables["consistency-by-centre"]
-    said = findings.consistency_findings(tables, display)
+    said = findings.consistency_findings(data, tables, display)
     column = next(column for column in table.columns if column.key == "completeness")
     chart = (
         "chart-completeness",
@@ -237,19 +237,24 @@ def _consistency(tables: dict, display: Display) -> Section:
     return Section("consistency", _l("How consistently centres record reports"), said, figures)
 
 
-def _outcomes(tables: dict, display: Display) -> Section:
+def _outcomes(data: ReviewData, tables: dict, display: Display) -> Section:
     table = tables["outcomes-by-centre"]
     said = [findings.outcome_finding(tables, display)]
     if table.total is None:
         return Section("outcomes", _l("How cases ended"), said, [])
     columns = [column for column in table.columns if column.key != "closed"]
     rows = [(str(column.heading), [display.value(table, table.total, column)]) for column in columns]
-    chart = charts.bar_chart("chart-outcomes", _("Outcomes of closed cases, all centres"), " ".join(said), rows)
+    title = (
+        _("Outcomes of closed cases, all centres")
+        if data.figures.centre is None
+        else _("Outcomes of closed cases, %(centre)s", centre=centre_name(data.figures.centre))
+    )
+    chart = charts.bar_chart("chart-outcomes", title, " ".join(said), rows)
     bars = _bars(table, display, [(table.total, column) for column in columns])
     return Section("outcomes", _l("How cases ended"), said, [Figure(table, [chart], bars=bars)])
 
 
-def _satisfaction(tables: dict, display: Display, period) -> Section:
+def _satisfaction(data: ReviewData, tables: dict, display: Display) -> Section:
     table = tables["satisfaction-by-centre"]
     said = [findings.satisfaction_finding(tables, display)]
     figures = [Figure(table)]
@@ -259,9 +264,14 @@ def _satisfaction(tables: dict, display: Display, period) -> Section:
             (label("satisfaction_questions", question), table.total, columns[f"{question}_satisfied"])
             for question in codes("satisfaction_questions")
         ]
-        chart = ("chart-satisfaction", _("Share satisfied (4 or 5 out of 5), all centres"), " ".join(said))
+        title = (
+            _("Share satisfied (4 or 5 out of 5), all centres")
+            if data.figures.centre is None
+            else _("Share satisfied (4 or 5 out of 5), %(centre)s", centre=centre_name(data.figures.centre))
+        )
+        chart = ("chart-satisfaction", title, " ".join(said))
         figures = [_share_figure(table, display, cells, chart)]
-    note = wording_change_note(period.first, period.last)
+    note = wording_change_note(data.period.first, data.period.last)
     return Section("satisfaction", _l("How satisfied people were"), said + ([note] if note else []), figures)
 
 
@@ -308,4 +318,5 @@ def _dip_samples(tables: dict, display: Display) -> Section:
 
 def _upkeep(data: ReviewData, tables: dict) -> Section:
     said = [findings.upkeep_finding(data)]
-    return Section("centre-upkeep", _l("Centre training and contact"), said, [Figure(tables["centre-upkeep"])])
+    table = tables["centre-upkeep"]
+    return Section("centre-upkeep", _l("Centre training and contact"), said, [Figure(table)] if table.rows else [])

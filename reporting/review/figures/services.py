@@ -38,6 +38,7 @@ def gather(session, period: Period, centre_code: str | None, today: date) -> Rev
         satisfaction=satisfaction,
         dip_months=dip_months,
         dip_rates=dip_sampling.pass_rates(session, dip_months),
-        upkeep=upkeep.centre_upkeep(session),
+        # A one-centre review is about that centre alone: its own training and contact (none for online reports).
+        upkeep=[entry for entry in upkeep.centre_upkeep(session) if centre_code in (None, entry.centre.code)],
         today=today,
     )

@@ -26,6 +26,11 @@ def centre_name(place: Place) -> str:
     return _("Online self-reports") if place.key == NO_CENTRE else place.name
 
 
+def everyone(data: ReviewData):
+    """The label of a total row: all centres, or in a one-centre review the chosen centre alone."""
+    return _l("All centres") if data.figures.centre is None else _l("This centre")
+
+
 def area_name(place: Place) -> str:
     return _("Area not recorded") if place.key == NO_AREA else place.name
 
@@ -108,7 +113,7 @@ def centre_month_table(data: ReviewData) -> Table:
         _l("Centre"),
         columns,
         rows,
-        Row(TOTAL, _l("All centres"), totals),
+        Row(TOTAL, everyone(data), totals),
         row_total_column=TOTAL,
     )
 
@@ -221,7 +226,7 @@ def consistency_table(data: ReviewData) -> Table:
     ]
     rows = [Row(row.centre.code, centre_name(row.centre), _consistency_values(row)) for row in data.figures.consistency]
     total = data.figures.overall_consistency
-    total_row = Row(TOTAL, _l("All centres"), _consistency_values(total)) if total else None
+    total_row = Row(TOTAL, everyone(data), _consistency_values(total)) if total else None
     return Table(
         "consistency-by-centre",
         _l("How consistently each centre records reports"),
@@ -258,7 +263,7 @@ def case_work_table(data: ReviewData) -> Table:
     ]  # fmt: skip
     rows = [Row(row.centre.code, centre_name(row.centre), _case_work_values(row)) for row in data.figures.consistency]
     total = data.figures.overall_consistency
-    total_row = Row(TOTAL, _l("All centres"), _case_work_values(total)) if total else None
+    total_row = Row(TOTAL, everyone(data), _case_work_values(total)) if total else None
     notes = [
         _l(
             "Days are whole days between UK dates, from when the report was received. A case is due to be "
@@ -285,7 +290,7 @@ def outcomes_table(data: ReviewData) -> Table:
     figures = data.figures
     rows = [Row(row.centre.code, centre_name(row.centre), _outcome_values(row, kinds)) for row in figures.outcomes]
     total = figures.overall_outcomes
-    total_row = Row(TOTAL, _l("All centres"), _outcome_values(total, kinds)) if total and total.closed else None
+    total_row = Row(TOTAL, everyone(data), _outcome_values(total, kinds)) if total and total.closed else None
     notes = [_l("A case closed with several outcomes counts once in each, so the outcomes add up to more than the "
                 "closed cases.")]  # fmt: skip
     return Table("outcomes-by-centre", _l("How cases ended, by centre"), _l("Centre"), columns, rows, total_row,
@@ -352,7 +357,7 @@ def satisfaction_table(data: ReviewData) -> Table:
             values[f"{question}_responses"] = result.responses
             values[f"{question}_satisfied"] = result.share_satisfied
         if group.centre == "all":
-            total = Row(TOTAL, _l("All centres"), values)
+            total = Row(TOTAL, everyone(data), values)
         else:
             rows.append(Row(group.centre, group.name or _("Online self-reports"), values))
     return Table(
@@ -412,7 +417,7 @@ def dip_centre_table(data: ReviewData) -> Table:
     places = data.figures.places
     rows = [Row(places[key].code, centre_name(places[key]), _dip_values(data, key, months)) for key in keys
             if key in places]  # fmt: skip
-    total = Row(TOTAL, _l("All centres") if chosen is None else _l("This centre"), _dip_values(data, chosen, months))
+    total = Row(TOTAL, everyone(data), _dip_values(data, chosen, months))
     return Table("dip-samples-by-centre", _l("Dip-sampled reports passing each check, by centre, this period"),
                  _l("Centre"), _dip_columns(), rows, total)  # fmt: skip
 
