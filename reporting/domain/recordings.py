@@ -29,3 +29,12 @@ def clock(seconds: float | None) -> str:
     """'3:05', as the recorder's timer shows it."""
     minutes, rest = whole_minutes_and_seconds(seconds)
     return f"{minutes}:{rest:02d}"
+
+
+def held_for_referral(report, anonymous: bool) -> tuple[list[str], int]:
+    """What a referral says of the report's recorded accounts (those ready), and how many it withholds: a face or a
+    voice says who the person is, so a referral for a person who asked to stay anonymous names none."""
+    ready = [item for item in getattr(report, "recordings", None) or () if getattr(item, "status", None) == "ready"]
+    if anonymous:
+        return [], sum(1 for item in ready if getattr(item, "identifying", True))
+    return [referral_line(item.kind, item.duration_seconds) for item in ready], 0

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from babel import Locale, UnknownLocaleError
 
 from .centres import english_hours
+from .recordings import held_for_referral
 from .redaction import (
     NOT_GIVEN,
     check_police_referral,
@@ -418,17 +419,28 @@ def _support_evidence_row(number: int, item) -> Row:
     return Row(evidence_title(number, item, anonymous=False), facts)
 
 
-def _withheld_row(withheld: int) -> tuple[Row, ...]:
-    if not withheld:
-        return ()
-    files = "1 file was" if withheld == 1 else f"{withheld} files were"
-    return (Row("Withheld", f"{files} withheld: the person asked to stay anonymous and it could identify them."),)
+def _withheld_row(withheld: int, recordings_withheld: int = 0) -> tuple[Row, ...]:
+    rows = []
+    if withheld:
+        files = "1 file was" if withheld == 1 else f"{withheld} files were"
+        reason = "the person asked to stay anonymous and it could identify them"
+        rows.append(Row("Withheld", f"{files} withheld: {reason}."))
+    if recordings_withheld:
+        rows.append(Row("Withheld", "The account the person recorded (video or voice) is not described or sent: the "
+                                    "person asked to stay anonymous and a recording shows who they are."))  # fmt: skip
+    return tuple(rows)
 
 
-def evidence_section(rows: tuple[Row, ...], withheld: int = 0) -> Section:
-    if not rows and not withheld:
+def _recording_rows(report, anonymous: bool, offer: str) -> tuple[tuple[Row, ...], int]:
+    lines, withheld = held_for_referral(report, anonymous)
+    return tuple(Row("Recorded account", f"{line}. {offer}") for line in lines), withheld
+
+
+def evidence_section(rows: tuple[Row, ...], withheld: int = 0, recordings: tuple = ((), 0)) -> Section:
+    recorded, recordings_withheld = recordings
+    if not rows and not withheld and not recorded and not recordings_withheld:
         return Section("Evidence", (Row("Evidence files", "No evidence files were given."),))
-    return Section("Evidence", (*rows, *_withheld_row(withheld)))
+    return Section("Evidence", (*rows, *recorded, *_withheld_row(withheld, recordings_withheld)))
 
 
 def police_evidence(report, anonymous: bool) -> tuple[Section, tuple[Attachment, ...]]:
@@ -437,7 +449,8 @@ def police_evidence(report, anonymous: bool) -> tuple[Section, tuple[Attachment,
     files, withheld = evidence_for(report, anonymous)
     rows = tuple(_police_evidence_row(number, item, anonymous) for number, item in enumerate(files, 1))
     attachments = tuple(_attachment(number, len(files), item, anonymous) for number, item in enumerate(files, 1))
-    return evidence_section(rows, withheld), attachments
+    recordings = _recording_rows(report, anonymous, "The centre can send a copy on request.")
+    return evidence_section(rows, withheld, recordings), attachments
 
 
 def _attachment(number: int, total: int, item, anonymous: bool) -> Attachment:
@@ -455,7 +468,9 @@ def _attachment(number: int, total: int, item, anonymous: bool) -> Attachment:
 
 def support_evidence(report) -> Section:
     files, _withheld = evidence_for(report, anonymous=False)
-    return evidence_section(tuple(_support_evidence_row(number, item) for number, item in enumerate(files, 1)))
+    recordings = _recording_rows(report, False, "Ask the centre if it would help to see it.")
+    rows = tuple(_support_evidence_row(number, item) for number, item in enumerate(files, 1))
+    return evidence_section(rows, recordings=recordings)
 
 
 # ---------------------------------------------------------------- documents

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Integer, String, true
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from ..columns import UTCDateTime, utcnow
 from ..crypto import EncryptedText
@@ -46,3 +46,7 @@ class Recording(db.Model):
     staff_summary: Mapped[str | None] = mapped_column(EncryptedText)
     summary_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     summary_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # `report.recordings` for the referral documents, which read a report's attributes alone; the database removes a
+    # report's recordings with it.
+    report = relationship("Report", backref=backref("recordings", passive_deletes=True, order_by="Recording.id"))

@@ -334,3 +334,35 @@ def test_the_command_processes_what_waits(app, client, centre, tmp_path):
     assert "processed 1 recording" in result.output
     assert _recording().status == "ready"
     assert subprocess.run(["ffprobe", "-version"], capture_output=True).returncode == 0
+
+
+# ------------------------------------------------------------------ referrals
+
+
+def _evidence_rows(content) -> list[tuple[str, str]]:
+    [section] = [section for section in content.sections if section.heading == "Evidence"]
+    return [(row.label, row.value) for row in section.rows]
+
+
+def test_a_named_police_referral_and_a_support_referral_say_the_centre_holds_the_recording(app, recorded_report):
+    from reporting.domain.referral_document import police_referral, support_referral
+
+    recorded_report.police_consent = "named"
+    recorded_report.support_wanted = True
+    _db.session.commit()
+    _db.session.expire_all()
+    report = _db.session.get(type(recorded_report), recorded_report.id)
+    named = _evidence_rows(police_referral(report, "Report a hate incident"))
+    assert ("Recorded account", "A BSL video account of 8 seconds is held by the centre. The centre can send a copy "
+            "on request.") in named  # fmt: skip
+    support = _evidence_rows(support_referral(report, "Victim Support", "Report a hate incident"))
+    assert any(value.startswith("A BSL video account of 8 seconds is held by the centre") for _, value in support)
+
+
+def test_an_anonymous_police_referral_never_carries_or_describes_the_recording(app, recorded_report):
+    from reporting.domain.referral_document import police_referral
+
+    assert recorded_report.police_consent == "anonymous"
+    rows = _evidence_rows(police_referral(_db.session.get(type(recorded_report), recorded_report.id), "Service"))
+    assert not any("BSL video" in value for _, value in rows)
+    assert any(label == "Withheld" and "recorded" in value for label, value in rows)
