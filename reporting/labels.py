@@ -67,6 +67,8 @@ LABELS = {
         "text": _l("Text message"),
         "email": _l("Email"),
         "letter": _l("Letter"),
+        "video_relay": _l("Through a video relay or BSL interpreting service"),
+        "relay_uk": _l("Through Relay UK (text relay)"),
         "none": _l("Do not contact me"),
     },
     "satisfaction_scale": {

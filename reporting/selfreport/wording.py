@@ -86,7 +86,14 @@ POLICE_CONTACT = {
     "officer_sex": _l("A female or a male officer"),
     "trusted_person": _l("Through someone I trust"),
 }
-CONTACT_METHODS = {"phone": _l("Phone call"), "text": _l("Text message"), "email": _l("Email"), "letter": _l("Letter")}
+CONTACT_METHODS = {
+    "phone": _l("Phone call"),
+    "text": _l("Text message"),
+    "email": _l("Email"),
+    "letter": _l("Letter"),
+    "video_relay": _l("Through a video relay or BSL interpreting service"),
+    "relay_uk": _l("Through Relay UK (text relay)"),
+}
 COMMUNICATION_NEEDS = {
     "interpreter": _l("Someone to speak my language"),
     "bsl": _l("Someone to sign for me in British Sign Language"),

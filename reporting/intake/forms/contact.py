@@ -27,7 +27,9 @@ class ContactForm(StepForm):
     )
     phone = TextField(
         _l("Phone number"),
-        validators=[RequiredIf("preferred_method", ["phone", "text"], messages.ENTER_PHONE), Optional(),
+        # Relay UK and video relay services reach the person on their phone number too.
+        validators=[RequiredIf("preferred_method", ["phone", "text", "relay_uk", "video_relay"], messages.ENTER_PHONE),
+                    Optional(),
                     PhoneNumber(messages.ENTER_PHONE)],
         input_type="tel", width=20, autocomplete="tel",
     )  # fmt: skip
