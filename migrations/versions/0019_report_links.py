@@ -52,7 +52,8 @@ def upgrade():
     op.create_table(
         "report_earlier_references",
         *_report_id("report_earlier_references"),
-        sa.Column("reference", sa.String(length=20), nullable=False),
+        sa.Column("reported_before", sa.Boolean(), nullable=False),
+        sa.Column("reference", sa.String(length=20), nullable=True),
         sa.Column("proven", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("report_id", name=op.f("pk_report_earlier_references")),
     )

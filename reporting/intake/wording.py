@@ -74,6 +74,24 @@ ASSISTED = {
         "occurred_time": {"label": _l("What time of day was it? (optional)"), "summary": _l("Time of day")},
         "ongoing": {"label": _l("Is it still happening?"), "summary": _l("Still happening")},
     },
+    "reported-before": {
+        "title": _l("Reported before"),
+        "reported_before": {
+            "label": _l("Have they reported something like this before?"),
+            "hint": _l("To us, at any reporting centre or online."),
+            "summary": _l("Reported something like this before"),
+        },
+        "earlier_reference": {
+            "label": _l("What is the reference of the earlier report?"),
+            "hint": _l("It is on their receipt, like HR-7K3M-Q9XC. Linked reports show the centre the whole story."),
+            "summary": _l("Earlier report"),
+        },
+        "earlier_code": {
+            "label": _l("Their Check my report code for it (optional)"),
+            "hint": _l("With the code, the reports are linked straight away; without it, staff check the link first."),
+            "summary": _l("Check my report code"),
+        },
+    },
     "where": {
         "title": _l("Where did it happen?"),
         "question_is_heading": True,

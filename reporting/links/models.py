@@ -7,7 +7,7 @@
   row. Links hold no personal details and stay after erasure, so counts of people do not change.
 - `people` and `report_people`: the groups confirmed links make: every report of one person shares a person id.
 - `series` and `series_reports`: reports staff put together (the same perpetrator, place or pattern).
-- `report_earlier_references`: the person's own answer to "Have you reported something like this before?": the
+- `report_earlier_references`: the person's own answer to "Have you reported something like this before?", the
   reference they gave and whether they proved it with that report's "Check my report" code.
 """
 
@@ -103,6 +103,8 @@ class EarlierReference(db.Model):
     __tablename__ = "report_earlier_references"
 
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
-    reference: Mapped[str] = mapped_column(String(20))
+    # The answer to "Have you reported something like this before?", and the reference given (once given).
+    reported_before: Mapped[bool] = mapped_column(Boolean)
+    reference: Mapped[str | None] = mapped_column(String(20))
     # True when the earlier report's "Check my report" code was given and matched.
     proven: Mapped[bool] = mapped_column(Boolean, default=False)

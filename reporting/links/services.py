@@ -201,7 +201,7 @@ def link_earlier_reference(report: Report) -> ReportLink | None:
     suggestion from a reference alone, a confirmed link when its code proved it). Works whether linking by
     fingerprints is on or off: it needs no personal details."""
     given = db.session.get(EarlierReference, report.id)
-    if given is None:
+    if given is None or not given.reference:  # no answer, or "No"
         return None
     earlier = db.session.scalar(select(Report).where(Report.reference == given.reference, Report.submitted))
     return link_by_person(earlier, report, given.proven) if earlier is not None else None

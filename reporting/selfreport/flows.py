@@ -17,6 +17,7 @@ from ..intake.forms.online_abuse import OnlineAbuseForm
 from ..intake.forms.place import PlaceForm
 from ..intake.forms.police import PoliceForm
 from ..intake.forms.police_contact import PoliceContactForm
+from ..intake.forms.reported_before import ReportedBeforeForm
 from ..intake.forms.responsible import ResponsibleForm
 from ..intake.forms.what_happened import WhatHappenedForm
 from ..intake.forms.when import WhenForm
@@ -40,6 +41,8 @@ PLAIN_PAGES = (
     Page("when", WhenForm, ("occurred_on", "occurred_on_approximate")),
     Page("time-of-day", WhenForm, ("occurred_time",)),
     Page("still-going-on", WhenForm, ("ongoing",)),
+    Page("reported-before", ReportedBeforeForm, ("reported_before",)),
+    Page("earlier-report", ReportedBeforeForm, ("earlier_reference", "earlier_code"), title=_l("Your earlier report")),
     Page("where", WhereForm, ("location_type",)),
     Page("place", PlaceForm, ("area",)),
     Page("postcode", PlaceForm, ("postcode",)),

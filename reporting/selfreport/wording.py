@@ -203,6 +203,23 @@ PLAIN = {
         "occurred_time": {"label": _l("What time of day was it? (optional)"), "summary": _l("Time of day")},
         "ongoing": {"label": _l("Is it still going on?"), "summary": _l("Still going on")},
     },
+    "reported-before": {
+        "reported_before": {
+            "label": _l("Have you reported something like this before?"),
+            "hint": _l("To us, at a reporting centre or online. This helps us see if it keeps happening to you."),
+            "summary": _l("Reported something like this before"),
+        },
+        "earlier_reference": {
+            "label": _l("What is the reference of your earlier report?"),
+            "hint": _l("It is on your receipt, like HR-7K3M-Q9XC."),
+            "summary": _l("Earlier report"),
+        },
+        "earlier_code": {
+            "label": _l("Your Check my report code for it (optional)"),
+            "hint": _l("With the code we link the reports straight away. Without it, we check first."),
+            "summary": _l("Check my report code"),
+        },
+    },
     "where": {
         "location_type": {
             "label": _l("Where did it happen?"),

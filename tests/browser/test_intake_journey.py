@@ -138,6 +138,9 @@ def _answer_the_first_half(keys: Keyboard, evidence_file) -> None:
     keys.radio("occurred_time", "evening")
     keys.radio("ongoing", "no")
     keys.save_and_continue()
+    assert keys.heading() == "Reported before"
+    keys.radio("reported_before", "no")
+    keys.save_and_continue()
     keys.radio("location_type", "public_transport")
     keys.save_and_continue()
     keys.choose("#area", "sale_central")

@@ -10,6 +10,7 @@ import re
 import pytest
 import textstat
 
+from reporting.domain.references import new_reference
 from reporting.extensions import db
 from reporting.selfreport.flows import FLOWS
 from tests.support import factories
@@ -28,6 +29,8 @@ PATHS = {
             "police-contact": {"police_contact": ["phone", "officer_sex", "trusted_person"]},
             "accessibility-and-language": {"communication_needs": ["interpreter"]},
             "where": {"location_type": "online"},
+            "reported-before": {"reported_before": "yes"},
+            "earlier-report": {"earlier_reference": new_reference()},
         },
         {"contact-method": {"preferred_method": "email"}},
         {"contact-method": {"preferred_method": "letter"}},

@@ -11,6 +11,7 @@ ASSISTED_ANSWERS = {
     "why": {"categories": ["race", "religion"]},
     "when": {"occurred_on-day": "13", "occurred_on-month": "3", "occurred_on-year": "2026", "occurred_time": "evening",
              "ongoing": "no"},
+    "reported-before": {"reported_before": "no"},
     "where": {"location_type": "street"},
     "place": {"area": "sale_central", "postcode": "m33 7xy", "location_description": "Outside the Co-op."},
     "online-abuse": {"online_links": "https://example.com/post/1"},

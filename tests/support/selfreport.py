@@ -12,6 +12,7 @@ PLAIN_ANSWERS = {
     "when": {"occurred_on-day": "13", "occurred_on-month": "3", "occurred_on-year": "2026"},
     "time-of-day": {"occurred_time": "evening"},
     "still-going-on": {"ongoing": "no"},
+    "reported-before": {"reported_before": "no"},
     "where": {"location_type": "street"},
     "place": {"area": "sale_central"},
     "postcode": {"postcode": "m33 7xy"},

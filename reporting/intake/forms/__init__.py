@@ -14,6 +14,7 @@ from .online_abuse import OnlineAbuseForm
 from .place import PlaceForm
 from .police import PoliceForm
 from .police_contact import PoliceContactForm
+from .reported_before import ReportedBeforeForm
 from .responsible import ResponsibleForm
 from .safeguarding import SafeguardingForm
 from .what_happened import WhatHappenedForm
@@ -31,6 +32,7 @@ STEPS = {
         SafeguardingForm,
         WhyForm,
         WhenForm,
+        ReportedBeforeForm,
         WhereForm,
         PlaceForm,
         OnlineAbuseForm,
