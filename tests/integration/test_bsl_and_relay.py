@@ -1,5 +1,6 @@
 """Contact through a video relay or BSL interpreting service, or through Relay UK (text relay): offered online and at a
-centre, each asking for the phone number the relay reaches, and shown to staff before they call."""
+centre, each asking for the phone number the relay reaches, and shown to staff before they call; and the start pages
+saying that a person can report in British Sign Language or by voice."""
 
 import pytest
 from sqlalchemy import select
@@ -45,3 +46,14 @@ def test_staff_see_how_to_contact_the_person_before_they_call(client_request, ce
     way = page.select_one("#contact-way").get_text(" ", strip=True)
     assert "How to contact: Through Relay UK (text relay)" in way and "18001" in way
     assert "Through Relay UK (text relay)" in page.get_text(" ")
+
+
+def test_the_start_pages_say_a_person_can_report_in_bsl_or_by_voice(client_request):
+    plain = client_request.get("selfreport.start")
+    assert "You can tell us in British Sign Language or by voice" in plain.select_one("#sign-or-speak").get_text()
+    easy = client_request.get("selfreport.easy_read_start")
+    idea = easy.select_one("#sign-or-speak")
+    assert "You can sign it in British Sign Language (BSL)." in idea.get_text(" ")
+    picture = idea.select_one("svg[role=img]")
+    assert picture.select_one("title").get_text() == "A person signing to a phone camera, and a microphone"
+    assert picture["aria-labelledby"] == picture.select_one("title")["id"]
