@@ -57,6 +57,11 @@ def pdftotext(data: bytes) -> str:
     return normalise(_poppler("pdftotext", data, "-enc", "UTF-8"))
 
 
+def pdftotext_page(data: bytes, page: int) -> str:
+    """The text of one page (from 1), normalised, as poppler extracts it."""
+    return normalise(_poppler("pdftotext", data, "-f", str(page), "-l", str(page), "-enc", "UTF-8"))
+
+
 def pypdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     return normalise(" ".join(page.extract_text() or "" for page in reader.pages))

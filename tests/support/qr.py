@@ -72,6 +72,17 @@ def qr_codes_in_pdf(data: bytes) -> list[str]:
     return codes
 
 
+def pages_with_qr_codes(data: bytes) -> list[int]:
+    """The pages (from 1) on which a QR code is drawn, once for each code."""
+    reader = PdfReader(io.BytesIO(data))
+    pages = []
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        if contents is not None:
+            pages += [number] * len(_module_drawings(ContentStream(contents, reader).operations))
+    return pages
+
+
 def _module_drawings(operations) -> list[list[Run]]:
     """The paths on a page that are QR modules: horizontal strokes through the middle of whole-module rows."""
     drawings, segments, start = [], [], None
