@@ -54,6 +54,7 @@ HERE = Path(__file__).resolve().parent
 VOLUNTEER = "volunteer@demo.example"
 SIGN_IN_LIMIT = 10  # per minute, per visitor (the default SIGN_IN_RATE_LIMIT)
 HOLD_HEADER = "X-Scale-Test-Hold"
+KILL_AFTER = 5  # success answers in the load before a server is killed
 # The load's people report from one address (Locust's): the per-address limits on reports made online are raised
 # for it, as the rate-limit figures are (a); sign-in keeps its production limit.
 LOAD_LIMITS = {"SELF_REPORT_RATE_LIMIT": "100000 per minute", "SELF_REPORT_START_RATE_LIMIT": "100000 per hour",
@@ -400,7 +401,9 @@ def load_with_a_kill(deployment: Deployment, checks: Checks, users: int, seconds
     locust = _locust(deployment, users, seconds, successes, resends)
     victim = deployment.servers[1]
     try:
-        time.sleep(seconds * 0.35)
+        # The kill comes once reports are being sent (a few answered), at the latest half-way through.
+        while time.monotonic() - started < seconds * 0.5 and len(successes.read_text().split()) < KILL_AFTER:
+            time.sleep(0.2)
         submitted_before_kill = len(successes.read_text().split())
         killed_at = time.monotonic() - started
         victim.kill()
