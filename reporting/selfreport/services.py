@@ -28,6 +28,7 @@ from ..intake import services as intake_services
 from ..models import Centre, HeldAnswers, Report, utcnow
 from ..satisfaction import services as satisfaction
 from . import files
+from .journey import page_is_valid
 
 SESSION_TOKEN = "self_report_token"
 SESSION_FLOW = "self_report_flow"
@@ -111,6 +112,29 @@ def end_session_report() -> None:
         files.remove_unsent(report)  # no browser can reach the draft now, so nothing may stay stored with it
         db.session.commit()
     session.clear()
+
+
+def keep_for_language_switch(journey, form, posted: MultiDict) -> None:
+    """Keep a page's answers when the person changes language on it: saved to the draft when they are complete
+    and valid, else held as typed (`held_answers`) to be shown again on the page in the new language."""
+    if page_is_valid(form, journey.flow.page(form.page_slug)):
+        save_page(journey, form)
+    else:
+        hold_answers(journey.report, form.page_slug, posted)
+
+
+def take_held_answers(report: Report, slug: str) -> MultiDict | None:
+    """The answers held as typed for a page of this draft (then forgotten), or None."""
+    query = select(HeldAnswers).where(
+        HeldAnswers.user_id.is_(None), HeldAnswers.report_id == report.id, HeldAnswers.step == slug
+    )
+    row = db.session.scalars(query).first()
+    if row is None:
+        return None
+    kept = json.loads(row.form_data)
+    db.session.delete(row)
+    db.session.commit()
+    return MultiDict([(name, value) for name, values in kept.items() for value in values])
 
 
 def hold_answers(report: Report, slug: str, posted: MultiDict) -> None:

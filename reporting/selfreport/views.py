@@ -15,6 +15,8 @@ from ..check import codes as check_codes
 from ..check import slips
 from ..downloads import download
 from ..extensions import db
+from ..i18n import LANG_COOKIE, shipped_languages
+from ..pages.views import ONE_YEAR
 from ..referrals import services as referrals
 from ..satisfaction import services as satisfaction
 from ..security import ensure_csp_nonce
@@ -154,10 +156,14 @@ def page(flow: str, slug: str):
     if not journey.is_shown(slug):
         return redirect(page_url(chosen, journey.first_unfinished(), change))
     if request.method == "GET":
-        return _render_page(journey, journey.form(slug, formdata=None), change)
+        held = services.take_held_answers(journey.report, slug)  # typed before a change of language
+        return _render_page(journey, journey.form(slug, formdata=held), change)
     if protection.is_bot():
         return _refused()
     form = journey.form(slug)
+    if (language := request.form.get("switch_language")) in shipped_languages():
+        services.keep_for_language_switch(journey, form, request.form)
+        return _in_language(flow, slug, change, language)
     limited = protection.check_rate("answers") or _check_upload_rate(chosen.page(slug))
     if limited:
         return _render_page(journey, form, change, limited=limited, status=429)
@@ -165,6 +171,15 @@ def page(flow: str, slug: str):
         return _render_page(journey, form, change)
     services.save_page(journey, form)
     return redirect(_after_save(journey, slug, change, stay=form.stays_on_page()))
+
+
+def _in_language(flow: str, slug: str, change: bool, language: str):
+    """The same page again in the language chosen in the menu (a button of the page's form, so nothing typed is
+    lost), remembered as the menu's links remember it."""
+    address = url_for("selfreport.page", flow=flow, slug=slug, change=1 if change else None, lang=language)
+    response = redirect(address)
+    response.set_cookie(LANG_COOKIE, language, max_age=ONE_YEAR, samesite="Lax", httponly=True)
+    return response
 
 
 def _check_upload_rate(page):

@@ -4,6 +4,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from flask_babel import refresh
 from sqlalchemy import select
 
 from reporting.extensions import db
@@ -366,6 +367,7 @@ def test_after_an_urdu_survey_the_hand_back_prompt_is_in_the_staff_members_langu
     questions = hand_over(client_request, reference)
     client_request.post_url(questions + "?lang=ur", _data={"ease": "5"}, _expected_status=302)
     for address in ("/survey/hand-back", "/survey/hand-back?lang=ur"):
+        refresh()  # the test's app context outlives each request: forget the locale the last one chose
         page = client_request.get_url(address)
         assert page.html["lang"] == "en" and page.html["dir"] == "ltr"
         assert page.select_one("label[for=password]").get_text(strip=True) == (
@@ -376,9 +378,11 @@ def test_after_an_urdu_survey_the_hand_back_prompt_is_in_the_staff_members_langu
         person = page.select_one("#for-the-person")
         assert (person["lang"], person["dir"]) == ("ur", "rtl")
         assert "Please give the tablet back" not in person.get_text(" ")
+    refresh()
     page = client_request.post_url("/survey/hand-back?lang=ur", _data={"password": "not-the-password"})
     assert page.html["lang"] == "en"
     assert error_summary(page) == ["The password is not right. Enter the password you signed in with"]
     # The staff pages after it are in the staff member's language too.
     client_request.post_url("/survey/hand-back?lang=ur", _data={"password": factories.PASSWORD}, _expected_status=302)
+    refresh()
     assert client_request.get_url(f"/intake/{reference}/submitted?lang=ur").html["lang"] == "en"

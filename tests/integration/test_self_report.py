@@ -2,6 +2,7 @@
 the honeypot, the rate limit, the size cap, and the language kept through the journey and stored."""
 
 import pytest
+from flask_babel import refresh
 from sqlalchemy import func, select
 
 from reporting.extensions import db
@@ -251,3 +252,42 @@ def test_the_start_page_links_to_every_language_in_its_own_script(client_request
     page = client_request.get("selfreport.start")
     names = {link.get_text(): link["href"] for link in page.select("main a[hreflang]")}
     assert names == {"Polski": "/report/?lang=pl", "简体中文": "/report/?lang=zh_Hans"}
+
+
+@pytest.mark.parametrize("app_config", [TWO_LANGUAGES])
+def test_changing_language_on_a_page_keeps_what_was_typed(client, client_request, places, app_config):
+    _, location = go_through(client, "questions", stop_at="tell-us-what-happened")
+    page = client_request.get_url(location)
+    switch = page.select_one(".app-language-menu button[name=switch_language][value=pl]")
+    assert switch["form"] == "answers" and page.select_one("form#answers") is not None
+    typed = "He shouted at me by the bus stop on Cross Street."
+    response = client_request.post_response_to_url(
+        location, _data={"description": typed, "switch_language": "pl"}, _expected_status=302
+    )
+    assert response.headers["Location"].endswith("/report/questions/tell-us-what-happened?lang=pl")
+    refresh()  # the test's app context outlives each request: forget the locale the last one chose
+    again = client_request.get_url(response.headers["Location"])
+    assert again.html["lang"] == "pl"
+    assert again.select_one("textarea[name=description]").get_text() == typed
+    assert again.select(".govuk-error-summary") == []
+    # Valid answers are saved to the draft on the way.
+    report = db.session.scalars(select(Report).order_by(Report.id.desc())).first()
+    db.session.refresh(report)
+    assert report.description == typed
+
+
+@pytest.mark.parametrize("app_config", [TWO_LANGUAGES])
+def test_changing_language_keeps_answers_that_are_not_finished_yet(client, client_request, places, app_config):
+    _, location = go_through(client, "questions", stop_at="when")
+    response = client_request.post_response_to_url(
+        location, _data={"occurred_on-day": "27", "occurred_on-month": "", "switch_language": "pl"},
+        _expected_status=302,
+    )  # fmt: skip
+    refresh()  # the test's app context outlives each request: forget the locale the last one chose
+    again = client_request.get_url(response.headers["Location"])
+    assert again.html["lang"] == "pl"
+    assert again.select_one("input[name=occurred_on-day]")["value"] == "27"
+    assert again.select(".govuk-error-summary") == []
+    # Held only until shown: the page loaded again starts from the draft.
+    shown_again = client_request.get_url(response.headers["Location"])
+    assert shown_again.select_one("input[name=occurred_on-day]").get("value", "") == ""
