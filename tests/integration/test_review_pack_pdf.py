@@ -133,4 +133,5 @@ def test_the_dip_samples_summary_leads_with_the_checks_that_failed(app, pack_dat
              "allowed, and outcome suitable."  # fmt: skip
     assert needs in summary and passed in summary
     assert summary.index(needs) < summary.index(passed)
+    assert "took no reports" not in summary  # online self-reports are not an idle centre
     assert "Centres overdue for refresher training: 1. Overdue for a partnership contact: 2." in text

@@ -141,7 +141,9 @@ class ReviewFigures:
 
     @property
     def idle_centres(self) -> list[Place]:
-        return [use.centre for use in self.centre_use if use.centre.active and use.total == 0]
+        """Active centres that took no reports (online self-reports are not a centre, so never idle)."""
+        idle = [use.centre for use in self.centre_use if use.centre.active and use.total == 0]
+        return [centre for centre in idle if centre.key != NO_CENTRE]
 
     @property
     def gaps(self) -> list[AreaFigure]:
