@@ -261,7 +261,9 @@ def sent(flow: str):
     report = _submitted_report()
     survey_open = satisfaction.may_answer_online(report) and satisfaction.immediate_survey_open(report)
     context = {"flow": FLOWS[flow], "survey_open": survey_open, "check_code": check_codes.shown_code(report.reference)}
-    return render_template("selfreport/sent.html", report=report, **context)
+    # Easy read to the end: the page after sending keeps the words and pictures of the flow.
+    template = "selfreport/sent-easy-read.html" if FLOWS[flow].easy_read else "selfreport/sent.html"
+    return render_template(template, report=report, **context)
 
 
 def _shown_code(report) -> str:
@@ -294,7 +296,9 @@ def receipt():
     report = _submitted_report()
     link = satisfaction.follow_up_link(report)
     db.session.commit()
-    return render_template("selfreport/receipt.html", report=report, link=link)
+    easy_read = services.session_flow_name() == EASY_READ_FLOW.name
+    template = "selfreport/receipt-easy-read.html" if easy_read else "selfreport/receipt.html"
+    return render_template(template, report=report, link=link, flow=EASY_READ_FLOW if easy_read else PLAIN_FLOW)
 
 
 @bp.get("/receipt.pdf")

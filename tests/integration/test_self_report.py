@@ -291,3 +291,23 @@ def test_changing_language_keeps_answers_that_are_not_finished_yet(client, clien
     # Held only until shown: the page loaded again starts from the draft.
     shown_again = client_request.get_url(response.headers["Location"])
     assert shown_again.select_one("input[name=occurred_on-day]").get("value", "") == ""
+
+
+def test_easy_read_is_kept_to_the_end_on_the_sent_page_and_the_receipt(client, client_request, places):
+    sent = client_request.get_url(send(client, "easy-read"))
+    assert text_of(sent, "h1") == "We have your report"
+    said = text_of(sent, "main")
+    assert "Write down your reference number." in said and "You can print your receipt." in said
+    assert "Use the number if you contact us or the police about this report." not in said  # the standard words
+    assert len(sent.select("main .app-easy-read__picture svg")) >= 4
+    receipt = client_request.get("selfreport.receipt")
+    assert "Keep this number safe." in text_of(receipt, "main")
+    assert "Thank you for telling us about a hate incident. We have your report." not in text_of(receipt, "main")
+    assert receipt.select("main .app-easy-read__picture svg")
+
+
+def test_the_plain_flow_keeps_its_own_sent_page_and_receipt(client, client_request, places):
+    sent = client_request.get_url(send(client, "questions"))
+    assert text_of(sent, "h1") == "Report sent"
+    receipt = client_request.get("selfreport.receipt")
+    assert "Thank you for telling us about a hate incident. We have your report." in text_of(receipt, "main")
