@@ -80,6 +80,11 @@ def build_review(data: ReviewData, suppressed: bool) -> Review:
         _dip_samples(tables, display),
         _upkeep(data, tables),
     ]
+    from .people import people_section  # it builds on this module's classes
+
+    people = people_section(data, tables, display)
+    if people is not None:
+        sections.insert(2, people)
     return Review(data, tables, display, findings.summary_findings(data, tables, display), sections)
 
 

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from datetime import date
 
+from ...domain.people_counts import PeopleCounts
 from ...domain.periods import Period
+from ...links.counting import people_counts
 from ...satisfaction.results import SatisfactionResults, satisfaction_results
 from ..dip_sampling import services as dip_sampling
 from ..upkeep import services as upkeep
@@ -18,6 +20,8 @@ class ReviewData:
     dip_rates: dict
     upkeep: list[upkeep.CentreUpkeep]
     today: date
+    # Counts of people from confirmed links (none for a review built without them).
+    people: PeopleCounts | None = None
 
     @property
     def period(self) -> Period:
@@ -41,4 +45,5 @@ def gather(session, period: Period, centre_code: str | None, today: date) -> Rev
         # A one-centre review is about that centre alone: its own training and contact (none for online reports).
         upkeep=[entry for entry in upkeep.centre_upkeep(session) if centre_code in (None, entry.centre.code)],
         today=today,
+        people=people_counts(session, period, None if figures.centre is None else figures.centre.key),
     )

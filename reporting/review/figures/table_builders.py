@@ -52,6 +52,9 @@ def build_tables(data: ReviewData) -> dict[str, Table]:
         dip_month_table(data),
         upkeep_table(data),
     ]
+    from .people import people_tables  # it builds on this module's helpers
+
+    tables += people_tables(data)
     return {table.name: table for table in tables}
 
 
