@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 
 from ..columns import utcnow
 from ..domain.schedule import DONE, FAILED, OK, SKIPPED, is_due, next_due_on, short_detail
+from ..domain.ukdates import UK
 from ..extensions import db
 from .locks import RUNS, claimed
 from .models import JobRun
@@ -88,8 +89,6 @@ def _finish(run_id: int, outcome: str, detail: str) -> None:
 
 
 def _hhmm(moment: datetime | None) -> str:
-    from ..domain.ukdates import UK
-
     return moment.astimezone(UK).strftime("%H:%M") if moment else "?"
 
 
@@ -115,4 +114,3 @@ def recent_failures(limit: int = RECENT_FAILURES) -> list[JobRun]:
     """The latest failed runs, newest first."""
     return list(db.session.scalars(select(JobRun).where(JobRun.outcome == FAILED)
                                    .order_by(JobRun.started_at.desc(), JobRun.id.desc()).limit(limit)))  # fmt: skip
-
