@@ -25,7 +25,7 @@ from ..intake.forms.where import WhereForm
 from ..intake.forms.who_is_reporting import WhoIsReportingForm
 from ..intake.forms.why import WhyForm
 from ..intake.forms.witnesses import WitnessesForm
-from .forms import ContactChoiceForm, FilesForm, WhenChoiceForm
+from .forms import ContactChoiceForm, FilesForm, NearbyPlaceForm, WhenChoiceForm
 from .journey import Page, PageFlow
 from .wording import EASY, PLAIN
 
@@ -93,7 +93,7 @@ EASY_READ_PAGES = (
     Page("when", WhenForm, ("occurred_on", "occurred_on_approximate"), icon="calendar", shows=_before_yesterday),
     Page("still-going-on", WhenForm, ("ongoing",), icon="repeat"),
     Page("where", WhereForm, ("location_type",), icon="pin"),
-    Page("place", PlaceForm, ("area",), icon="map"),
+    Page("place", NearbyPlaceForm, ("area",), icon="map"),
     Page("help", HarmAndSupportForm, ("support_wanted",), icon="help"),
     Page("help-you-want", HarmAndSupportForm, ("support_kinds",), icon="help"),
     Page("police", PoliceForm, ("police_consent",), icon="police"),

@@ -1,7 +1,8 @@
 """Forms of the self-report that the shared steps do not have.
 
-The easy-read flow asks two questions as choices instead of typing: when it happened (today,
-yesterday or before), and whether we may contact the person. Both are step forms, so they read back
+The easy-read flow asks three questions as choices instead of typing: when it happened (today,
+yesterday or before), where it was (the nearest of a few places people know, or somewhere else), and
+whether we may contact the person. Both are step forms, so they read back
 on check-your-answers like the shared ones, and both store their answer in the report's own fields.
 Both flows take pictures, screenshots or files within the limits of a report made online (`FilesForm`).
 The partnership unit's form assigns a self-report to a centre.
@@ -11,15 +12,18 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 
 from .. import messages
 from ..domain.ukdates import now_utc, uk_date
+from ..extensions import db
 from ..forms import ChoiceSelectField, FilesField, RadiosField, options
 from ..forms.validators import Required
 from ..intake.forms.base import StepForm
 from ..intake.forms.evidence import ACCEPT, FILE_MESSAGES, EvidenceForm
+from ..intake.forms.place import AREA_NOT_KNOWN, PlaceForm
 from ..intake.validators import EvidenceFiles
-from ..models import ContactDetails
+from ..models import Area, Centre, ContactDetails
 from . import files
 
 WHEN_CHOICES = (("today", _l("Today")), ("yesterday", _l("Yesterday")), ("earlier", _l("Before that")))
@@ -60,6 +64,40 @@ class WhenChoiceForm(StepForm):
             report.occurred_on_approximate = False
         elif report.occurred_on is not None and report.occurred_on >= today - timedelta(days=1):
             report.occurred_on = None  # "before that": the next page asks the date
+
+
+NEAR_NONE = AREA_NOT_KNOWN  # "somewhere else, or I do not know": stored as no area, as on the area question
+NEARBY_PLACES = 8
+SELECT_NEARBY_PLACE = _l("Choose the nearest place, or choose 'Somewhere else'")
+
+
+def nearby_places() -> list[tuple[str, str]]:
+    """(area code, "Near <centre>") for the areas of the centres listed in public, by name: places a person knows,
+    a short list instead of every area."""
+    query = (
+        select(Area.code, Centre.name)
+        .join(Centre.area)
+        .where(Centre.active.is_(True), Centre.listed_publicly.is_(True))
+        .order_by(Centre.name)
+    )
+    places: dict[str, str] = {}
+    for code, name in db.session.execute(query):
+        places.setdefault(code, name)
+    return [(code, _l("Near %(place)s", place=name)) for code, name in list(places.items())[:NEARBY_PLACES]]
+
+
+class NearbyPlaceForm(PlaceForm):
+    """Easy read: where it happened as a choice among a few places (`nearby_places`), drawn as radios beside a
+    picture, with "somewhere else" to skip; stored as the area question stores it."""
+
+    area = RadiosField(_l("Area"), choices=[], validators=[Required(SELECT_NEARBY_PLACE)])
+
+    def prepare(self) -> None:
+        places = nearby_places()
+        saved = self.report.area if self.report is not None else None
+        if saved is not None and saved.code not in dict(places):
+            places.append((saved.code, saved.name))
+        self.area.choices = options([*places, (NEAR_NONE, _l("Somewhere else, or I do not know"))])
 
 
 class ContactChoiceForm(StepForm):

@@ -426,10 +426,9 @@ EASY = {
     },
     "place": {
         "area": {
-            "label": _l("Which area was it in?"),
-            "hint": _l("Choose 'I do not know' if you are not sure."),
-            "summary": _l("Area"),
-            "choices": {"": _l("Choose an area"), "not_known": _l("I do not know")},
+            "label": _l("Where was it? Choose the nearest place."),
+            "hint": _l("These are places where people can help you. If it was not near one, choose 'Somewhere else'."),
+            "summary": _l("Near"),
         },
     },
     "harm-and-support": {

@@ -6,7 +6,7 @@ from flask_babel import refresh
 from sqlalchemy import func, select
 
 from reporting.extensions import db
-from reporting.models import AuditEvent, Report
+from reporting.models import AuditEvent, Centre, Report
 from reporting.satisfaction.models import SurveyInvitation
 from tests.support import factories
 from tests.support.client import ClientRequest
@@ -311,3 +311,22 @@ def test_the_plain_flow_keeps_its_own_sent_page_and_receipt(client, client_reque
     assert text_of(sent, "h1") == "Report sent"
     receipt = client_request.get("selfreport.receipt")
     assert "Thank you for telling us about a hate incident. We have your report." in text_of(receipt, "main")
+
+
+def test_easy_read_asks_the_nearest_of_a_few_places_instead_of_every_area(client, client_request, places):
+    for code in ("urmston", "timperley", "old_trafford"):
+        factories.area(code, code.replace("_", " ").title())
+    db.session.commit()
+    _, location = go_through(client, "easy-read", stop_at="place")
+    page = client_request.get_url(location)
+    assert page.select_one("main select") is None
+    options = [text_of(page, f"label[for={radio['id']}]") for radio in page.select("input[name=area]")]
+    centres = [f"Near {name}" for name in sorted(centre.name for centre in db.session.scalars(select(Centre)))]
+    assert options == [*centres, "Somewhere else, or I do not know"][: len(options)]
+    assert options[-1] == "Somewhere else, or I do not know" and len(options) <= 9
+    chosen = page.select("input[name=area]")[0]["value"]
+    response = client_request.post_response_to_url(location, _data={"area": chosen}, _expected_status=302)
+    report = db.session.scalars(select(Report).order_by(Report.id.desc())).first()
+    db.session.refresh(report)
+    assert report.area.code == chosen
+    assert "place" not in response.headers["Location"]
