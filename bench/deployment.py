@@ -27,6 +27,7 @@ SITE = DEPLOY / "nginx" / "reporting.conf"
 GUNICORN_CONF = DEPLOY / "gunicorn.conf.py"
 STATIC = PROJECT_ROOT / "reporting" / "static"
 TEMP_FOLDERS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+STARTED: list["AppServer"] = []  # every app server this process started, to check that none is left running
 
 
 def _stop(process: subprocess.Popen, signal_number: int = signal.SIGTERM, timeout: float = 15) -> None:
@@ -254,6 +255,7 @@ class AppServer:
                                         env=env, stdout=log, stderr=log)  # fmt: skip
         log.close()
         self.started_pids.append(self.process.pid)
+        STARTED.append(self)
 
     def wait_until_serving(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -263,7 +265,7 @@ class AppServer:
             try:
                 with urllib.request.urlopen(self.base_url + "/healthz", timeout=5) as answer:
                     if answer.status == 200 and len(self.worker_pids()) >= self.workers:
-                        self.started_pids.extend(self.worker_pids())
+                        self.family()
                         return
             except OSError:
                 pass
@@ -280,32 +282,54 @@ class AppServer:
         except OSError:
             return []
 
+    def family(self) -> list[int]:
+        """The master and every process under it (workers, their PDF render processes), noted as started."""
+        found, waiting = [], [self.process.pid] if self.process else []
+        while waiting:
+            pid = waiting.pop()
+            found.append(pid)
+            waiting += _children(pid)
+        self.started_pids.extend(pid for pid in found if pid not in self.started_pids)
+        return found
+
     def kill(self) -> None:
-        """SIGKILL to the master and every worker at once, as when the machine under it fails."""
-        for pid in [*self.worker_pids(), self.process.pid]:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        """SIGKILL to the master and every process under it at once, as when the machine under it fails."""
+        for pid in self.family():
+            _kill(pid)
         self.process.wait()
         self._reap_workers()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            workers = self.worker_pids()
+            family = self.family()
             _stop(self.process, signal.SIGTERM, timeout=20)
-            for pid in workers:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+            for pid in family:
+                if _alive(pid):
+                    _kill(pid)
         self._reap_workers()
+
+    def still_running(self) -> list[int]:
+        return [pid for pid in self.started_pids if _alive(pid)]
 
     def _reap_workers(self) -> None:
         """Workers whose master died are re-parented; wait (briefly) until none of ours is alive."""
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and any(_alive(pid) for pid in self.started_pids):
             time.sleep(0.05)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def _alive(pid: int) -> bool:

@@ -47,7 +47,7 @@ from reporting.models import AuditEvent, Report, User
 
 from .client import Browser
 from .databases import Database, migrate, postgres_cluster, postgres_database
-from .deployment import AppServer, nginx, redis_server
+from .deployment import STARTED, AppServer, nginx, redis_server
 from .server import free_port
 
 HERE = Path(__file__).resolve().parent
@@ -602,7 +602,8 @@ def main() -> int:
     except Exception as error:  # every check so far is reported, and everything started is stopped
         checks.check("the scale test ran to its end", False, f"{type(error).__name__}: {error}")
     finally:
-        remaining = leftovers(patterns)
+        remaining = leftovers(patterns) + [f"pid {pid} of app server {server.name}" for server in STARTED
+                                           for pid in server.still_running()]  # fmt: skip
         checks.check("nothing it started is still running", not remaining, "; ".join(remaining) or "pgrep finds none")
         if not checks.failed:
             import shutil
