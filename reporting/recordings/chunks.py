@@ -99,7 +99,7 @@ def encrypt_file(source: Path, target: Path, chunk_size: int = CHUNK_SIZE) -> No
 def _write(target: Path, header: Header, key: bytes, pieces) -> None:
     packed = header.pack()
     aead = AESGCM(key)
-    temporary = target.with_name(target.name + ".part")
+    temporary = target.with_name(target.name + ".tmp")  # a backup leaves out unfinished (.tmp) files
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as sealed:
         sealed.write(packed)

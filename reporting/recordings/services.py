@@ -30,6 +30,9 @@ from .models import Recording
 log = logging.getLogger(__name__)
 READ_BLOCK = 1024 * 1024
 _WAITING = "recordings_to_process"
+# Plain copies live only in a private work folder while FFmpeg reads them; the `.tmp-` prefix keeps them out of
+# backups (reporting/privacy/backup.py leaves unfinished files out).
+PLAIN_UPLOAD, PLAIN_COPY = ".tmp-upload", ".tmp-clean"
 # A claim on a pending recording older than this is taken to be from a process that stopped.
 STALE_CLAIM = timedelta(seconds=media.CONVERT_SECONDS + 300)
 
@@ -75,7 +78,7 @@ class CheckedUpload:
 
     @property
     def path(self) -> Path:
-        return Path(self.folder.name) / "upload"
+        return Path(self.folder.name) / PLAIN_UPLOAD
 
     def close(self) -> None:
         self.folder.cleanup()
@@ -93,7 +96,7 @@ def check_upload(upload) -> CheckedUpload:
 
 
 def _checked(upload, work: tempfile.TemporaryDirectory) -> CheckedUpload:
-    plain = Path(work.name) / "upload"
+    plain = Path(work.name) / PLAIN_UPLOAD
     size = _copy_limited(upload.stream, plain, max_bytes())
     if size == 0:
         raise RecordingRefused("empty")
@@ -207,7 +210,7 @@ def process(recording_id: int) -> bool:
     pending = recording.stored_name
     try:
         with storage.workspace(target) as work:
-            chunks.decrypt_to(storage.path_of(target, pending), work / "upload")
+            chunks.decrypt_to(storage.path_of(target, pending), work / PLAIN_UPLOAD)
             _make_clean_copy(recording, target, work)
     except (media.MediaRefused, RecordingRefused) as refused:
         recording.status, recording.refusal, recording.stored_name = "refused", refused.reason, None
@@ -222,9 +225,9 @@ def process(recording_id: int) -> bool:
 
 
 def _make_clean_copy(recording: Recording, target: Path, work: Path) -> None:
-    found = media.probe(work / "upload")
-    clean = work / "clean"
-    named = media.clean_copy(work / "upload", clean, found)
+    found = media.probe(work / PLAIN_UPLOAD)
+    clean = work / PLAIN_COPY
+    named = media.clean_copy(work / PLAIN_UPLOAD, clean, found)
     copied = media.probe(clean)
     if copied.duration is None or copied.duration > max_seconds() + 1:
         raise RecordingRefused("too_long" if copied.duration else "wrong_type")

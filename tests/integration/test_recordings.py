@@ -366,3 +366,13 @@ def test_an_anonymous_police_referral_never_carries_or_describes_the_recording(a
     rows = _evidence_rows(police_referral(_db.session.get(type(recorded_report), recorded_report.id), "Service"))
     assert not any("BSL video" in value for _, value in rows)
     assert any(label == "Withheld" and "recorded" in value for label, value in rows)
+
+
+def test_a_backup_holds_the_sealed_recordings_and_never_a_plain_copy_being_worked_on(app, recorded_report, folder):
+    from reporting.privacy.backup import _evidence_files
+
+    with storage.workspace(folder) as work:
+        (work / services.PLAIN_UPLOAD).write_bytes(b"plain video")
+        (work / services.PLAIN_COPY).write_bytes(b"plain copy")
+        backed_up = [relative for _path, relative in _evidence_files(folder.parent, set())]
+    assert backed_up == [f"recordings/{_recording().stored_name}"]
