@@ -38,8 +38,8 @@ SQLITE_MAGIC, PG_DUMP_MAGIC = b"SQLite format 3\x00", b"PGDMP"
 # Names the evidence folder never holds a file under: uploads in flight and files being re-encrypted.
 UNFINISHED_PREFIX, UNFINISHED_SUFFIX = ".tmp-", ".tmp"
 KEYS_NOTE = (
-    "The encryption keys are not in the backup: keep DATA_ENCRYPTION_KEYS apart from it (without them its personal "
-    "details and evidence files cannot be read, and with them restored elsewhere, they can)."
+    "The encryption keys are not in the backup: keep DATA_ENCRYPTION_KEYS apart from it. Its personal details and "
+    "evidence files can be read only with those keys, which a restore needs too."
 )
 
 
