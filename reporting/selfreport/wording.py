@@ -390,7 +390,11 @@ EASY = {
     },
     "evidence": {
         "title": _l("Do you want to show us pictures?"),
-        "intro": (_l("You can add photos, screenshots or letters."), _l("You do not have to."), FILES_CLEANED),
+        "intro": (
+            _l("You can add photos, pictures of a screen, or letters."),
+            _l("You do not have to."),
+            FILES_CLEANED,
+        ),
         "files": FILES,
     },
     "why": {
