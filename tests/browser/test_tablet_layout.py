@@ -95,6 +95,8 @@ def test_satisfaction_chart_labels_are_readable(tablet, tablet_site):
     expect(page.locator("svg#chart-overall")).to_be_visible()
     sizes = rendered_text_sizes(page, "main svg")
     assert sizes and min(sizes.values()) >= MIN_LABEL_PX, sizes
+    page.locator("svg#chart-overall").scroll_into_view_if_needed()
+    screenshot(page, "satisfaction-results-tablet")
 
 
 def test_the_audit_table_stays_on_the_screen(tablet, tablet_site):
@@ -104,6 +106,8 @@ def test_the_audit_table_stays_on_the_screen(tablet, tablet_site):
     assert horizontal_overflow(page) == 0
     # The whole table is on the screen: nothing to scroll to, inside its box or out of it.
     assert right_edges(page, "main table") <= page.viewport_size["width"]
+    page.locator("main table").scroll_into_view_if_needed()
+    screenshot(page, "audit-tablet")
 
 
 def right_edges(page, selector: str) -> float:
@@ -193,3 +197,12 @@ def test_few_tab_presses_reach_the_first_field_of_a_step(tablet, tablet_site, op
     assert person[0] <= 7 and staff[0] <= 14, (person, staff)
     public.get_by_text("Language:").click()
     expect(public.locator(".app-language-menu__list")).to_be_visible()
+
+
+def test_the_character_count_counts_as_the_volunteer_types(tablet, tablet_site):
+    page = tablet(tablet_site.seeded.volunteer_email)
+    page.goto(tablet_site.at(f"/intake/{tablet_site.draft}/what-happened"))
+    box = page.locator("textarea#description")
+    box.fill("")
+    box.type("Ten chars!")
+    expect(page.locator(".govuk-character-count__status")).to_have_text("You have 9,990 characters remaining")
