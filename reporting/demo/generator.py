@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain.references import ALPHABET, PREFIX, RANDOM_LENGTH, check_character
 from ..domain.ukdates import UK
+from . import repeats
 
 WARDS_FILE = Path(__file__).resolve().parent.parent / "data" / "trafford_wards.csv"
 DEMO_PASSWORD = "trafford-demo-reporting-2026"
@@ -316,8 +317,13 @@ def demo_reference(rng: random.Random) -> str:
 
 
 def generate_reports(count: int, seed: int, now: datetime) -> list[DemoReport]:
-    """`count` reports over the 14 months before `now`; the same seed gives the same reports."""
-    return ReportGenerator(random.Random(seed), now).reports(count)
+    """`count` reports over the 14 months before `now`; the same seed gives the same reports, some of them by people
+    who reported before (`repeats.py`)."""
+    reports = ReportGenerator(random.Random(seed), now).reports(count)
+    people = random.Random(f"repeat victims {seed}")
+    repeats.give_each_person_their_own_details(reports, people)
+    repeats.add_repeat_victims(reports, people)
+    return reports
 
 
 class ReportGenerator:

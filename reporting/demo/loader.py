@@ -15,6 +15,7 @@ from ..extensions import db
 from ..models import Area, Centre, CentreHours, Report, User
 from . import generator
 from .caseload import set_demo_case_work
+from .linking import link_repeat_victims
 
 
 class DemoDataError(RuntimeError):
@@ -46,8 +47,9 @@ def load_demo_data(report_count: int, seed: int) -> LoadSummary:
     users = _add_users(centres)
     db.session.flush()
     demo_reports = generator.generate_reports(report_count, seed, now)
-    _insert(demo_reports, CodeMaps.load(), _referrers(users), uk_date(now))
+    records = _insert(demo_reports, CodeMaps.load(), _referrers(users), uk_date(now))
     set_demo_case_work(uk_date(now))
+    link_repeat_victims(records)
     audit.record("demo_data_loaded", detail=f"reports={report_count} seed={seed}")
     db.session.commit()
     return LoadSummary(areas=areas, centres=len(centres), users=len(users), reports=report_count)
@@ -116,5 +118,7 @@ def demo_record(demo_report, codes: CodeMaps, referrers: dict[int, int], today) 
     return record
 
 
-def _insert(demo_reports: list, codes: CodeMaps, referrers: dict[int, int], today) -> None:
-    insert_reports([demo_record(report, codes, referrers, today) for report in demo_reports], codes)
+def _insert(demo_reports: list, codes: CodeMaps, referrers: dict[int, int], today) -> list[dict]:
+    records = [demo_record(report, codes, referrers, today) for report in demo_reports]
+    insert_reports(records, codes)
+    return records

@@ -91,30 +91,34 @@ def store(prints_by_report: dict[int, set[tuple[str, str]]]) -> None:
         db.session.execute(insert(ReportFingerprint), rows)
 
 
-def matches(prints: set[tuple[str, str]]) -> dict[int, set[str]]:
-    """Other reports sharing any of these fingerprints, with the kinds they share: index look-ups only."""
-    shared: dict[int, set[str]] = defaultdict(set)
-    pairs = sorted(prints)
+def holders(prints: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
+    """The reports holding each of these fingerprints: index look-ups on (kind, digest), never a scan."""
+    found: dict[tuple[str, str], set[int]] = defaultdict(set)
+    pairs = sorted(set(prints))
     for start in range(0, len(pairs), LOOKUP_CHUNK):
         wanted = or_(*(and_(ReportFingerprint.kind == kind, ReportFingerprint.digest == digest)
                        for kind, digest in pairs[start : start + LOOKUP_CHUNK]))  # fmt: skip
-        found = select(ReportFingerprint.report_id, ReportFingerprint.kind).where(wanted)
-        for report_id, kind in db.session.execute(found):
-            shared[report_id].add(kind)
-    return shared
+        query = select(ReportFingerprint.kind, ReportFingerprint.digest, ReportFingerprint.report_id).where(wanted)
+        for kind, digest, report_id in db.session.execute(query):
+            found[(kind, digest)].add(report_id)
+    return found
 
 
 def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLink]:
     """Suggest a link for every pair of reports whose fingerprints meet by a linking rule."""
-    reasons_by_pair: dict[tuple[int, int], list[str]] = {}
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    found = holders(fingerprint for prints in prints_by_report.values() for fingerprint in prints)
     for report_id, prints in prints_by_report.items():
-        if not prints:
-            continue
-        for other_id, kinds in matches(prints).items():
-            reasons = fingerprints.link_reasons(kinds)
-            if other_id != report_id and reasons:
-                reasons_by_pair[tuple(sorted((report_id, other_id)))] = reasons
-    return [link for pair, reasons in reasons_by_pair.items() if (link := _suggest_pair(*pair, reasons))]
+        for fingerprint in prints:
+            for other_id in found.get(fingerprint, ()):
+                if other_id != report_id:
+                    shared[(min(report_id, other_id), max(report_id, other_id))].add(fingerprint[0])
+    suggested = []
+    for (first_id, second_id), kinds in sorted(shared.items()):
+        reasons = fingerprints.link_reasons(kinds)
+        if reasons and (link := _suggest_pair(first_id, second_id, reasons)):
+            suggested.append(link)
+    return suggested
 
 
 def _suggest_pair(first_id: int, second_id: int, reasons: list[str]) -> ReportLink | None:

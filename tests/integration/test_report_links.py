@@ -177,3 +177,12 @@ def test_linking_switched_off_keeps_no_fingerprints(app, app_config):
     _submitted(centre, SAMIRA)
     assert db.session.scalars(select(ReportFingerprint)).all() == []
     assert db.session.scalars(select(ReportLink)).all() == []
+
+
+def test_the_demo_data_has_repeat_victims_with_confirmed_links_and_pending_suggestions(app):
+    result = app.test_cli_runner().invoke(args=["demo-data", "--reports", "400", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    statuses = list(db.session.scalars(select(ReportLink.status)))
+    assert statuses.count(CONFIRMED) >= 5 and 0 < statuses.count("suggested") < statuses.count(CONFIRMED)
+    assert len(set(db.session.scalars(select(ReportPerson.person_id)))) >= 5
+    assert len(_suggest(app)) == statuses.count("suggested")
