@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..columns import utcnow
 from ..domain.schedule import DONE, FAILED, OK, SKIPPED, is_due, next_due_on, short_detail
@@ -55,15 +56,20 @@ def run_due_jobs(now: datetime | None = None) -> list[Result]:
 
 
 def run_job(job: Job, now: datetime) -> Result:
-    with claimed(job.name, now) as claim:
-        if claim.elsewhere:
-            since = f"since {_hhmm(claim.running_since)}" if claim.running_since else "just started"
-            return Result(job.name, ELSEWHERE, f"{since}, by another process")
-        if claim.run_id is None:
-            return Result(job.name, NOT_DUE, f"done today at {_hhmm(claim.done_at)}")
-        outcome, detail = _run(job)
-        _finish(claim.run_id, outcome, detail)
-        return Result(job.name, outcome, detail)
+    try:
+        with claimed(job.name, now) as claim:
+            if claim.elsewhere:
+                since = f"since {_hhmm(claim.running_since)}" if claim.running_since else "just started"
+                return Result(job.name, ELSEWHERE, f"{since}, by another process")
+            if claim.run_id is None:
+                return Result(job.name, NOT_DUE, f"done today at {_hhmm(claim.done_at)}")
+            outcome, detail = _run(job)
+            _finish(claim.run_id, outcome, detail)
+            return Result(job.name, outcome, detail)
+    except SQLAlchemyError as error:  # the database busy or gone while claiming or recording: tried again next run
+        db.session.rollback()
+        logger.error("scheduled job %r could not be claimed or recorded: %s", job.name, type(error).__name__)
+        return Result(job.name, FAILED, f"could not be claimed or recorded: {type(error).__name__}")
 
 
 def _run(job: Job) -> tuple[str, str]:

@@ -21,8 +21,14 @@ from tests.support import factories
 from tests.support.jobs import SLOW_JOB, run_on_two_servers_at_once
 from tests.support.smtp import free_port, mail_config, start_server
 
-JOBS = ["cases remind", "drafts purge", "evidence sweep", "retention apply", "retention erase-due",
-        "recordings process"]
+JOBS = [
+    "cases remind",
+    "drafts purge",
+    "evidence sweep",
+    "retention apply",
+    "retention erase-due",
+    "recordings process",
+]
 NAME = "Amira Khan"
 
 
@@ -238,3 +244,27 @@ def test_before_any_run_every_job_is_due_now_and_none_has_failed(client_request)
 def test_only_admins_see_the_scheduled_jobs(client_request, role):
     client_request.login_as(role, factories.centre() if role in ("volunteer", "centre_lead") else None)
     client_request.get("admin.scheduled_jobs", _expected_status=403)
+
+
+def test_a_database_busy_while_claiming_a_job_fails_that_job_only_and_is_reported(any_app, monkeypatch):
+    from contextlib import contextmanager
+
+    from sqlalchemy.exc import OperationalError
+
+    real = runs.claimed
+
+    @contextmanager
+    def busy_for_drafts(name, now):
+        if name == "drafts purge":
+            raise OperationalError("BEGIN EXCLUSIVE", {}, Exception("database is locked"))
+        with real(name, now) as claim:
+            yield claim
+
+    monkeypatch.setattr(runs, "claimed", busy_for_drafts)
+    result = _jobs(any_app, "run")
+    assert result.exit_code == 1
+    assert "drafts purge: failed: could not be claimed or recorded: OperationalError" in result.output
+    assert "evidence sweep: ok" in result.output, "the other jobs still run"
+    assert "drafts purge" not in [job for job, _, _ in _runs()]
+    monkeypatch.setattr(runs, "claimed", real)
+    assert "drafts purge: ok" in _jobs(any_app, "run").output, "tried again by the next run"
