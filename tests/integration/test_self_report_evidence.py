@@ -13,6 +13,8 @@ from datetime import timedelta
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import stream_encode_multipart
 
 from reporting.config import Config
 from reporting.extensions import db
@@ -20,6 +22,7 @@ from reporting.intake.evidence import read as read_evidence
 from reporting.models import DraftUpload, EvidenceFile, Report, utcnow
 from reporting.selfreport import services as self_reports
 from tests.conftest import Auth
+from tests.integration.test_body_limits import post_chunked
 from tests.support import factories
 from tests.support.client import ClientRequest
 from tests.support.evidence_files import GPS_IFD, heic_photo, jpeg_with_gps, one_page_pdf
@@ -436,4 +439,17 @@ def test_odd_posts_get_a_page_never_an_error(client, client_request, places, dat
 def test_the_files_page_of_the_other_flow_is_not_this_session_s_draft(client, client_request, places):
     _at_files_page(client, "questions")
     _upload(client_request, ("door.jpg", jpeg_with_gps()), flow="easy-read", status=404)
+    assert _draft().evidence_files == []
+
+
+@pytest.mark.parametrize("app_config", [SMALL], indirect=True)
+def test_files_sent_in_chunks_past_the_page_limit_get_the_page_again_and_store_nothing(client, client_request, places):
+    _at_files_page(client)
+    big = FileStorage(io.BytesIO(noise_png(900)), filename="big.png", content_type="image/png")  # about 2.4 MB
+    fields = {"csrf_token": client.csrf_token(), "action": "upload", "files": big}
+    stream, _length, boundary = stream_encode_multipart(fields)
+    location = client_request.url_for("selfreport.page", flow="questions", slug=PAGE)
+    response = post_chunked(client, location, stream.read(), f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 413
+    assert "must be smaller than 2 MB together" in " ".join(error_summary(parse_page(response)))
     assert _draft().evidence_files == []
