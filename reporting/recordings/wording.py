@@ -18,6 +18,12 @@ STATES = {
     "ready": _l("We have your recording."),
     "refused": _l("We could not use your recording. Record again, or choose another file."),
 }
+# A recording's state in a list of answers (check your answers, the report page).
+SUMMARY_STATES = {
+    "pending": _l("Being checked"),
+    "ready": _l("Kept"),
+    "refused": _l("Not kept: it was not a recording we could use"),
+}
 KINDS = {"video": _l("Video"), "audio": _l("Voice recording")}
 ENTER_DESCRIPTION_OR_RECORD = _l("Describe what happened, or record a video or your voice")
 

@@ -376,3 +376,20 @@ def test_a_backup_holds_the_sealed_recordings_and_never_a_plain_copy_being_worke
         (work / services.PLAIN_COPY).write_bytes(b"plain copy")
         backed_up = [relative for _path, relative in _evidence_files(folder.parent, set())]
     assert backed_up == [f"recordings/{_recording().stored_name}"]
+
+
+def test_staff_see_a_recording_is_being_processed_until_it_is_ready(app, centre, tmp_path):
+    report = factories.report(centre, description=None)
+    upload = type("Upload", (), {"stream": io.BytesIO(media_files.voice_webm(tmp_path))})()
+    with app.test_request_context():
+        services.store(report, services.check_upload(upload), "uploaded")
+        _db.session.commit()
+    volunteer = _signed_in(app, "volunteer", centre)
+    page = volunteer.get("reports.view_report", reference=report.reference)
+    state = page.select_one("#recording").find_next("p", role="status").get_text()
+    assert "Processing: the recording is being checked" in state
+    assert "Voice recording" in page.get_text(" ") and "Being checked" in page.get_text(" ")
+    assert page.select_one("audio") is None
+    services.process_recordings()
+    page = volunteer.get("reports.view_report", reference=report.reference)
+    assert page.select_one("audio.app-recording-player") is not None and "Kept" in page.get_text(" ")

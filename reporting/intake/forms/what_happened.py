@@ -7,7 +7,7 @@ from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
 from ...recordings import services as recordings
 from ...recordings.fields import HINT, LABEL, RecordingField, RecordingUpload, RequiredUnlessRecorded
-from ...recordings.wording import STATES
+from ...recordings.wording import SUMMARY_STATES
 from .base import StepForm, text_or_none
 
 
@@ -52,4 +52,6 @@ class WhatHappenedForm(StepForm):
         if item is not self.recording:
             return super().display(item)
         existing = self.recording.existing
-        return [str(recordings.describe(existing)), str(STATES[existing.status])] if existing else [str(_l("None"))]
+        if existing is None:
+            return [str(_l("None"))]
+        return [str(recordings.describe(existing)), str(SUMMARY_STATES[existing.status])]
