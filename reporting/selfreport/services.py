@@ -26,6 +26,7 @@ from ..extensions import db
 from ..i18n import language_tag
 from ..intake import services as intake_services
 from ..models import Centre, HeldAnswers, Report, utcnow
+from ..recordings import services as recordings
 from ..satisfaction import services as satisfaction
 from . import files
 from .journey import page_is_valid
@@ -110,6 +111,8 @@ def end_session_report() -> None:
     if report is not None:
         report.draft_token_hash = token_hash(secrets.token_urlsafe(32))
         files.remove_unsent(report)  # no browser can reach the draft now, so nothing may stay stored with it
+        if not report.submitted:
+            recordings.remove(report)  # nor an account recorded in it
         db.session.commit()
     session.clear()
 

@@ -393,3 +393,11 @@ def test_staff_see_a_recording_is_being_processed_until_it_is_ready(app, centre,
     services.process_recordings()
     page = volunteer.get("reports.view_report", reference=report.reference)
     assert page.select_one("audio.app-recording-player") is not None and "Kept" in page.get_text(" ")
+
+
+def test_exit_removes_the_recording_of_an_unsent_draft(client, client_request, centre, folder, tmp_path):
+    location = _at_the_recording_page(client)
+    _post_recording(client, location, "voice.webm", media_files.voice_webm(tmp_path))
+    assert _recording() is not None and list(folder.glob("*.pending"))
+    client_request.get_response("pages.exit_this_page", _expected_status=302)
+    assert _recording() is None and not list(folder.glob("*.pending"))
