@@ -240,8 +240,9 @@ def _has_catalogue(locale: str) -> bool:
     return any(gettext.find("messages", directory, [locale]) for directory in directories)
 
 
-def receipt_html(report: Report, produced_at: datetime) -> str:
-    """The person's receipt as HTML, in their language where a catalogue for it exists."""
+def receipt_html(report: Report, produced_at: datetime, easy_read: bool = False) -> str:
+    """The person's receipt as HTML, in their language where a catalogue for it exists (in easy-read words for a
+    report made in easy read)."""
     language = receipt_language(report.language)
     identifier = document_identifier(report.reference, "receipt", f"{produced_at.astimezone(UK):%Y%m%d%H%M}")
     with force_locale(language):
@@ -254,12 +255,13 @@ def receipt_html(report: Report, produced_at: datetime) -> str:
             document_dir=Locale.parse(language).text_direction,
             organisations=support_organisations(),
             service_contact=current_app.config.get("SERVICE_CONTACT") or {},
+            easy_read=easy_read,
         )
 
 
-def receipt_document(report: Report, user=None) -> Document:
+def receipt_document(report: Report, user=None, easy_read: bool = False) -> Document:
     """The person's receipt: reference, what happens next, how to get in touch and other help; audited."""
-    data = pdf.html_to_pdf(receipt_html(report, now_utc()))
+    data = pdf.html_to_pdf(receipt_html(report, now_utc(), easy_read))
     audit.record("receipt_produced", "report", report.reference, f"language={receipt_language(report.language)}", user)
     db.session.commit()
     return Document(f"receipt-{report.reference}.pdf", data)

@@ -305,5 +305,5 @@ def receipt():
 @public
 def receipt_pdf():
     report = _submitted_report()
-    document = referrals.receipt_document(report)
+    document = referrals.receipt_document(report, easy_read=services.session_flow_name() == EASY_READ_FLOW.name)
     return download(document.content, document.filename, "application/pdf")

@@ -304,6 +304,9 @@ def test_easy_read_is_kept_to_the_end_on_the_sent_page_and_the_receipt(client, c
     assert "Keep this number safe." in text_of(receipt, "main")
     assert "Thank you for telling us about a hate incident. We have your report." not in text_of(receipt, "main")
     assert receipt.select("main .app-easy-read__picture svg")
+    printed = pypdf_text(client_request.get_response("selfreport.receipt_pdf").data)
+    assert "Keep this number safe." in printed and "We will not tell the police." in printed
+    assert "Quote it if you contact us" not in printed
 
 
 def test_the_plain_flow_keeps_its_own_sent_page_and_receipt(client, client_request, places):
@@ -311,6 +314,8 @@ def test_the_plain_flow_keeps_its_own_sent_page_and_receipt(client, client_reque
     assert text_of(sent, "h1") == "Report sent"
     receipt = client_request.get("selfreport.receipt")
     assert "Thank you for telling us about a hate incident. We have your report." in text_of(receipt, "main")
+    printed = pypdf_text(client_request.get_response("selfreport.receipt_pdf").data)
+    assert "Keep this reference safe. Quote it if you contact us" in " ".join(printed.split())
 
 
 def test_easy_read_asks_the_nearest_of_a_few_places_instead_of_every_area(client, client_request, places):
