@@ -18,6 +18,7 @@ STATES = {
     "ready": _l("We have your recording."),
     "refused": _l("We could not use your recording. Record again, or choose another file."),
 }
+SUMMARY = _l("Recorded account")
 # A recording's state in a list of answers (check your answers, the report page).
 SUMMARY_STATES = {
     "pending": _l("Being checked"),

@@ -20,7 +20,7 @@ from tests.support import factories, media_files
 from tests.support.client import ClientRequest
 from tests.support.html import error_summary, parse_page
 from tests.support.intake import start_draft, step_url
-from tests.support.selfreport import go_through
+from tests.support.selfreport import PLAIN_ANSWERS, go_through, slug_in
 
 RECORDING_LIMIT = Config.BODY_LIMITS["public_form"] + 400_000  # recordings of up to 400,000 bytes in these tests
 
@@ -401,3 +401,15 @@ def test_exit_removes_the_recording_of_an_unsent_draft(client, client_request, c
     assert _recording() is not None and list(folder.glob("*.pending"))
     client_request.get_response("pages.exit_this_page", _expected_status=302)
     assert _recording() is None and not list(folder.glob("*.pending"))
+
+
+def test_check_your_answers_lists_the_recorded_account_with_its_state(client, centre, tmp_path):
+    location = _at_the_recording_page(client)
+    location = _post_recording(client, location, "voice.webm", media_files.voice_webm(tmp_path)).headers["Location"]
+    services.process_recordings()
+    while "check-answers" not in location:
+        location = client.post(location, data=PLAIN_ANSWERS[slug_in(location)]).headers["Location"]
+    answers = location
+    rows = {row.select_one("dt").get_text(strip=True): row.select_one("dd").get_text(" ", strip=True)
+            for row in parse_page(client.get(answers)).select(".govuk-summary-list__row")}  # fmt: skip
+    assert rows["Recorded account"].startswith("Voice recording, 0:0") and "Kept" in rows["Recorded account"]

@@ -7,7 +7,7 @@ from ...forms.validators import MaxLength, Required
 from ...i18n import lazy_gettext as _l
 from ...recordings import services as recordings
 from ...recordings.fields import HINT, LABEL, RecordingField, RecordingUpload, RequiredUnlessRecorded
-from ...recordings.wording import SUMMARY_STATES
+from ...recordings.wording import SUMMARY, SUMMARY_STATES
 from .base import StepForm, text_or_none
 
 
@@ -36,6 +36,11 @@ class WhatHappenedForm(StepForm):
 
     def prepare(self) -> None:
         self.recording.existing = recordings.recording_of(self.report)
+
+    def _apply_wording(self) -> None:
+        super()._apply_wording()
+        if "summary" not in self.wording.get("recording", {}):
+            self.recording.summary_label = str(SUMMARY)
 
     def save(self, report) -> None:
         report.incident_types = self.incident_types.data
