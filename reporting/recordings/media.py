@@ -33,6 +33,10 @@ STRIP = ["-map_metadata", "-1", "-map_metadata:s:v", "-1", "-map_metadata:s:a", 
          "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-sn", "-dn"]  # fmt: skip
 
 
+class MediaUnavailable(RuntimeError):
+    """FFmpeg is not installed or cannot run: nothing is refused, the work waits (see scripts/system-deps.sh)."""
+
+
 class MediaRefused(ValueError):
     """Not a recording that can be kept; `reason` is `wrong_type` or `too_long`."""
 
@@ -71,6 +75,8 @@ def probe(path: Path) -> Probe:
         found = json.loads(done.stdout or b"{}")
     except (subprocess.TimeoutExpired, ValueError):
         raise MediaRefused("wrong_type") from None
+    except OSError as error:
+        raise MediaUnavailable(str(error)) from None
     container = found.get("format", {}).get("format_name")
     streams = found.get("streams", [])
     video = _first(streams, "video")
@@ -109,6 +115,8 @@ def clean_copy(source: Path, target: Path, found: Probe) -> str:
         done = subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise MediaRefused("wrong_type") from None
+    except OSError as error:
+        raise MediaUnavailable(str(error)) from None
     if done.returncode != 0 or not target.exists() or target.stat().st_size == 0:
         raise MediaRefused("wrong_type")
     return name

@@ -38,7 +38,8 @@ STALE_CLAIM = timedelta(seconds=media.CONVERT_SECONDS + 300)
 
 
 class RecordingRefused(ValueError):
-    """An upload that cannot be kept: `reason` is `empty`, `too_big`, `wrong_type` or `too_long`."""
+    """An upload that cannot be kept: `reason` is `empty`, `too_big`, `wrong_type`, `too_long` or `unavailable` (FFmpeg
+    cannot run)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -104,6 +105,9 @@ def _checked(upload, work: tempfile.TemporaryDirectory) -> CheckedUpload:
         found = media.probe(plain)
     except media.MediaRefused as refused:
         raise RecordingRefused(refused.reason) from None
+    except media.MediaUnavailable:
+        log.error("recordings cannot be checked: ffprobe is not available")
+        raise RecordingRefused("unavailable") from None
     if found.duration is not None and found.duration > max_seconds() + 1:
         raise RecordingRefused("too_long")
     return CheckedUpload(work, size, found.kind)

@@ -6,6 +6,7 @@ REFUSALS = {
     "empty": _l("The recording is empty. Record again, or choose another file"),
     "too_big": _l("The recording must be smaller than %(size)s MB. Record a shorter one, or choose a smaller file"),
     "too_long": _l("The recording must be %(minutes)d minutes or shorter. Record a shorter one"),
+    "unavailable": _l("We cannot take recordings just now. Type your account, or try again later"),
     "wrong_type": _l(
         "The file must be a video or sound recording, such as one made on a phone (MP4, MOV, WebM, M4A or MP3)"
     ),

@@ -413,3 +413,19 @@ def test_check_your_answers_lists_the_recorded_account_with_its_state(client, ce
     rows = {row.select_one("dt").get_text(strip=True): row.select_one("dd").get_text(" ", strip=True)
             for row in parse_page(client.get(answers)).select(".govuk-summary-list__row")}  # fmt: skip
     assert rows["Recorded account"].startswith("Voice recording, 0:0") and "Kept" in rows["Recorded account"]
+
+
+def test_without_ffmpeg_the_person_is_told_to_type_instead_and_nothing_is_kept(client, centre, folder, tmp_path,
+                                                                                monkeypatch):  # fmt: skip
+    from reporting.recordings import media
+
+    location = _at_the_recording_page(client)
+    voice = media_files.voice_webm(tmp_path)
+
+    def missing(*args, **kwargs):
+        raise FileNotFoundError("ffprobe")
+
+    monkeypatch.setattr(media.subprocess, "run", missing)
+    response = _post_recording(client, location, "voice.webm", voice)
+    assert "We cannot take recordings just now" in " ".join(error_summary(parse_page(response)))
+    assert _recording() is None and [path for path in folder.rglob("*") if path.is_file()] == []
