@@ -210,6 +210,8 @@ def process(recording_id: int) -> bool:
     if not _claim(recording_id):
         return False
     recording = db.session.get(Recording, recording_id)
+    if recording is None:  # replaced or removed since it was claimed
+        return False
     target = folder()
     pending = recording.stored_name
     try:
