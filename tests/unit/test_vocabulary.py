@@ -28,4 +28,10 @@ def test_the_shipped_vocabulary_matches_the_shared_domain_file():
         # The scale questions were reworded as satisfaction questions (WORDING_CHANGED_ON); their codes stay.
         assert list(agreed["satisfaction_questions"]) == list(shipped["satisfaction_questions"])
         del agreed["satisfaction_questions"], shipped["satisfaction_questions"]
+        # Codes this service added to the agreed lists: every agreed code stays, with its label, and nothing else
+        # is new. The two relay services reach deaf people by phone (issue #25); "Do not contact me" stays last.
+        added = {"contact_methods": ("video_relay", "relay_uk")}
+        for kind, codes in added.items():
+            assert [code for code in shipped[kind] if code not in codes] == list(agreed[kind]), kind
+            shipped[kind] = {code: label for code, label in shipped[kind].items() if code not in codes}
         assert agreed == shipped
