@@ -93,6 +93,7 @@ def _text(name: str, check, messages: dict, description=None, **drawing) -> Text
 
 def _longer_text(name: str, message, description=None, rows: int = 3) -> TextAreaField:
     rule = Checked(checks.optional_text(name), too_long(message))
+    rule.maximum = checks.LIMITS[name]  # shown up front by the character count
     return TextAreaField(FIELD_LABELS[name], description=description, validators=[rule], rows=rows, size="")
 
 

@@ -6,14 +6,13 @@ from babel.numbers import format_decimal
 from flask_babel import get_locale, gettext, ngettext
 from wtforms.validators import Length
 
-from .validators import MaxLength
-
 COUNT = "%{count}"  # where GOV.UK Frontend's script puts the number
 
 
 def character_limit(field) -> int | None:
-    """The most characters the field's validators accept, or None when they set no limit."""
-    limits = [rule.maximum for rule in field.validators if isinstance(rule, MaxLength)]
+    """The most characters the field's validators accept, or None when they set no limit (a validator states its
+    limit as `maximum`, as `MaxLength` does, or `max`, as WTForms' `Length` does)."""
+    limits = [rule.maximum for rule in field.validators if isinstance(getattr(rule, "maximum", None), int)]
     limits += [rule.max for rule in field.validators if isinstance(rule, Length) and rule.max and rule.max > 0]
     return min(limits) if limits else None
 

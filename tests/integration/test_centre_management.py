@@ -363,3 +363,11 @@ def test_an_admin_may_manage_centres(client_request, places):
     client_request.login_as("admin")
     client_request.post("review.close_centre", code="sale-library", _expected_status=302)
     assert management.find_centre("sale-library").active is False
+
+
+def test_the_centres_longer_text_fields_show_their_limits_up_front(unit, places):
+    page = unit.get("review.change_centre", code="sale-library")
+    counters = {box.select_one("textarea")["name"]: box["data-maxlength"]
+                for box in page.select("[data-module=govuk-character-count]")}  # fmt: skip
+    assert counters and counters["address"] == "500"
+    assert all(int(limit) > 0 for limit in counters.values())
