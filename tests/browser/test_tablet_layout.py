@@ -206,3 +206,15 @@ def test_the_character_count_counts_as_the_volunteer_types(tablet, tablet_site):
     box.fill("")
     box.type("Ten chars!")
     expect(page.locator(".govuk-character-count__status")).to_have_text("You have 9,990 characters remaining")
+
+
+def test_changing_language_on_a_question_keeps_what_was_typed(open_page, tablet_site):
+    page = open_page(tablet_site.at("/report/"), "tablet")
+    page.get_by_role("button", name="Start now").first.click()
+    page.locator("input[name=reporter_role][value=victim]").check()
+    page.get_by_role("button", name="Continue").click()
+    page.locator("input[name=incident_types][value=threats]").check()
+    page.get_by_text("Language:").click()
+    page.locator(".app-language-menu button[value=pl]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.locator("input[name=incident_types][value=threats]")).to_be_checked()
