@@ -24,6 +24,7 @@ from . import (
     data,
     http_paths,
     importing,
+    linking,
     pdf,
     public_statistics,
     review,
@@ -71,6 +72,10 @@ def _served_figures(app, database, settings: Settings, label: str, details: dict
         runs = http_paths.run_loads(server, app, settings)
         figures += http_paths.figures(runs, label)
         details["problems"] += runs.problems
+        say(f"{label}: linking: the submit with and without it, and suggesting links for one report")
+        linking_figures, linking_problems = linking.measure(server, app, database, settings, label)
+        figures += linking_figures
+        details["problems"] += linking_problems
         say(f"{label}: /hello through nginx and directly")
         nginx_figures, nginx_problems = through_nginx.measure(server, settings, label)
         figures += nginx_figures
@@ -120,6 +125,8 @@ def run(settings: Settings) -> tuple[list, dict]:
             with app.app_context():
                 create_bench_table(db.engine)
                 db.engine.dispose()
+            say(f"{label}: fingerprints of every report with contact details, for linking")
+            details["data"][database.kind]["fingerprints"] = linking.fill_fingerprints(app)
             say(f"{label}: publishing the last eight quarters' statistics")
             details["data"][database.kind]["statistics_publish_s"] = round(public_statistics.publish_quarters(app), 2)
             say(f"{label}: {settings.reports:,} reports loaded; serving with gunicorn, {WORKERS} sync workers")

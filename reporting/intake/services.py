@@ -131,7 +131,7 @@ def submit(journey) -> bool:
     check_code.keep_shown(report.reference, code)  # for the person, in this session only
     audit.record("report_submitted", "report", report.reference, detail=f"channel={report.channel}")
     on_report_submitted(report)
-    links.refresh(report)
+    links.refresh(report, fresh=True)
     links.link_earlier_reference(report)
     db.session.commit()
     return True

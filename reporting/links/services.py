@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from .. import audit
 from ..crypto import keyring
@@ -33,6 +33,15 @@ from .models import (
 )
 
 LOOKUP_CHUNK = 200  # fingerprints looked up in one statement
+# A detail on more reports than this (a centre's own phone, a hostel's address) says nothing about who reported.
+MOST_HOLDERS = 25
+FINGERPRINTS = ReportFingerprint.__table__
+# One statement, compiled once, that both SQLite and PostgreSQL answer from the (kind, digest) index (a row-value IN
+# would be a scan on SQLite): kinds IN and digests IN, the pairs not asked for dropped after.
+HOLDERS = select(FINGERPRINTS.c.kind, FINGERPRINTS.c.digest, FINGERPRINTS.c.report_id).where(
+    FINGERPRINTS.c.kind.in_(bindparam("kinds", expanding=True)),
+    FINGERPRINTS.c.digest.in_(bindparam("digests", expanding=True)),
+)
 REBUILD_BATCH = 1000
 
 
@@ -49,46 +58,49 @@ def current_key() -> bytes:
     return fingerprints.links_key(keyring.keys[0])
 
 
+CONTACT_FIELDS = (ContactDetails.name, ContactDetails.phone, ContactDetails.email, ContactDetails.address)
+
+
 def identity_of(report: Report) -> Identity:
-    contact = report.contact
-    if contact is None:
-        return Identity(incident_postcode=report.postcode or report.postcode_district)
-    return Identity(
-        name=contact.name,
-        phone=contact.phone,
-        email=contact.email,
-        address=contact.address,
-        incident_postcode=report.postcode or report.postcode_district,
-    )
+    """What the report says about who made it; the contact details read in one plain query unless already loaded."""
+    place = report.postcode or report.postcode_district
+    if "contact" in report.__dict__:
+        contact = report.contact
+        details = (contact.name, contact.phone, contact.email, contact.address) if contact else (None,) * 4
+    else:
+        row = db.session.execute(select(*CONTACT_FIELDS).where(ContactDetails.report_id == report.id)).first()
+        details = tuple(row) if row else (None,) * 4
+    return Identity(*details, incident_postcode=place)
 
 
 # ---------------------------------------------------------------- fingerprints and suggestions
 
 
-def refresh(report: Report) -> list[ReportLink]:
+def refresh(report: Report, fresh: bool = False) -> list[ReportLink]:
     """Fingerprint a submitted report again and suggest links from what it now shares; in the caller's transaction.
-    A report without contact details gets no fingerprints: it is linked only when the person links it."""
+    `fresh`: the report has just been submitted, so it has no fingerprints yet. A report without contact details
+    gets none: it is linked only when the person links it."""
     if not enabled() or not report.submitted:
         return []
     identity = identity_of(report)
     prints = set() if identity.empty else fingerprints.fingerprints(current_key(), identity)
-    store({report.id: prints})
+    store({report.id: prints}, replace=not fresh)
     return suggest({report.id: prints})
 
 
-def store(prints_by_report: dict[int, set[tuple[str, str]]]) -> None:
-    """Replace the fingerprints of these reports."""
-    ids = list(prints_by_report)
+def store(prints_by_report: dict[int, set[tuple[str, str]]], replace: bool = True) -> None:
+    """Write the fingerprints of these reports (replacing those they had)."""
+    ids = list(prints_by_report) if replace else []
     for start in range(0, len(ids), LOOKUP_CHUNK):
         chunk = ids[start : start + LOOKUP_CHUNK]
-        db.session.execute(delete(ReportFingerprint).where(ReportFingerprint.report_id.in_(chunk)))
+        db.session.execute(delete(FINGERPRINTS).where(FINGERPRINTS.c.report_id.in_(chunk)))
     rows = [
         {"report_id": report_id, "kind": kind, "digest": digest}
         for report_id, prints in prints_by_report.items()
         for kind, digest in prints
     ]
     if rows:
-        db.session.execute(insert(ReportFingerprint), rows)
+        db.session.execute(FINGERPRINTS.insert(), rows)
 
 
 def holders(prints: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
@@ -96,23 +108,26 @@ def holders(prints: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]
     found: dict[tuple[str, str], set[int]] = defaultdict(set)
     pairs = sorted(set(prints))
     for start in range(0, len(pairs), LOOKUP_CHUNK):
-        wanted = or_(*(and_(ReportFingerprint.kind == kind, ReportFingerprint.digest == digest)
-                       for kind, digest in pairs[start : start + LOOKUP_CHUNK]))  # fmt: skip
-        query = select(ReportFingerprint.kind, ReportFingerprint.digest, ReportFingerprint.report_id).where(wanted)
-        for kind, digest, report_id in db.session.execute(query):
-            found[(kind, digest)].add(report_id)
+        chunk = set(pairs[start : start + LOOKUP_CHUNK])
+        asked = {"kinds": sorted({kind for kind, _ in chunk}), "digests": sorted({digest for _, digest in chunk})}
+        for kind, digest, report_id in db.session.execute(HOLDERS, asked):
+            if (kind, digest) in chunk:
+                found[(kind, digest)].add(report_id)
     return found
 
 
 def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLink]:
-    """Suggest a link for every pair of reports whose fingerprints meet by a linking rule."""
+    """Suggest a link for every pair of reports whose fingerprints meet by a linking rule (a detail many reports
+    share is passed over)."""
     shared: dict[tuple[int, int], set[str]] = defaultdict(set)
     found = holders(fingerprint for prints in prints_by_report.values() for fingerprint in prints)
     for report_id, prints in prints_by_report.items():
         for fingerprint in prints:
-            for other_id in found.get(fingerprint, ()):
-                if other_id != report_id:
-                    shared[(min(report_id, other_id), max(report_id, other_id))].add(fingerprint[0])
+            others = found.get(fingerprint, set())
+            if len(others) > MOST_HOLDERS:
+                continue
+            for other_id in others - {report_id}:
+                shared[(min(report_id, other_id), max(report_id, other_id))].add(fingerprint[0])
     suggested = []
     for (first_id, second_id), kinds in sorted(shared.items()):
         reasons = fingerprints.link_reasons(kinds)

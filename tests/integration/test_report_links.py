@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import select
 
 from reporting.crypto import keyring, new_key
@@ -186,3 +187,20 @@ def test_the_demo_data_has_repeat_victims_with_confirmed_links_and_pending_sugge
     assert statuses.count(CONFIRMED) >= 5 and 0 < statuses.count("suggested") < statuses.count(CONFIRMED)
     assert len(set(db.session.scalars(select(ReportPerson.person_id)))) >= 5
     assert len(_suggest(app)) == statuses.count("suggested")
+
+
+def test_suggestions_are_index_look_ups_never_a_scan(app):
+    asked = services.HOLDERS.params(kinds=["phone", "email"], digests=["ab", "cd"])
+    sql = str(asked.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    plan = " ".join(str(row[-1]) for row in db.session.execute(sa.text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "USING INDEX ix_report_fingerprints_kind_digest" in plan and "SCAN" not in plan
+
+
+def test_a_detail_on_many_reports_suggests_nothing_more(app):
+    centre = factories.centre()
+    for number in range(services.MOST_HOLDERS + 1):
+        name = f"Person {chr(65 + number % 26)}{chr(65 + number // 26)}"
+        _submitted(centre, {"name": name, "phone": "0161 496 0000"})  # the centre's own phone
+    before = len(_suggest(app))
+    _submitted(centre, {"name": "Somebody New", "phone": "0161 496 0000"})
+    assert len(_suggest(app)) == before
