@@ -9,6 +9,7 @@ from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from .access import public
 from .extensions import db, login_manager
 from .security import ensure_csp_nonce
 
@@ -27,6 +28,15 @@ def _http_error(error: HTTPException):
     ensure_csp_nonce()
     template = TEMPLATES.get(error.code, "errors/other.html")
     return render_template(template, error=error), error.code
+
+
+@public
+def _request_too_large():
+    """The page of a body over its limit, for the proxy in front: nginx refuses such a body itself (before the app
+    could read a byte of it) and asks for this page in its place (`error_page 413`, deploy/nginx/reporting.conf), so
+    the person gets the same words, in their language, as when the app refuses it."""
+    ensure_csp_nonce()
+    return render_template(TEMPLATES[413]), 413
 
 
 def _csrf_error(error: CSRFError):
@@ -57,6 +67,7 @@ def _unexpected_error(error: Exception):
 
 
 def init_app(app: Flask) -> None:
+    app.add_url_rule("/request-too-large", "request_too_large", _request_too_large)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(StaleDataError, _changed_meanwhile)

@@ -7,6 +7,7 @@ import io
 import re
 from urllib.parse import urlencode, urlsplit
 
+import flask_babel
 import pytest
 from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
@@ -243,3 +244,14 @@ def test_the_configuration_docs_show_every_limit_in_the_table():
     documented = (PROJECT_ROOT / "docs" / "configuration.md").read_text()
     for kind in Config.BODY_LIMITS:
         assert f"| `{kind}` |" in documented
+
+
+def test_the_proxy_in_front_gets_the_refusal_page_in_the_persons_language(client):
+    """nginx refuses an oversize body itself and shows this page in its place (deploy/nginx/reporting.conf)."""
+    _assert_refusal_page(client.get("/request-too-large"))
+    client.set_cookie("lang", "pl")
+    flask_babel.refresh()  # the test's app context outlives each request: forget the locale the last one chose
+    polish = client.get("/request-too-large")
+    assert polish.status_code == 413 and parse_page(polish).html["lang"] == "pl"
+    flask_babel.refresh()
+    assert text_of(parse_page(client.get("/request-too-large?lang=ur")), "h1") != "What you sent is too large"

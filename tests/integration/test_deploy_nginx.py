@@ -188,11 +188,15 @@ def test_the_log_format_has_no_raw_request_line_or_referrer():
 
 
 class Answer200(BaseHTTPRequestHandler):
+    asked: list[tuple[str, str, str | None]] = []  # (method, path, Content-Length) of each request that came through
+
     def do_GET(self):  # noqa: N802 - the server's own name
-        self.send_response(200)
+        Answer200.asked.append((self.command, self.path, self.headers.get("Content-Length")))
+        too_large = self.path == "/request-too-large"
+        self.send_response(413 if too_large else 200)
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
-        self.wfile.write(b"ok")
+        self.wfile.write(b"What you sent is too large" if too_large else b"ok")
 
     def log_message(self, *args):
         pass
@@ -355,3 +359,17 @@ def test_gunicorns_configuration_checks_the_settings_and_leaves_the_scheme_to_th
     assert settings["wsgi_app"] == "reporting:create_app()"
     assert settings["forwarded_allow_ips"] == "" and settings["secure_scheme_headers"] == {}
     assert settings["timeout"] > 120  # a PDF may render for 120 s
+
+
+def test_a_body_over_its_limit_gets_the_apps_own_page_without_the_body(nginx_in_front):
+    """nginx refuses the body before the app sees it, then asks the app (GET, no body) for its page in its place."""
+    Answer200.asked.clear()
+    context = ssl.create_default_context(cafile=str(nginx_in_front.certificate))
+    body = b"account=" + b"x" * (300 * 1024)  # over public_form's 256 KiB
+    request = urllib.request.Request(nginx_in_front.base_url + "/check", data=body, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, context=context, timeout=10)
+    assert refused.value.code == 413
+    assert refused.value.read() == b"What you sent is too large"
+    assert Answer200.asked == [("GET", "/request-too-large", None)]
+    assert _get(nginx_in_front, "/request-too-large") == 404, "the page is nginx's to ask for, not a visitor's"
