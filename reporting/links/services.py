@@ -129,11 +129,32 @@ def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLin
             for other_id in others - {report_id}:
                 shared[(min(report_id, other_id), max(report_id, other_id))].add(fingerprint[0])
     suggested = []
-    for (first_id, second_id), kinds in sorted(shared.items()):
+    for (first_id, second_id), kinds in sorted(_once_per_person(shared, set(prints_by_report)).items()):
         reasons = fingerprints.link_reasons(kinds)
         if reasons and (link := _suggest_pair(first_id, second_id, reasons)):
             suggested.append(link)
     return suggested
+
+
+def _once_per_person(shared: dict, new_ids: set[int]) -> dict:
+    """Of a new report's matches that are already one person's, keep the newest: one suggestion joins them all."""
+    others = {other for pair in shared for other in pair if other not in new_ids}
+    people = dict(db.session.execute(select(ReportPerson.report_id, ReportPerson.person_id)
+                                     .where(ReportPerson.report_id.in_(others))).all()) if others else {}  # fmt: skip
+    newest: dict[tuple[int, int], int] = {}
+    for first_id, second_id in shared:
+        for mine, other in ((first_id, second_id), (second_id, first_id)):
+            if mine in new_ids and other in people:
+                key = (mine, people[other])
+                newest[key] = max(newest.get(key, other), other)
+    return {
+        pair: kinds
+        for pair, kinds in shared.items()
+        if not any(
+            mine in new_ids and other in people and newest[(mine, people[other])] != other
+            for mine, other in (pair, pair[::-1])
+        )
+    }
 
 
 def _suggest_pair(first_id: int, second_id: int, reasons: list[str]) -> ReportLink | None:

@@ -204,3 +204,12 @@ def test_a_detail_on_many_reports_suggests_nothing_more(app):
     before = len(_suggest(app))
     _submitted(centre, {"name": "Somebody New", "phone": "0161 496 0000"})
     assert len(_suggest(app)) == before
+
+
+def test_a_report_matching_a_known_person_is_suggested_once(app):
+    centre = factories.centre()
+    first, second = _submitted(centre, SAMIRA), _submitted(centre, SAMIRA)
+    services.decide(services.find_link(first, second), CONFIRMED, None)
+    db.session.commit()
+    third = _submitted(centre, SAMIRA)
+    assert [(row["reference_a"], row["reference_b"]) for row in _suggest(app)] == [(second.reference, third.reference)]
