@@ -207,17 +207,18 @@ def rebuild() -> tuple[int, int]:
     db.session.execute(delete(ReportFingerprint))
     key = current_key()
     query = (
-        select(Report.id, Report.postcode, Report.postcode_district, ContactDetails)
+        select(Report.id, *CONTACT_FIELDS, Report.postcode, Report.postcode_district)
         .join(ContactDetails, ContactDetails.report_id == Report.id)
         .where(Report.submitted)
         .order_by(Report.id)
+        .execution_options(yield_per=REBUILD_BATCH)
     )
     prints: dict[int, set[tuple[str, str]]] = {}
-    for report_id, postcode, district, contact in db.session.execute(query):
-        identity = Identity(contact.name, contact.phone, contact.email, contact.address, postcode or district)
+    for report_id, name, phone, email, address, postcode, district in db.session.execute(query):
+        identity = Identity(name, phone, email, address, postcode or district)
         if not identity.empty:
             prints[report_id] = fingerprints.fingerprints(key, identity)
-    store(prints)
+    store(prints, replace=False)
     return len(prints), len(suggest(prints))
 
 
