@@ -12,6 +12,7 @@ from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..crypto import keyring
@@ -372,7 +373,8 @@ def pending(start: datetime | None = None, end: datetime | None = None) -> list[
 
 def links_of(report: Report) -> list[ReportLink]:
     query = select(ReportLink).where(or_(ReportLink.report_a_id == report.id, ReportLink.report_b_id == report.id))
-    return list(db.session.scalars(query.order_by(ReportLink.id)))
+    loading = (selectinload(ReportLink.report_a), selectinload(ReportLink.report_b))
+    return list(db.session.scalars(query.options(*loading).order_by(ReportLink.id)))
 
 
 def same_person(report: Report) -> list[Report]:
