@@ -8,11 +8,11 @@ made the report (see `services.on_report_submitted`); anyone else gets one page,
 reference is a report or not. The follow-up survey is public and reached only by its token.
 """
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from babel import Locale
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
-from markupsafe import Markup
 from flask_login import current_user, logout_user
+from markupsafe import Markup
 
 from .. import audit, messages
 from ..access import ONLINE_SURVEY, SURVEY, SURVEY_HAND_OVER, find_report, public, role_required, with_report
