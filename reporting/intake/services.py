@@ -84,6 +84,7 @@ def save_step(journey, form) -> None:
         report.steps_done = [slug for slug in report.steps_done if slug != step.slug]
     report.updated_at = utcnow()
     audit.record("draft_step_saved", "report", report.reference, detail=f"step={form.slug}")
+    links.refresh_draft(report)
     db.session.commit()
     journey.refresh()
 

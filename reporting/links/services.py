@@ -18,6 +18,7 @@ from .. import audit
 from ..crypto import keyring
 from ..domain import fingerprints
 from ..domain.fingerprints import Identity
+from ..domain.statuses import DRAFT
 from ..extensions import db
 from ..models import ContactDetails, Report, utcnow
 from .models import (
@@ -79,14 +80,30 @@ def identity_of(report: Report) -> Identity:
 
 def refresh(report: Report, fresh: bool = False) -> list[ReportLink]:
     """Fingerprint a submitted report again and suggest links from what it now shares; in the caller's transaction.
-    `fresh`: the report has just been submitted, so it has no fingerprints yet. A report without contact details
-    gets none: it is linked only when the person links it."""
+    `fresh`: the report has just been submitted, so its fingerprints are those its draft kept (`refresh_draft`)
+    and only the look-up is left. A report without contact details has none: it is linked only when the person
+    links it."""
     if not enabled() or not report.submitted:
         return []
-    identity = identity_of(report)
-    prints = set() if identity.empty else fingerprints.fingerprints(current_key(), identity)
-    store({report.id: prints}, replace=not fresh)
+    if fresh:
+        kept = select(FINGERPRINTS.c.kind, FINGERPRINTS.c.digest).where(FINGERPRINTS.c.report_id == report.id)
+        prints = {(kind, digest) for kind, digest in db.session.execute(kept)}
+        return suggest({report.id: prints}) if prints else []
+    prints = prints_of(report)
+    store({report.id: prints})
     return suggest({report.id: prints})
+
+
+def refresh_draft(report: Report) -> None:
+    """Keep a draft's fingerprints up to date as its answers are saved, so that submitting only looks them up.
+    A draft's fingerprints are never matched by another report's (see `HOLDERS`)."""
+    if enabled():
+        store({report.id: prints_of(report)})
+
+
+def prints_of(report: Report) -> set[tuple[str, str]]:
+    identity = identity_of(report)
+    return set() if identity.empty else fingerprints.fingerprints(current_key(), identity)
 
 
 def store(prints_by_report: dict[int, set[tuple[str, str]]], replace: bool = True) -> None:
@@ -122,12 +139,13 @@ def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLin
     share is passed over)."""
     shared: dict[tuple[int, int], set[str]] = defaultdict(set)
     found = holders(fingerprint for prints in prints_by_report.values() for fingerprint in prints)
+    drafts = _drafts_among({other for others in found.values() for other in others} - set(prints_by_report))
     for report_id, prints in prints_by_report.items():
         for fingerprint in prints:
             others = found.get(fingerprint, set())
             if len(others) > MOST_HOLDERS:
                 continue
-            for other_id in others - {report_id}:
+            for other_id in others - {report_id} - drafts:
                 shared[(min(report_id, other_id), max(report_id, other_id))].add(fingerprint[0])
     suggested = []
     for (first_id, second_id), kinds in sorted(_once_per_person(shared, set(prints_by_report)).items()):
@@ -135,6 +153,14 @@ def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLin
         if reasons and (link := _suggest_pair(first_id, second_id, reasons)):
             suggested.append(link)
     return suggested
+
+
+def _drafts_among(report_ids: set[int]) -> set[int]:
+    """Drafts keep fingerprints for their submit (`refresh_draft`) but are never matched."""
+    if not report_ids:
+        return set()
+    query = select(Report.id).where(Report.id.in_(report_ids), Report.status == DRAFT)
+    return set(db.session.scalars(query))
 
 
 def _once_per_person(shared: dict, new_ids: set[int]) -> dict:
@@ -166,7 +192,8 @@ def _suggest_pair(first_id: int, second_id: int, reasons: list[str]) -> ReportLi
         if link.status == SUGGESTED and set(reasons) - set(link.reasons or []):
             link.reasons = _ordered({*link.reasons, *reasons})
         return None
-    if _person_of(first_id) is not None and _person_of(first_id) == _person_of(second_id):
+    person = _person_of(first_id)
+    if person is not None and person == _person_of(second_id):
         return None  # already the same person through other confirmed links
     link = ReportLink(report_a_id=first_id, report_b_id=second_id, reasons=reasons, status=SUGGESTED)
     db.session.add(link)

@@ -25,6 +25,7 @@ from ..domain.statuses import DRAFT
 from ..extensions import db
 from ..i18n import language_tag
 from ..intake import services as intake_services
+from ..links import services as links
 from ..models import Centre, HeldAnswers, Report, utcnow
 from ..recordings import services as recordings
 from ..satisfaction import services as satisfaction
@@ -170,6 +171,7 @@ def save_page(journey, form) -> None:
     report.steps_done = [slug for slug in report.steps_done if slug in journey.shown]
     report.updated_at = utcnow()
     audit.record("draft_step_saved", "report", report.reference, detail=f"step={form.page_slug} channel=self")
+    links.refresh_draft(report)
     db.session.commit()
     journey.refresh()
 

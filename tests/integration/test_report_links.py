@@ -213,3 +213,13 @@ def test_a_report_matching_a_known_person_is_suggested_once(app):
     db.session.commit()
     third = _submitted(centre, SAMIRA)
     assert [(row["reference_a"], row["reference_b"]) for row in _suggest(app)] == [(second.reference, third.reference)]
+
+
+def test_a_draft_s_fingerprints_are_kept_for_its_submit_and_never_matched(app):
+    centre = factories.centre()
+    draft = factories.report(centre, status="draft", contact=dict(SAMIRA))
+    services.refresh_draft(draft)
+    db.session.commit()
+    assert len(db.session.scalars(select(ReportFingerprint).where(ReportFingerprint.report_id == draft.id)).all()) >= 5
+    _submitted(centre, SAMIRA)
+    assert _suggest(app) == []
