@@ -34,6 +34,7 @@ def test_the_dashboard_shows_every_section_with_a_chart_named_for_screen_readers
         "Summary",
         "What is reported",
         "How often each centre is used",
+        "People and repeat victims",
         "Where incidents happened, and the gaps",
         "How consistently centres record reports",
         "How cases ended",

@@ -76,8 +76,15 @@ function watch(dialog) {
   window.setInterval(check, 1000);
 }
 
-// The form of a report's page whose answers the server keeps; a form with files cannot be kept.
+// The form of a report's page whose answers the server keeps. Its typed answers are kept; a file or a recording
+// chosen on it is not sent (the server holds words, never files), so its inputs are left out.
 function reportForm() {
   const form = document.querySelector("form[data-keep-on-timeout]");
-  return form && form.enctype !== "multipart/form-data" ? form : null;
+  if (!form) {
+    return null;
+  }
+  form.querySelectorAll("input[type=file]").forEach((input) => {
+    input.disabled = true;
+  });
+  return form;
 }
