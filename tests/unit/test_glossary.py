@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 GLOSSARY = TRANSLATIONS / "glossary.csv"
 CATALOGUES = {path.parts[-3]: path for path in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))}
-# Placeholders and markup are not words a person reads.
-NOT_WORDS = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]+>")
+# Placeholders, markup and commands (`flask --app reporting jobs run`, typed as written) are not words a person reads.
+NOT_WORDS = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]+>|flask --app \w+(?: [a-z-]+)*")
 # Arabic short vowels and shadda are optional in writing; the agreed rendering is given without them.
 ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670]")
 
@@ -94,3 +94,11 @@ def test_every_message_using_a_key_term_uses_the_agreed_rendering(language):
     assert not astray, f"{len(astray)} messages in {language} do not use the glossary's rendering:\n" + "\n".join(
         astray
     )
+
+
+def test_a_command_in_a_message_is_not_read_for_key_terms():
+    glossary = _glossary()
+    assert terms_used("Run “flask --app reporting jobs run” every hour.", glossary) == []
+    assert [row["en"] for row in terms_used("Reports are kept.", glossary)] == [
+        row["en"] for row in glossary if "report" in row["en"].split("|")
+    ]
