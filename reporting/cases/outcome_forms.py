@@ -17,7 +17,7 @@ from ..forms import (
     vocabulary_options,
 )
 from ..forms.validators import DateParts, MaxLength, Required
-from ..intake.forms.when import DATE_MESSAGES
+from ..intake.forms.when import DATE_MESSAGES, ten_years_back
 from ..models import Area, Centre
 
 SELECT_OUTCOME = _l("Select at least one outcome to close the case")
@@ -57,7 +57,7 @@ class CorrectionForm(FlaskForm):
     )
     occurred_on = DatePartsField(
         _l("Date it happened"),
-        validators=[DateParts(DATE_MESSAGES)],
+        validators=[DateParts(DATE_MESSAGES, earliest=ten_years_back)],
         approximate="occurred_on_approximate",
         size="s",
     )

@@ -189,3 +189,14 @@ def test_the_review_stays_exact_after_correcting_categories_area_and_centre(any_
         "sale-library,unknown,1",
         "stretford-library,stretford,1",
     ]
+
+
+def test_a_correction_cannot_move_the_date_more_than_ten_years_back(client_request, centres, report):
+    client_request.login_as("centre_lead", centres[0])
+    data = _form(report, **{"occurred_on-day": "1", "occurred_on-month": "1", "occurred_on-year": "1900"})
+    page = client_request.post("reports.correct_report", reference=report.reference, _data=data, _expected_status=400)
+    [message] = error_summary(page)
+    assert message.startswith("The date the incident happened must be on or after ")
+    assert "(we take reports of the last 10 years)" in message
+    assert db.session.scalars(select(ReportCorrection)).all() == []
+    assert db.session.get(Report, report.id).occurred_on != date(1900, 1, 1)

@@ -25,7 +25,8 @@ DATE_MESSAGES = {
 }
 
 
-def _ten_years_back(form) -> date:
+def ten_years_back(form) -> date:
+    """The earliest date an incident may have happened on, for a report made or corrected today."""
     return earliest_incident_date(uk_today())
 
 
@@ -34,7 +35,7 @@ class WhenForm(StepForm):
 
     occurred_on = DatePartsField(
         _l("Date it happened"),
-        validators=[DateParts(DATE_MESSAGES, earliest=_ten_years_back)],
+        validators=[DateParts(DATE_MESSAGES, earliest=ten_years_back)],
         approximate="occurred_on_approximate",
     )
     occurred_on_approximate = BooleanField(_l("I'm not sure of the exact date"))
