@@ -131,7 +131,15 @@ def _send(keys: PhoneKeyboard, flow: str) -> str:
     keys.press("main form button.govuk-button")
     assert keys.page.url.split("?")[0].endswith(f"/report/{flow}/sent")
     _screenshot(keys.page, f"{flow}-sent", keys.language)
-    return keys.page.locator(".app-reference").inner_text().strip()
+    reference = keys.page.locator(".app-reference")
+    lines, right, width = reference.evaluate(
+        """element => {
+            const box = element.getBoundingClientRect();
+            return [box.height / parseFloat(getComputedStyle(element).fontSize), box.right, window.innerWidth];
+        }"""
+    )
+    assert lines < 2 and right <= width, "the reference to write down breaks across lines or runs off the phone"
+    return reference.inner_text().strip()
 
 
 def _stored(app, reference: str) -> SimpleNamespace:
