@@ -45,7 +45,8 @@ def _setting(name: str, default: int) -> int:
     return int(os.environ.get(name) or default)
 
 
-def _submitted(app) -> dict[str, int]:
+def submitted_counts(app) -> dict[str, int]:
+    """How many times each reference was submitted: 1 each, when no report was stored twice."""
     with app.app_context():
         rows = db.session.execute(
             select(Report.reference, func.count()).where(Report.status != "draft").group_by(Report.reference)
@@ -125,7 +126,7 @@ def main() -> int:
         data.load([(app, database)], _setting("LOADTEST_REPORTS", 5000), 2026, now_utc())
         with app.app_context():
             create_bench_table(db.engine)
-        before = _submitted(app)
+        before = submitted_counts(app)
         successes = scratch / "successes.txt"
         successes.touch()
         environment = {**database.environment(), **GENEROUS}
@@ -133,7 +134,7 @@ def main() -> int:
             started = time.monotonic()
             stats = _locust(server.base_url, scratch, users, seconds, submissions, successes)
             elapsed = time.monotonic() - started
-        after = _submitted(app)
+        after = submitted_counts(app)
         with app.app_context():
             db.engine.dispose()
     result = _figures(_stats(stats), before, after, successes.read_text().split(), elapsed)

@@ -48,6 +48,7 @@ from reporting.models import AuditEvent, Report, User
 from .client import Browser
 from .databases import Database, migrate, postgres_cluster, postgres_database
 from .deployment import STARTED, AppServer, nginx, redis_server
+from .loadtest import submitted_counts
 from .server import free_port
 
 HERE = Path(__file__).resolve().parent
@@ -357,15 +358,6 @@ def _wait_for_hold(deployment: Deployment, reference: str, timeout: float = 30) 
     return None
 
 
-def _submitted(app) -> dict[str, int]:
-    with app.app_context():
-        rows = db.session.execute(
-            select(Report.reference, func.count()).where(Report.status != "draft").group_by(Report.reference)
-        ).all()
-        db.session.remove()
-    return dict(rows)
-
-
 def _received_at(app, references: list[str]) -> dict[str, datetime]:
     with app.app_context():
         rows = db.session.execute(select(Report.reference, Report.received_at).where(Report.reference.in_(references)))
@@ -396,7 +388,7 @@ def load_with_a_kill(deployment: Deployment, checks: Checks, users: int, seconds
     successes, resends = deployment.scratch / "successes.txt", deployment.scratch / "resends.jsonl"
     successes.touch()
     resends.touch()
-    before = _submitted(deployment.app)
+    before = submitted_counts(deployment.app)
     started = time.monotonic()
     locust = _locust(deployment, users, seconds, successes, resends)
     victim = deployment.servers[1]
@@ -421,7 +413,7 @@ def load_with_a_kill(deployment: Deployment, checks: Checks, users: int, seconds
                 locust.kill()
                 locust.wait()
     elapsed = time.monotonic() - started
-    after = _submitted(deployment.app)
+    after = submitted_counts(deployment.app)
     answered = successes.read_text().split()
     sent_again = [json.loads(line) for line in resends.read_text().splitlines() if line.strip()]
     new = {reference: count for reference, count in after.items() if reference not in before}

@@ -8,6 +8,8 @@ or script fails the test that loaded it.
 
 import os
 import shutil
+import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +74,22 @@ def seeded_database(sqlite_template, tmp_path_factory):
     with app.app_context():
         db.engine.dispose()
     return url, seeded
+
+
+@contextmanager
+def copied_app(seeded_database, tmp_path_factory, name: str, **overrides):
+    """An app on a copy of the seeded database of its own, for a module that changes what the database holds;
+    serve it with `serve(app)` once prepared."""
+    url, _seeded = seeded_database
+    copy = tmp_path_factory.mktemp(name) / "reporting.sqlite3"
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    app = make_app(f"sqlite:///{copy}", **overrides)
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.engine.dispose()
 
 
 def _serve_site(seeded_database, **overrides):

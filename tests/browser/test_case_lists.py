@@ -4,7 +4,6 @@ and a lead gives a case to a caseworker and the caseworker acknowledges it.
 These tests change cases, so they run on a copy of the seeded database served on its own.
 """
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -13,9 +12,8 @@ from sqlalchemy import select
 from reporting.domain.ukdates import uk_today
 from reporting.extensions import db
 from reporting.models import Report, User
-from tests.browser.conftest import VIEWPORTS, Site, sign_in
+from tests.browser.conftest import VIEWPORTS, Site, copied_app, sign_in
 from tests.browser.helpers import check_every_size
-from tests.conftest import make_app
 from tests.support.live_server import serve
 
 pytestmark = pytest.mark.browser
@@ -40,16 +38,11 @@ def _give_cases(app, volunteer_email: str) -> str:
 
 @pytest.fixture(scope="module")
 def own_site(browser, seeded_database, tmp_path_factory):
-    url, seeded = seeded_database
-    copy = tmp_path_factory.mktemp("case-lists") / "reporting.sqlite3"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    app = make_app(f"sqlite:///{copy}")
-    unassigned = _give_cases(app, seeded.volunteer_email)
-    with serve(app) as base_url:
-        yield Site(base_url, seeded, app), unassigned
-    with app.app_context():
-        db.engine.dispose()
+    seeded = seeded_database[1]
+    with copied_app(seeded_database, tmp_path_factory, "case-lists") as app:
+        unassigned = _give_cases(app, seeded.volunteer_email)
+        with serve(app) as base_url:
+            yield Site(base_url, seeded, app), unassigned
 
 
 def _accessible(page, name: str) -> None:

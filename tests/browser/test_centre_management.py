@@ -6,15 +6,12 @@ site as the other browser tests expect it.
 """
 
 import re
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
 
-from reporting.extensions import db
-from tests.browser.conftest import VIEWPORTS, Site, sign_in
+from tests.browser.conftest import VIEWPORTS, Site, copied_app, sign_in
 from tests.browser.helpers import check_every_size, focused
-from tests.conftest import make_app
 from tests.support.live_server import serve
 
 pytestmark = pytest.mark.browser
@@ -22,15 +19,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def own_site(browser, seeded_database, tmp_path_factory):
-    url, seeded = seeded_database
-    copy = tmp_path_factory.mktemp("centre-management") / "reporting.sqlite3"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    app = make_app(f"sqlite:///{copy}")
-    with serve(app) as base_url:
-        yield Site(base_url, seeded, app)
-    with app.app_context():
-        db.engine.dispose()
+    with copied_app(seeded_database, tmp_path_factory, "centre-management") as app, serve(app) as base_url:
+        yield Site(base_url, seeded_database[1], app)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ lead's centre, one of another) passes axe-core at every size, and the lead confi
 These tests change reports, so they run on a copy of the seeded database served on its own.
 """
 
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -14,9 +13,8 @@ from reporting.extensions import db
 from reporting.links import services
 from reporting.links.models import CONFIRMED, ReportLink
 from reporting.models import Centre, User
-from tests.browser.conftest import VIEWPORTS, Site, sign_in
+from tests.browser.conftest import VIEWPORTS, Site, copied_app, sign_in
 from tests.browser.helpers import check_every_size
-from tests.conftest import make_app
 from tests.support import factories
 from tests.support.live_server import serve
 
@@ -39,16 +37,11 @@ def _link_reports(app, lead_email: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def own_site(browser, seeded_database, tmp_path_factory):
-    url, seeded = seeded_database
-    copy = tmp_path_factory.mktemp("linked-reports") / "reporting.sqlite3"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    app = make_app(f"sqlite:///{copy}")
-    references = _link_reports(app, seeded.lead_email)
-    with serve(app) as base_url:
-        yield Site(base_url, seeded, app), references
-    with app.app_context():
-        db.engine.dispose()
+    seeded = seeded_database[1]
+    with copied_app(seeded_database, tmp_path_factory, "linked-reports") as app:
+        references = _link_reports(app, seeded.lead_email)
+        with serve(app) as base_url:
+            yield Site(base_url, seeded, app), references
 
 
 def test_the_linked_reports_section_is_accessible_and_a_lead_confirms_a_link(open_page, own_site):

@@ -1,7 +1,6 @@
 """The admin's scheduled jobs page in a browser: passes axe-core and needs no sideways scrolling at every size,
 with a long failure detail in it. Runs on a copy of the seeded database with an admin and some job runs."""
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,9 +9,8 @@ from playwright.sync_api import expect
 from reporting.extensions import db
 from reporting.jobs import registry, runs
 from reporting.models import JobRun
-from tests.browser.conftest import VIEWPORTS, Site, sign_in
+from tests.browser.conftest import VIEWPORTS, Site, copied_app, sign_in
 from tests.browser.helpers import check_every_size
-from tests.conftest import make_app
 from tests.support import factories
 from tests.support.live_server import serve
 
@@ -22,22 +20,17 @@ ADMIN = "admin@partnership.example.org"
 
 @pytest.fixture(scope="module")
 def jobs_site(browser, seeded_database, tmp_path_factory):
-    url, seeded = seeded_database
-    copy = tmp_path_factory.mktemp("scheduled-jobs") / "reporting.sqlite3"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    app = make_app(f"sqlite:///{copy}", EVIDENCE_DIR=str(tmp_path_factory.mktemp("evidence")))
-    with app.app_context():
-        factories.user(ADMIN, role="admin")
-        yesterday = datetime.now(UTC) - timedelta(days=1)
-        db.session.add(JobRun(job="retention apply", started_at=yesterday, finished_at=yesterday, outcome="failed",
-                              detail="OperationalError"))  # fmt: skip
-        db.session.commit()
-        runs.run_due_jobs()
-    with serve(app) as base_url:
-        yield Site(base_url, seeded, app)
-    with app.app_context():
-        db.engine.dispose()
+    evidence = str(tmp_path_factory.mktemp("evidence"))
+    with copied_app(seeded_database, tmp_path_factory, "scheduled-jobs", EVIDENCE_DIR=evidence) as app:
+        with app.app_context():
+            factories.user(ADMIN, role="admin")
+            yesterday = datetime.now(UTC) - timedelta(days=1)
+            db.session.add(JobRun(job="retention apply", started_at=yesterday, finished_at=yesterday, outcome="failed",
+                                  detail="OperationalError"))  # fmt: skip
+            db.session.commit()
+            runs.run_due_jobs()
+        with serve(app) as base_url:
+            yield Site(base_url, seeded_database[1], app)
 
 
 def test_the_scheduled_jobs_page_passes_axe_at_every_size(open_page, jobs_site):
