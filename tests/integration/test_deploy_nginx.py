@@ -10,6 +10,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -249,11 +250,21 @@ def _get(proxy, path: str, headers: dict | None = None) -> int:
         return error.code
 
 
+def _log_once_written(proxy, lines: int) -> str:
+    """The access log once it holds `lines` lines: nginx writes a request's line after its answer has gone."""
+    deadline = time.monotonic() + 5
+    log = proxy.access_log.read_text()
+    while len(log.splitlines()) < lines and time.monotonic() < deadline:
+        time.sleep(0.05)
+        log = proxy.access_log.read_text()
+    return log
+
+
 def test_the_access_log_masks_follow_up_tokens_searches_and_links_back_to_them(nginx_in_front):
     for path in SECRET_ADDRESSES:
         assert _get(nginx_in_front, path, {"Referer": "https://x.example/follow-up/Secr3tT0kenRef?postcode=M33"}) == 200
     assert _get(nginx_in_front, "/follow-up/thank-you") == 200
-    log = nginx_in_front.access_log.read_text()
+    log = _log_once_written(nginx_in_front, len(SECRET_ADDRESSES) + 1)
     assert len(log.splitlines()) == len(SECRET_ADDRESSES) + 1
     assert not [secret for secret in SECRETS if secret in log], log
     assert log.count('"GET /follow-up/[token] HTTP/1.1"') == 3
@@ -273,7 +284,7 @@ def test_a_static_files_version_stays_in_the_log_and_its_cache_lifetime_follows_
             headers[path] = (answer.headers["Cache-Control"], answer.headers["Content-Encoding"])
     assert headers == {"/static/css/app.css?v=0123456789ab": ("public, max-age=31536000, immutable", "gzip"),
                        "/static/css/app.css": ("no-cache", "gzip")}  # fmt: skip
-    assert '"GET /static/css/app.css?v=0123456789ab HTTP/1.1" 200' in nginx_in_front.access_log.read_text()
+    assert '"GET /static/css/app.css?v=0123456789ab HTTP/1.1" 200' in _log_once_written(nginx_in_front, 2)
 
 
 # The example environment file and gunicorn's configuration
