@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from .. import audit
@@ -43,6 +43,14 @@ FINGERPRINTS = ReportFingerprint.__table__
 HOLDERS = select(FINGERPRINTS.c.kind, FINGERPRINTS.c.digest, FINGERPRINTS.c.report_id).where(
     FINGERPRINTS.c.kind.in_(bindparam("kinds", expanding=True)),
     FINGERPRINTS.c.digest.in_(bindparam("digests", expanding=True)),
+)
+# A submitted report's fingerprints and every report holding each, in one statement: the primary key finds its own,
+# the (kind, digest) index the others (the report itself is among them, as in `HOLDERS`).
+_MINE, _THEIRS = FINGERPRINTS.alias("mine"), FINGERPRINTS.alias("theirs")
+HOLDERS_OF_REPORT = (
+    select(_THEIRS.c.kind, _THEIRS.c.digest, _THEIRS.c.report_id)
+    .select_from(_MINE.join(_THEIRS, and_(_THEIRS.c.kind == _MINE.c.kind, _THEIRS.c.digest == _MINE.c.digest)))
+    .where(_MINE.c.report_id == bindparam("report_id"))
 )
 REBUILD_BATCH = 1000
 
@@ -86,9 +94,10 @@ def refresh(report: Report, fresh: bool = False) -> list[ReportLink]:
     if not enabled() or not report.submitted:
         return []
     if fresh:
-        kept = select(FINGERPRINTS.c.kind, FINGERPRINTS.c.digest).where(FINGERPRINTS.c.report_id == report.id)
-        prints = {(kind, digest) for kind, digest in db.session.execute(kept)}
-        return suggest({report.id: prints}) if prints else []
+        found: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for kind, digest, report_id in db.session.execute(HOLDERS_OF_REPORT, {"report_id": report.id}):
+            found[(kind, digest)].add(report_id)
+        return suggest({report.id: set(found)}, found) if found else []
     prints = prints_of(report)
     store({report.id: prints})
     return suggest({report.id: prints})
@@ -134,11 +143,14 @@ def holders(prints: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]
     return found
 
 
-def suggest(prints_by_report: dict[int, set[tuple[str, str]]]) -> list[ReportLink]:
+def suggest(
+    prints_by_report: dict[int, set[tuple[str, str]]], found: dict[tuple[str, str], set[int]] | None = None
+) -> list[ReportLink]:
     """Suggest a link for every pair of reports whose fingerprints meet by a linking rule (a detail many reports
-    share is passed over)."""
+    share is passed over). `found`: the holders of each fingerprint, when the caller has looked them up already."""
     shared: dict[tuple[int, int], set[str]] = defaultdict(set)
-    found = holders(fingerprint for prints in prints_by_report.values() for fingerprint in prints)
+    if found is None:
+        found = holders(fingerprint for prints in prints_by_report.values() for fingerprint in prints)
     drafts = _drafts_among({other for others in found.values() for other in others} - set(prints_by_report))
     for report_id, prints in prints_by_report.items():
         for fingerprint in prints:

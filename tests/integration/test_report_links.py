@@ -194,6 +194,10 @@ def test_suggestions_are_index_look_ups_never_a_scan(app):
     sql = str(asked.compile(db.engine, compile_kwargs={"literal_binds": True}))
     plan = " ".join(str(row[-1]) for row in db.session.execute(sa.text(f"EXPLAIN QUERY PLAN {sql}")))
     assert "USING INDEX ix_report_fingerprints_kind_digest" in plan and "SCAN" not in plan
+    on_submit = services.HOLDERS_OF_REPORT.params(report_id=1)  # a report just submitted: its own, then the others
+    sql = str(on_submit.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    plan = " ".join(str(row[-1]) for row in db.session.execute(sa.text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "USING INDEX ix_report_fingerprints_kind_digest" in plan and "SCAN" not in plan, plan
 
 
 def test_a_detail_on_many_reports_suggests_nothing_more(app):
