@@ -13,6 +13,7 @@ from tests.support import factories
 from tests.support.client import ClientRequest, CSRFClient
 from tests.support.intake import TEMPLATE_CACHE
 from tests.support.postgres import PostgresUnavailable, create_database, database_for_worker, throwaway_cluster
+from tests.support.smtp import mail_config, start_server
 
 CI = os.environ.get("CI") == "true"
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, … under pytest-xdist; None otherwise
@@ -114,9 +115,21 @@ def evidence_dir(tmp_path):
 
 
 @pytest.fixture
-def app_config(evidence_dir) -> dict:
-    """Per-test config overrides; override this fixture (or parametrize it) to change settings."""
-    return {"EVIDENCE_DIR": str(evidence_dir)}
+def inbox():
+    """A real SMTP server on loopback for the test, and what it received."""
+    controller, received = start_server()
+    yield received
+    controller.stop()
+
+
+@pytest.fixture
+def app_config(request, evidence_dir) -> dict:
+    """Per-test config overrides; override this fixture (or parametrize it) to change settings. A module that sets
+    `SENDS_MAIL = True` gets an app that sends its email to the test's `inbox`."""
+    config = {"EVIDENCE_DIR": str(evidence_dir)}
+    if getattr(request.module, "SENDS_MAIL", False):
+        config.update(mail_config(request.getfixturevalue("inbox")))
+    return config
 
 
 @pytest.fixture

@@ -21,22 +21,12 @@ from tests.conftest import Auth
 from tests.support import factories
 from tests.support.client import ClientRequest
 from tests.support.evidence_files import GPS_IFD, jpeg_with_gps
-from tests.support.smtp import mail_config, start_server
+
+SENDS_MAIL = True  # the app sends its email to the test's `inbox` (tests/conftest.py)
+
 
 CODE = "7KQ2-M9XD-4PTA-WR3C"
 WORDS = "We have spoken to the housing officer about the shouting."
-
-
-@pytest.fixture
-def inbox():
-    controller, received = start_server()
-    yield received
-    controller.stop()
-
-
-@pytest.fixture
-def app_config(evidence_dir, inbox) -> dict:
-    return {"EVIDENCE_DIR": str(evidence_dir), **mail_config(inbox)}
 
 
 def _text(page) -> str:

@@ -10,23 +10,13 @@ from reporting.extensions import db
 from reporting.models import AuditEvent, CaseReminder
 from tests.conftest import make_app
 from tests.support import factories
-from tests.support.smtp import free_port, mail_config, start_server
+from tests.support.smtp import free_port, mail_config
+
+SENDS_MAIL = True  # the app sends its email to the test's `inbox` (tests/conftest.py)
 
 TODAY = uk_today()
 PAST, FUTURE = TODAY - timedelta(days=1), TODAY + timedelta(days=5)
 NAME, DESCRIPTION = "Amira Khan", "Shouted at outside the mosque on Washway Road."
-
-
-@pytest.fixture
-def inbox():
-    controller, received = start_server()
-    yield received
-    controller.stop()
-
-
-@pytest.fixture
-def app_config(evidence_dir, inbox) -> dict:
-    return {"EVIDENCE_DIR": str(evidence_dir), **mail_config(inbox)}
 
 
 def _case(centre, **fields):

@@ -2,23 +2,11 @@
 
 import logging
 
-import pytest
-
 from reporting import mail
 from tests.conftest import make_app
-from tests.support.smtp import free_port, mail_config, start_server
+from tests.support.smtp import free_port
 
-
-@pytest.fixture
-def inbox():
-    controller, received = start_server()
-    yield received
-    controller.stop()
-
-
-@pytest.fixture
-def app_config(evidence_dir, inbox) -> dict:
-    return {"EVIDENCE_DIR": str(evidence_dir), **mail_config(inbox)}
+SENDS_MAIL = True  # the app sends its email to the test's `inbox` (tests/conftest.py)
 
 
 def test_a_message_reaches_the_smtp_server(app, inbox):
