@@ -19,7 +19,7 @@ from reporting.models import AuditEvent, JobRun, Report
 from tests.conftest import make_app
 from tests.support import factories
 from tests.support.jobs import SLOW_JOB, run_on_two_servers_at_once
-from tests.support.smtp import free_port, mail_config, start_server
+from tests.support.smtp import free_port, mail_config
 
 JOBS = [
     "cases remind",
@@ -124,13 +124,6 @@ def test_a_failed_job_is_reported_recorded_without_its_message_and_tried_again_n
     assert retried.output.splitlines()[-1] == "fragile job: ok: mended 1 thing"
     assert "drafts purge: not due" in retried.output
     assert [outcome for job, outcome, _ in _runs() if job == "fragile job"] == ["failed", "ok"]
-
-
-@pytest.fixture
-def inbox():
-    controller, received = start_server()
-    yield received
-    controller.stop()
 
 
 def test_reminders_the_mail_server_refused_fail_the_job_and_are_sent_by_the_next_run(sqlite_url, inbox, tmp_path):

@@ -55,4 +55,3 @@ def start_server() -> tuple[Controller, Inbox]:
 def mail_config(inbox: Inbox) -> dict:
     """The app's settings for sending to this server."""
     return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": inbox.port, "MAIL_FROM": "reports@example.org"}
-
