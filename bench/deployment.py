@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .server import PROJECT_ROOT, free_port
+from .server import PROJECT_ROOT, free_port, stop_process
 
 DEPLOY = PROJECT_ROOT / "deploy"
 SITE = DEPLOY / "nginx" / "reporting.conf"
@@ -28,17 +28,6 @@ GUNICORN_CONF = DEPLOY / "gunicorn.conf.py"
 STATIC = PROJECT_ROOT / "reporting" / "static"
 TEMP_FOLDERS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 STARTED: list["AppServer"] = []  # every app server this process started, to check that none is left running
-
-
-def _stop(process: subprocess.Popen, signal_number: int = signal.SIGTERM, timeout: float = 15) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal_number)
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path | None = None, timeout: float = 20):
@@ -200,7 +189,7 @@ def nginx(folder: Path, upstreams: list[str]):
         _wait_for_port(settings.https_port, process, "nginx", folder / "main-error.log")
         yield Nginx(folder, settings.http_port, settings.https_port, settings.access_log, process)
     finally:
-        _stop(process, signal.SIGQUIT)  # finish the requests in flight, then stop (the workers with it)
+        stop_process(process, signal.SIGQUIT)  # finish the requests in flight, then stop (the workers with it)
         log.close()
 
 
@@ -219,7 +208,7 @@ def redis_server(folder: Path):
         _wait_for_port(port, process, "redis-server", folder / "redis.log")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        _stop(process)
+        stop_process(process)
         log.close()
 
 
@@ -302,7 +291,7 @@ class AppServer:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             family = self.family()
-            _stop(self.process, signal.SIGTERM, timeout=20)
+            stop_process(self.process, signal.SIGTERM, timeout=20)
             for pid in family:
                 if _alive(pid):
                     _kill(pid)

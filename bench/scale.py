@@ -49,7 +49,7 @@ from .client import Browser
 from .databases import Database, migrate, postgres_cluster, postgres_database
 from .deployment import STARTED, AppServer, nginx, redis_server
 from .loadtest import submitted_counts
-from .server import free_port
+from .server import free_port, stop_process
 
 HERE = Path(__file__).resolve().parent
 VOLUNTEER = "volunteer@demo.example"
@@ -405,13 +405,7 @@ def load_with_a_kill(deployment: Deployment, checks: Checks, users: int, seconds
         restarted_at = time.monotonic() - started
         locust.wait(timeout=seconds + 90)
     finally:
-        if locust.poll() is None:
-            locust.send_signal(signal.SIGINT)
-            try:
-                locust.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                locust.kill()
-                locust.wait()
+        stop_process(locust, signal.SIGINT, timeout=20)
     elapsed = time.monotonic() - started
     after = submitted_counts(deployment.app)
     answered = successes.read_text().split()

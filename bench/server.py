@@ -69,12 +69,7 @@ def gunicorn(environment: dict[str, str], workers: int = 2, log_path: Path | Non
             raise RuntimeError(f"{error}\n{tail}") from None
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
 
 
@@ -91,3 +86,15 @@ def _wait_until_serving(server: Server, workers: int, timeout: float = 60) -> No
             pass
         time.sleep(0.2)
     raise RuntimeError("gunicorn did not start serving within a minute")
+
+
+def stop_process(process: subprocess.Popen, signal_number: int = signal.SIGTERM, timeout: float = 15) -> None:
+    """Ask a process to stop with `signal_number`; kill it if it has not stopped within `timeout` seconds."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal_number)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
