@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from reporting.domain.redaction import WITHHELD
@@ -22,6 +22,7 @@ from reporting.models import AuditEvent, EvidenceFile, Referral
 from reporting.referrals import services
 from reporting.referrals.evidence_pages import MAX_HEIGHT, MAX_WIDTH
 from tests.support import factories
+from tests.support.evidence_files import one_page_pdf
 from tests.support.pdf import catalogue, needs_poppler, pdftotext
 
 LINKS = "https://social.example/@amira.k\n@hater_99 on Chatter"
@@ -32,14 +33,6 @@ CONTACT = {"name": "Amira Khan", "phone": "07700 900123", "preferred_method": "p
 def photo(colour, size=(3000, 2000), kind="JPEG") -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, format=kind)
-    return out.getvalue()
-
-
-def letter() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(300, 200)
-    out = io.BytesIO()
-    writer.write(out)
     return out.getvalue()
 
 
@@ -83,7 +76,7 @@ def case_with_evidence(**fields):
     files = {
         "face": add_evidence(report, photo(RED), "amira-face.jpg", identifying=True),
         "screenshot": add_evidence(report, photo(BLUE, (800, 1600), "PNG"), "chatter-screenshot.png"),
-        "letter": add_evidence(report, letter(), "letter-to-amira.pdf", identifying=True),
+        "letter": add_evidence(report, one_page_pdf(), "letter-to-amira.pdf", identifying=True),
     }
     db.session.expire_all()  # read back what the database stored, the `identifying` marks among it
     return report, files
@@ -321,8 +314,8 @@ def test_a_file_of_another_report_is_404(client_request, centre, marked_case):
 def test_the_referral_page_lists_the_files_to_send_separately(client_request, centre):
     report = make_report(centre, police_consent="anonymous")
     add_evidence(report, photo(GREEN, (40, 30)), "photo.jpg")
-    kept = add_evidence(report, letter(), "council-letter.pdf")
-    add_evidence(report, letter(), "letter-with-my-name.pdf", identifying=True)
+    kept = add_evidence(report, one_page_pdf(), "council-letter.pdf")
+    add_evidence(report, one_page_pdf(), "letter-with-my-name.pdf", identifying=True)
     referral = Referral(report=report, recipient="police", method="secure_email")
     db.session.add(referral)
     db.session.commit()
@@ -337,5 +330,5 @@ def test_the_referral_page_lists_the_files_to_send_separately(client_request, ce
 
 def test_the_sha256_listed_is_the_files_own(any_app):
     report = make_report(police_consent="named")
-    stored = add_evidence(report, letter(), "letter.pdf")
+    stored = add_evidence(report, one_page_pdf(), "letter.pdf")
     assert stored.sha256 == hashlib.sha256(evidence.read(evidence_dir(), stored.stored_name)).hexdigest()
